@@ -1,0 +1,84 @@
+"""One gate per protected entity: scope by role and okrug; "missing" and "forbidden" look alike
+(404), so a URL never tells whether another okrug's object exists."""
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from zhanakorgan_aid import roles
+
+from .models import Application, Family, Person
+
+STAFF_ROLES = (
+    roles.CASEWORKER,
+    roles.AKIM_OFFICE,
+    roles.LOCAL_COMMISSION,
+    roles.SPECIAL_COMMISSION,
+    roles.ADMINISTRATOR,
+    roles.AUDITOR,
+)
+
+
+def scope_applications(qs: QuerySet[Application], *, user) -> QuerySet[Application]:
+    """Applications a user may see: the district for district-wide roles, the own okrug for
+    akims' offices and local commissions, the cases sent on for the special commission."""
+    names = roles.roles_of(user)
+    if names & {roles.CASEWORKER, roles.ADMINISTRATOR, roles.AUDITOR}:
+        return qs
+    if roles.is_okrug_scoped(user):
+        return qs.filter(okrug_id=user.okrug_id) if user.okrug_id else qs.none()
+    if roles.SPECIAL_COMMISSION in names:
+        return qs.filter(
+            Q(status__in=[Application.Status.AT_SPECIAL_COMMISSION, Application.Status.CONCLUDED])
+            | Q(special_conclusion__isnull=False)
+        )
+    return qs.none()
+
+
+def scope_families(qs: QuerySet[Family], *, user) -> QuerySet[Family]:
+    names = roles.roles_of(user)
+    if names & {roles.CASEWORKER, roles.ADMINISTRATOR, roles.AUDITOR}:
+        return qs
+    if roles.is_okrug_scoped(user):
+        return qs.filter(okrug_id=user.okrug_id) if user.okrug_id else qs.none()
+    if roles.SPECIAL_COMMISSION in names:
+        visible = scope_applications(Application.objects.all(), user=user)
+        return qs.filter(applications__in=visible).distinct()
+    return qs.none()
+
+
+def scope_persons(qs: QuerySet[Person], *, user) -> QuerySet[Person]:
+    names = roles.roles_of(user)
+    if names & {roles.CASEWORKER, roles.ADMINISTRATOR, roles.AUDITOR}:
+        return qs
+    families = scope_families(Family.objects.all(), user=user)
+    return qs.filter(memberships__family__in=families).distinct()
+
+
+def application_get_for(*, user, pk: int) -> Application:
+    try:
+        return scope_applications(Application.objects.all(), user=user).distinct().get(pk=pk)
+    except (Application.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+def family_get_for(*, user, pk: int) -> Family:
+    try:
+        return scope_families(Family.objects.all(), user=user).get(pk=pk)
+    except (Family.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+def person_get_for(*, user, pk: int) -> Person:
+    try:
+        return scope_persons(Person.objects.all(), user=user).get(pk=pk)
+    except (Person.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+def can_register(user) -> bool:
+    return roles.has_role(user, roles.CASEWORKER, roles.AKIM_OFFICE, roles.ADMINISTRATOR)
+
+
+def sees_full_iin(user) -> bool:
+    """Who needs the whole IIN in lists: those who register and pay."""
+    return roles.has_role(user, roles.CASEWORKER, roles.ADMINISTRATOR, roles.AKIM_OFFICE)

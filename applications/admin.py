@@ -1,0 +1,88 @@
+from django.contrib import admin
+from import_export.admin import ImportExportModelAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import (
+    Application,
+    ApplicationDocument,
+    ApplicationTransition,
+    Bank,
+    CalendarOverride,
+    Family,
+    FamilyMember,
+    Income,
+    Okrug,
+    Person,
+)
+
+
+@admin.register(Okrug)
+class OkrugAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+    list_display = ["kato", "name_ru", "name_kk", "centre_ru"]
+    search_fields = ["kato", "name_ru", "name_kk"]
+
+
+@admin.register(Bank)
+class BankAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+    list_display = ["code", "bic", "name"]
+    search_fields = ["code", "bic", "name"]
+
+
+@admin.register(CalendarOverride)
+class CalendarOverrideAdmin(SimpleHistoryAdmin):
+    list_display = ["date", "kind", "name_ru", "name_kk"]
+    list_filter = ["kind"]
+    date_hierarchy = "date"
+
+
+@admin.register(Person)
+class PersonAdmin(SimpleHistoryAdmin):
+    list_display = ["iin", "surname", "name", "patronymic", "birth_date", "bank"]
+    search_fields = ["iin", "surname", "name"]
+    list_select_related = ["bank"]
+
+
+class MemberInline(admin.TabularInline):
+    model = FamilyMember
+    extra = 0
+    raw_id_fields = ["person"]
+
+
+@admin.register(Family)
+class FamilyAdmin(SimpleHistoryAdmin):
+    list_display = ["reg_number", "applicant", "okrug", "housing"]
+    list_filter = ["okrug", "housing"]
+    search_fields = ["reg_number", "applicant__iin", "applicant__surname"]
+    raw_id_fields = ["applicant"]
+    inlines = [MemberInline]
+    list_select_related = ["applicant", "okrug"]
+
+
+@admin.register(Income)
+class IncomeAdmin(SimpleHistoryAdmin):
+    list_display = ["member", "kind", "year", "quarter", "amount"]
+    list_filter = ["kind", "year", "quarter"]
+    raw_id_fields = ["member"]
+
+
+class TransitionInline(admin.TabularInline):
+    model = ApplicationTransition
+    extra = 0
+    readonly_fields = ["from_status", "to_status", "actor", "at", "comment"]
+    can_delete = False
+
+
+@admin.register(Application)
+class ApplicationAdmin(SimpleHistoryAdmin):
+    list_display = ["number", "applicant", "okrug", "category", "status", "registered_at", "due_date"]
+    list_filter = ["status", "okrug", "channel", "kind"]
+    search_fields = ["number", "applicant__iin", "applicant__surname"]
+    raw_id_fields = ["applicant", "family", "registered_by"]
+    inlines = [TransitionInline]
+    list_select_related = ["applicant", "okrug", "category"]
+
+
+@admin.register(ApplicationDocument)
+class ApplicationDocumentAdmin(SimpleHistoryAdmin):
+    list_display = ["application", "kind", "content_type", "size", "uploaded_at"]
+    raw_id_fields = ["application", "uploaded_by"]

@@ -1,0 +1,14 @@
+class ApplicationError(Exception):
+    """Base of the application errors; str(error) is a message for the user."""
+
+
+class TransitionNotAllowed(ApplicationError):
+    pass
+
+
+class DeadlinePassed(ApplicationError):
+    pass
+
+
+class AccessDenied(ApplicationError):
+    pass

@@ -1,0 +1,431 @@
+"""People, families, incomes and applications (p16 of the Rules; annexes 1 and 3)."""
+
+import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .validators import normalize_iban, validate_iin, validate_kz_iban
+
+
+class Okrug(models.Model):
+    """A settlement or rural okrug of the district, with its akim's office and local commission."""
+
+    kato = models.CharField(_("код КАТО"), max_length=9, unique=True)
+    name_ru = models.CharField(_("наименование (рус.)"), max_length=200)
+    name_kk = models.CharField(_("наименование (каз.)"), max_length=200)
+    centre_ru = models.CharField(_("центр"), max_length=100, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name_ru"]
+        verbose_name = _("округ")
+        verbose_name_plural = _("округа")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.name_kk if (get_language() or "ru").startswith("kk") else self.name_ru
+
+
+class Bank(models.Model):
+    """A second-tier bank (p29), known by the 3-digit code at positions 5–7 of a KZ IBAN."""
+
+    code = models.CharField(_("код банка в IBAN"), max_length=3, unique=True)
+    bic = models.CharField(_("БИК"), max_length=8, blank=True)
+    name = models.CharField(_("наименование"), max_length=200)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("банк")
+        verbose_name_plural = _("банки")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Person(models.Model):
+    class Sex(models.TextChoices):
+        MALE = "M", _("мужской")
+        FEMALE = "F", _("женский")
+
+    iin = models.CharField(_("ИИН"), max_length=12, unique=True, validators=[validate_iin])
+    surname = models.CharField(_("фамилия"), max_length=100)
+    name = models.CharField(_("имя"), max_length=100)
+    patronymic = models.CharField(_("отчество"), max_length=100, blank=True)
+    birth_date = models.DateField(_("дата рождения"))
+    sex = models.CharField(_("пол"), max_length=1, choices=Sex.choices)
+    address = models.CharField(_("адрес"), max_length=300, blank=True)
+    phone = models.CharField(_("телефон"), max_length=30, blank=True)
+    bank = models.ForeignKey(
+        Bank, verbose_name=_("банк"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    iban = models.CharField(
+        _("счёт (IBAN)"), max_length=20, blank=True, validators=[validate_kz_iban]
+    )
+    created_at = models.DateTimeField(_("создан"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["surname", "name", "patronymic"]
+        verbose_name = _("гражданин")
+        verbose_name_plural = _("граждане")
+        indexes = [models.Index(fields=["surname", "name"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(iin__regex=r"^[0-9]{12}$"), name="person_iin_12_digits"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def save(self, *args, **kwargs):
+        self.iban = normalize_iban(self.iban)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("applications:person_detail", args=[self.pk])
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.surname, self.name, self.patronymic) if p)
+
+    @property
+    def masked_iin(self) -> str:
+        return f"{self.iin[:4]}******{self.iin[-2:]}"
+
+
+class Family(models.Model):
+    """A family (or a single citizen) with its registration number (annex 3)."""
+
+    class Housing(models.TextChoices):  # annex 1, item 5
+        DORMITORY = "dormitory", _("общежитие")
+        RENTED = "rented", _("арендное жильё")
+        PRIVATIZED = "privatized", _("приватизированное жильё")
+        SERVICE = "service", _("служебное жильё")
+        COOPERATIVE = "cooperative", _("жилой кооператив")
+        HOUSE = "house", _("индивидуальный жилой дом")
+        OTHER = "other", _("иное")
+
+    reg_number = models.CharField(_("регистрационный номер семьи"), max_length=30, unique=True)
+    applicant = models.ForeignKey(
+        Person, verbose_name=_("заявитель"), on_delete=models.PROTECT, related_name="families_led"
+    )
+    address = models.CharField(_("адрес места жительства"), max_length=300)
+    okrug = models.ForeignKey(
+        Okrug, verbose_name=_("округ"), on_delete=models.PROTECT, related_name="families"
+    )
+    housing = models.CharField(
+        _("условия проживания"), max_length=20, choices=Housing.choices, default=Housing.HOUSE
+    )
+    housing_other = models.CharField(_("иное жильё (указать)"), max_length=200, blank=True)
+    housing_cost = models.DecimalField(
+        _("расходы на содержание жилья в месяц, ₸"),
+        max_digits=12,
+        decimal_places=2,
+        default=Decimal("0"),
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    subsidiary_farm = models.TextField(
+        _("личное подсобное хозяйство (приусадебный участок, скот и птица)"), blank=True
+    )
+    land = models.TextField(_("дачный и земельный участок (земельная доля)"), blank=True)
+    livestock = models.TextField(_("скот и птица"), blank=True)
+    created_at = models.DateTimeField(_("создана"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["reg_number"]
+        verbose_name = _("семья")
+        verbose_name_plural = _("семьи")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(housing_cost__gte=0), name="family_housing_cost_not_negative"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reg_number} — {self.applicant}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("applications:family_detail", args=[self.pk])
+
+
+class FamilyMember(models.Model):
+    """A member actually living in the family (annex 1, item 4). The applicant is a member too,
+    with the relation APPLICANT: exactly one per family (Family.applicant is NOT NULL, and a
+    partial unique index forbids a second)."""
+
+    class Relation(models.TextChoices):
+        APPLICANT = "applicant", _("заявитель")
+        SPOUSE = "spouse", _("супруг(а)")
+        SON = "son", _("сын")
+        DAUGHTER = "daughter", _("дочь")
+        FATHER = "father", _("отец")
+        MOTHER = "mother", _("мать")
+        BROTHER = "brother", _("брат")
+        SISTER = "sister", _("сестра")
+        GRANDCHILD = "grandchild", _("внук (внучка)")
+        GRANDPARENT = "grandparent", _("дедушка (бабушка)")
+        OTHER = "other", _("иное родство")
+
+    family = models.ForeignKey(
+        Family, verbose_name=_("семья"), on_delete=models.CASCADE, related_name="members"
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("гражданин"), on_delete=models.PROTECT, related_name="memberships"
+    )
+    relation = models.CharField(_("родственное отношение к заявителю"), max_length=20, choices=Relation.choices)
+    occupation = models.CharField(_("занятость (место работы, учёбы)"), max_length=300, blank=True)
+    unemployment_reason = models.CharField(_("причина незанятости"), max_length=300, blank=True)
+    employment_measures = models.CharField(
+        _("участие в общественных работах, профподготовке, активных мерах содействия занятости"),
+        max_length=300,
+        blank=True,
+    )
+    own_hardship = models.CharField(_("трудная жизненная ситуация"), max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["family", "id"]
+        verbose_name = _("член семьи")
+        verbose_name_plural = _("члены семьи")
+        constraints = [
+            models.UniqueConstraint(fields=["family", "person"], name="member_once_per_family"),
+            models.UniqueConstraint(
+                fields=["family"],
+                condition=Q(relation="applicant"),
+                name="family_single_applicant",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_relation_display()})"
+
+
+class Income(models.Model):
+    """Income of a member for a quarter (annex 1, "Доходы семьи")."""
+
+    class Kind(models.TextChoices):
+        WAGES = "wages", _("заработная плата")
+        PENSION = "pension", _("пенсия")
+        ALLOWANCE = "allowance", _("пособие")
+        ENTREPRENEURSHIP = "entrepreneurship", _("предпринимательская деятельность")
+        SUBSIDIARY_FARM = "farm", _("личное подсобное хозяйство")
+        ALIMONY = "alimony", _("алименты")
+        OTHER = "other", _("иные доходы")
+
+    member = models.ForeignKey(
+        FamilyMember, verbose_name=_("член семьи"), on_delete=models.CASCADE, related_name="incomes"
+    )
+    kind = models.CharField(_("вид дохода"), max_length=20, choices=Kind.choices)
+    year = models.PositiveSmallIntegerField(
+        _("год"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    quarter = models.PositiveSmallIntegerField(
+        _("квартал"), validators=[MinValueValidator(1), MaxValueValidator(4)]
+    )
+    amount = models.DecimalField(
+        _("сумма за квартал, ₸"),
+        max_digits=14,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["member", "year", "quarter", "kind"]
+        verbose_name = _("доход")
+        verbose_name_plural = _("доходы")
+        indexes = [models.Index(fields=["year", "quarter"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gte=0), name="income_amount_not_negative"),
+            models.CheckConstraint(
+                condition=Q(quarter__gte=1, quarter__lte=4), name="income_quarter_1_to_4"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member.person}: {self.get_kind_display()} {self.year}/Q{self.quarter}"
+
+
+class Application(models.Model):
+    """An application for social assistance (p16) and where it stands on its path (p18–p25)."""
+
+    class Kind(models.TextChoices):
+        HARDSHIP = "hardship", _("трудная жизненная ситуация")
+        EDUCATION = "education", _("на обучение")
+
+    class Channel(models.TextChoices):
+        AUTHORITY = "authority", _("уполномоченный орган")
+        AKIM = "akim", _("аппарат акима округа")
+
+    class Status(models.TextChoices):
+        REGISTERED = "registered", _("зарегистрировано")
+        AT_LOCAL_COMMISSION = "at_local", _("в участковой комиссии")
+        SURVEYED = "surveyed", _("обследовано (у акима)")
+        AT_AUTHORITY = "at_authority", _("в уполномоченном органе")
+        AT_SPECIAL_COMMISSION = "at_special", _("в специальной комиссии")
+        CONCLUDED = "concluded", _("заключение специальной комиссии")
+        GRANTED = "granted", _("назначено")
+        REFUSED = "refused", _("отказано")
+        NOTIFIED = "notified", _("заявитель уведомлён")
+
+    number = models.CharField(_("номер"), max_length=30, unique=True)
+    kind = models.CharField(_("вид"), max_length=20, choices=Kind.choices, default=Kind.HARDSHIP)
+    category = models.ForeignKey(
+        "benefits.Category",
+        verbose_name=_("категория"),
+        on_delete=models.PROTECT,
+        related_name="applications",
+    )
+    applicant = models.ForeignKey(
+        Person, verbose_name=_("заявитель"), on_delete=models.PROTECT, related_name="applications"
+    )
+    family = models.ForeignKey(
+        Family, verbose_name=_("семья"), on_delete=models.PROTECT, related_name="applications"
+    )
+    okrug = models.ForeignKey(
+        Okrug, verbose_name=_("округ"), on_delete=models.PROTECT, related_name="applications"
+    )
+    channel = models.CharField(
+        _("где принято"), max_length=20, choices=Channel.choices, default=Channel.AUTHORITY
+    )
+    event_date = models.DateField(_("дата наступления ТЖС (бедствие, пожар)"), null=True, blank=True)
+    situation = models.TextField(_("трудная жизненная ситуация"), blank=True)
+    registered_at = models.DateTimeField(_("зарегистрировано"), default=timezone.now)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("зарегистрировал"),
+        on_delete=models.PROTECT,
+        related_name="registered_applications",
+    )
+    status = models.CharField(
+        _("статус"), max_length=20, choices=Status.choices, default=Status.REGISTERED
+    )
+    status_changed_at = models.DateTimeField(_("статус изменён"), default=timezone.now)
+    due_date = models.DateField(_("срок текущего шага"), null=True, blank=True)
+    decision_due = models.DateField(_("срок решения"), null=True, blank=True)
+    documents_requested = models.BooleanField(
+        _("документы запрошены в других органах (п. 20, 21)"), default=False
+    )
+    per_capita_income = models.DecimalField(
+        _("среднедушевой доход, ₸"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-registered_at"]
+        verbose_name = _("заявление")
+        verbose_name_plural = _("заявления")
+        indexes = [
+            models.Index(fields=["status", "due_date"]),
+            models.Index(fields=["okrug", "status"]),
+            models.Index(fields=["-registered_at"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(per_capita_income__isnull=True) | Q(per_capita_income__gte=0),
+                name="application_income_not_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"№ {self.number}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("applications:application_detail", args=[self.pk])
+
+    @property
+    def registered_on(self) -> datetime.date:
+        return timezone.localdate(self.registered_at)
+
+
+class ApplicationTransition(models.Model):
+    """One step of an application's path: who moved it, when, from where to where, and why."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="transitions"
+    )
+    from_status = models.CharField(_("из"), max_length=20, blank=True)
+    to_status = models.CharField(_("в"), max_length=20)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("кто"), on_delete=models.PROTECT
+    )
+    at = models.DateTimeField(_("когда"), default=timezone.now)
+    comment = models.TextField(_("комментарий"), blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("переход")
+        verbose_name_plural = _("история переходов")
+
+    def __str__(self) -> str:
+        return f"{self.application}: {self.from_status} → {self.to_status}"
+
+
+def document_upload_to(instance: "ApplicationDocument", filename: str) -> str:
+    return f"applications/{instance.application_id}/{timezone.now():%Y%m%d%H%M%S}-{filename}"
+
+
+class ApplicationDocument(models.Model):
+    """A scan attached to an application (p16): kept outside public URLs."""
+
+    class Kind(models.TextChoices):
+        IDENTITY = "identity", _("документ, удостоверяющий личность")
+        SITUATION_ACT = "situation", _("акт, подтверждающий ТЖС")
+        INCOME = "income", _("сведения о доходах")
+        OTHER = "other", _("иное")
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="documents"
+    )
+    kind = models.CharField(_("вид документа"), max_length=20, choices=Kind.choices)
+    file = models.FileField(_("файл"), upload_to=document_upload_to)
+    content_type = models.CharField(_("тип"), max_length=50)
+    size = models.PositiveIntegerField(_("размер, байт"))
+    uploaded_at = models.DateTimeField(_("загружен"), auto_now_add=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["uploaded_at"]
+        verbose_name = _("документ заявления")
+        verbose_name_plural = _("документы заявления")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.application})"
+
+
+class CalendarOverride(models.Model):
+    """An administrator's correction of the working-day calendar; wins over the `holidays` data."""
+
+    class Kind(models.TextChoices):
+        DAY_OFF = "day_off", _("дополнительный выходной")
+        WORKING_DAY = "working_day", _("рабочий день (перенос)")
+
+    date = models.DateField(_("дата"), unique=True)
+    kind = models.CharField(_("вид"), max_length=20, choices=Kind.choices)
+    name_ru = models.CharField(_("название (рус.)"), max_length=200)
+    name_kk = models.CharField(_("название (каз.)"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("исключение календаря")
+        verbose_name_plural = _("исключения календаря")
+
+    def __str__(self) -> str:
+        return f"{self.date:%d.%m.%Y} {self.get_kind_display()}"

@@ -1,0 +1,101 @@
+"""Reads: lists and figures for pages, with their joins inside so query counts stay flat."""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Q, QuerySet, Sum
+
+from .access import scope_applications
+from .models import Application, Family, FamilyMember, Income
+from .quarters import previous_quarter
+
+SORTS = {
+    "number": "number",
+    "-number": "-number",
+    "registered": "registered_at",
+    "-registered": "-registered_at",
+    "status": "status",
+    "-status": "-status",
+    "due": "due_date",
+    "-due": "-due_date",
+    "applicant": "applicant__surname",
+    "-applicant": "-applicant__surname",
+    "okrug": "okrug__name_ru",
+    "-okrug": "-okrug__name_ru",
+}
+
+
+def application_list(
+    *,
+    user,
+    q: str = "",
+    status: str = "",
+    okrug_id: int | None = None,
+    sort: str = "-registered",
+) -> QuerySet[Application]:
+    """Applications a user may see, found by IIN, name or number, by status and okrug."""
+    qs = scope_applications(Application.objects.all(), user=user)
+    q = (q or "").strip()
+    if q:
+        if q.isdigit() and len(q) == 12:
+            qs = qs.filter(Q(applicant__iin=q) | Q(family__members__person__iin=q))
+        elif q.isdigit():
+            qs = qs.filter(Q(number__icontains=q) | Q(applicant__iin__startswith=q))
+        else:
+            words = q.split()
+            cond = Q(number__icontains=q)
+            name_cond = Q()
+            for word in words:
+                name_cond &= (
+                    Q(applicant__surname__icontains=word)
+                    | Q(applicant__name__icontains=word)
+                    | Q(applicant__patronymic__icontains=word)
+                )
+            qs = qs.filter(cond | name_cond)
+    if status:
+        qs = qs.filter(status=status)
+    if okrug_id:
+        qs = qs.filter(okrug_id=okrug_id)
+    order = SORTS.get(sort, "-registered_at")
+    return qs.select_related("applicant", "okrug", "category", "family").order_by(order, "-id").distinct()
+
+
+@dataclass(frozen=True)
+class PerCapitaIncome:
+    """p22: the family's income of the quarter before the application's quarter / 3 / members."""
+
+    year: int
+    quarter: int
+    total: Decimal
+    members: int
+    per_capita: Decimal
+    rows: list
+
+
+def family_members_with_incomes(family: Family) -> QuerySet[FamilyMember]:
+    return family.members.select_related("person").prefetch_related("incomes").order_by(
+        "-relation", "id"
+    )
+
+
+def per_capita_income(*, family: Family, on) -> PerCapitaIncome:
+    """Average monthly income per member for the quarter before the quarter of `on` (p22)."""
+    year, quarter = previous_quarter(on)
+    members = family.members.count()
+    rows = list(
+        Income.objects.filter(member__family=family, year=year, quarter=quarter)
+        .select_related("member__person")
+        .order_by("member_id", "kind")
+    )
+    total = (
+        Income.objects.filter(member__family=family, year=year, quarter=quarter).aggregate(
+            s=Sum("amount")
+        )["s"]
+        or Decimal("0")
+    )
+    per_capita = (
+        (total / 3 / members).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        if members
+        else Decimal("0.00")
+    )
+    return PerCapitaIncome(year, quarter, total, members, per_capita, rows)

@@ -1,0 +1,76 @@
+"""Validators for Kazakhstan identifiers: the IIN (decree 565 of 11.06.2003) and the KZ IBAN."""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+IIN_WEIGHTS_FIRST = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)
+IIN_WEIGHTS_SECOND = (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2)
+CENTURY_BY_DIGIT = {1: 1800, 2: 1800, 3: 1900, 4: 1900, 5: 2000, 6: 2000}
+
+
+@dataclass(frozen=True)
+class IINFacts:
+    birth_date: datetime.date
+    sex: str  # "M" or "F"
+
+
+def iin_check_digit(first_eleven: str) -> int | None:
+    """Σ dᵢwᵢ mod 11 with w = 1..11; on 10 a second pass with w = 3..11,1,2; None if 10 again."""
+    digits = [int(c) for c in first_eleven]
+    for weights in (IIN_WEIGHTS_FIRST, IIN_WEIGHTS_SECOND):
+        check = sum(d * w for d, w in zip(digits, weights, strict=True)) % 11
+        if check != 10:
+            return check
+    return None
+
+
+def parse_iin(value: str) -> IINFacts:
+    """Return the birth date and sex an IIN encodes, or raise ValidationError saying what is wrong."""
+    value = (value or "").strip()
+    if not re.fullmatch(r"\d{12}", value):
+        raise ValidationError(_("ИИН должен состоять ровно из 12 цифр."), code="iin_format")
+    century_digit = int(value[6])
+    if century_digit not in CENTURY_BY_DIGIT:
+        raise ValidationError(
+            _("7-я цифра ИИН (век и пол) должна быть от 1 до 6."), code="iin_century"
+        )
+    year = CENTURY_BY_DIGIT[century_digit] + int(value[0:2])
+    try:
+        birth_date = datetime.date(year, int(value[2:4]), int(value[4:6]))
+    except ValueError:
+        raise ValidationError(
+            _("Первые 6 цифр ИИН не составляют существующую дату рождения."), code="iin_date"
+        ) from None
+    if iin_check_digit(value[:11]) != int(value[11]):
+        raise ValidationError(_("Неверная контрольная цифра ИИН."), code="iin_checksum")
+    return IINFacts(birth_date=birth_date, sex="M" if century_digit % 2 else "F")
+
+
+def validate_iin(value: str) -> None:
+    parse_iin(value)
+
+
+def normalize_iban(value: str) -> str:
+    return re.sub(r"\s+", "", value or "").upper()
+
+
+def validate_kz_iban(value: str) -> None:
+    """KZ IBAN: 'KZ', 2 check digits, 3-digit bank code, 13 characters; 20 in all; mod-97 = 1."""
+    iban = normalize_iban(value)
+    if not re.fullmatch(r"KZ\d{2}\d{3}[0-9A-Z]{13}", iban):
+        raise ValidationError(
+            _("IBAN должен иметь вид KZ + 2 цифры + 3 цифры кода банка + 13 знаков (20 знаков)."),
+            code="iban_format",
+        )
+    rearranged = iban[4:] + iban[:4]
+    numeric = "".join(str(int(ch, 36)) for ch in rearranged)
+    if int(numeric) % 97 != 1:
+        raise ValidationError(_("Неверные контрольные цифры IBAN."), code="iban_checksum")
+
+
+def iban_bank_code(value: str) -> str:
+    return normalize_iban(value)[4:7]

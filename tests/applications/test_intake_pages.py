@@ -1,0 +1,211 @@
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from applications.models import Application, Family, Income, Person
+from applications.testdata import iin_sequence, make_kz_iban
+from tests.conftest import login
+
+FUTURE_IIN = next(iin_sequence(datetime.date(2030, 1, 1), "M"))  # 300101 5… decodes to 2030
+
+
+def test_caseworker_registers_a_person_by_iin(client, caseworker):
+    login(client, caseworker)
+    iin = next(iin_sequence(datetime.date(1990, 4, 2), "F"))
+    response = client.post(reverse("applications:person_create"), {
+        "iin": iin, "surname": "Серикбаева", "name": "Айгуль", "iban": make_kz_iban("722", 77),
+    })
+    person = Person.objects.get(iin=iin)
+    assert response.status_code == 302 and response["Location"] == person.get_absolute_url()
+    assert person.birth_date == datetime.date(1990, 4, 2) and person.sex == "F"
+    assert person.bank.code == "722"
+
+
+@pytest.mark.parametrize(
+    "iin, iban, message",
+    [
+        ("850315301206", "", "Неверная контрольная цифра ИИН"),
+        ("85031530120", "", "ровно из 12 цифр"),
+        ("851315301208", "", "существующую дату рождения"),
+        (FUTURE_IIN, "", "ещё не наступила"),
+        ("850315301205", "KZ87125KZT5004100100", "Неверные контрольные цифры IBAN"),
+        ("850315301205", "KZ12345", "IBAN должен иметь вид"),
+        ("850315301205", make_kz_iban("111", 5), "Банк с кодом 111 не найден"),
+    ],
+)
+def test_person_form_shows_errors_in_russian_and_keeps_input(client, caseworker, iin, iban, message):
+    login(client, caseworker)
+    response = client.post(reverse("applications:person_create"), {
+        "iin": iin, "surname": "Тестов", "name": "Тест", "iban": iban,
+    })
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert message in body
+    assert 'value="Тестов"' in body
+    assert not Person.objects.filter(surname="Тестов").exists()
+
+
+def test_person_form_requires_names(client, caseworker):
+    login(client, caseworker)
+    response = client.post(reverse("applications:person_create"), {"iin": "850315301205"})
+    assert "Обязательное поле" in response.content.decode()
+
+
+def family_post(okrug, head_iin, **overrides):
+    child_iin = next(iin_sequence(datetime.date(2012, 5, 5), "M"))
+    data = {
+        "applicant_iin": head_iin, "okrug": okrug.pk, "address": "ул. Абая, 5",
+        "housing": "house", "housing_cost": "12000",
+        "members-TOTAL_FORMS": "1", "members-INITIAL_FORMS": "0",
+        "members-0-iin": child_iin, "members-0-surname": "Ахметов", "members-0-name": "Алихан",
+        "members-0-relation": "son", "members-0-occupation": "школа №5",
+        "incomes-TOTAL_FORMS": "1", "incomes-INITIAL_FORMS": "0",
+        "incomes-0-iin": head_iin, "incomes-0-kind": "wages", "incomes-0-year": "2024",
+        "incomes-0-quarter": "1", "incomes-0-amount": "240000",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_caseworker_creates_family_with_members_and_incomes_on_one_page(client, caseworker, okrug, person_factory):
+    head = person_factory()
+    login(client, caseworker)
+    response = client.post(reverse("applications:family_create"), family_post(okrug, head.iin))
+    family = Family.objects.get(applicant=head)
+    assert response.status_code == 302
+    assert family.members.count() == 2
+    assert Income.objects.get(member__family=family).amount == 240000
+
+
+@pytest.mark.parametrize(
+    "overrides, message",
+    [
+        ({"incomes-0-amount": "-5"}, "Доход не может быть отрицательным"),
+        ({"members-0-iin": "123"}, "ровно из 12 цифр"),
+        ({"members-0-iin": FUTURE_IIN}, "ещё не наступила"),
+        ({"address": ""}, "Обязательное поле"),
+        ({"applicant_iin": "850315301206"}, "Неверная контрольная цифра"),
+        ({"housing_cost": "-1"}, "отрицательными"),
+        ({"incomes-0-iin": "771224311104"}, "не указан в составе семьи"),
+        ({"members-0-surname": ""}, "укажите фамилию и имя"),
+    ],
+)
+def test_family_form_bad_input(client, caseworker, okrug, person_factory, overrides, message):
+    head = person_factory()
+    login(client, caseworker)
+    response = client.post(reverse("applications:family_create"), family_post(okrug, head.iin, **overrides))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert message in body
+    assert "ул. Абая, 5" in body or overrides.get("address") == ""
+    assert not Family.objects.filter(applicant=head).exists()
+
+
+def test_application_registered_for_family(client, caseworker, family_factory, category):
+    family = family_factory(size=2)
+    login(client, caseworker)
+    response = client.post(reverse("applications:application_create"), {
+        "family_reg_number": family.reg_number, "category": category().pk,
+        "channel": "authority", "situation": "Потеря работы",
+    })
+    application = Application.objects.get(family=family)
+    assert response.status_code == 302
+    assert application.status == "registered"
+    assert application.transitions.get().actor == caseworker
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"family_reg_number": "NOPE"}, "не найдена"),
+        ({"situation": ""}, "Обязательное поле"),
+        ({"event_date": "2999-01-01"}, "не может быть в будущем"),
+        ({"event_date": "01.01.2000", "category": "fire"}, "не принимается"),
+        ({"event_date": "", "category": "fire"}, "Укажите дату"),
+    ],
+)
+def test_application_form_bad_input(client, caseworker, family_factory, category, data, message):
+    family = family_factory(size=1)
+    login(client, caseworker)
+    post = {"family_reg_number": family.reg_number, "category": category().pk, "channel": "authority",
+            "situation": "Пожар дома"}
+    if data.pop("category", None) == "fire":
+        post["category"] = category("hardship-disaster-fire").pk
+    post.update(data)
+    response = client.post(reverse("applications:application_create"), post)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Application.objects.exists()
+
+
+def test_application_page_shows_family_incomes_and_per_capita(client, caseworker, application_factory):
+    application = application_factory(size=3, wages="90000", year=2024, quarter=2,
+                                      registered_at=datetime.datetime(2024, 8, 1, 10, tzinfo=datetime.UTC))
+    login(client, caseworker)
+    body = client.get(application.get_absolute_url()).content.decode()
+    assert application.applicant.full_name in body
+    assert "10\xa0000,00\xa0₸" in body  # 90 000 / 3 / 3
+
+
+def test_application_search_by_iin_name_number_status_okrug(client, caseworker, application_factory, other_okrug):
+    a = application_factory(surname="Жумабеков")
+    b = application_factory(surname="Оспанов", okrug_obj=other_okrug)
+    login(client, caseworker)
+    url = reverse("applications:application_list")
+    def numbers(**params):
+        return [x.number for x in client.get(url, params).context["page"]]
+    assert numbers(q=a.applicant.iin) == [a.number]
+    assert numbers(q="Оспанов") == [b.number]
+    assert numbers(q=b.number) == [b.number]
+    assert numbers(okrug=other_okrug.pk) == [b.number]
+    assert set(numbers(status="registered")) == {a.number, b.number}
+    assert numbers(status="granted") == []
+    assert numbers(sort="number") == sorted([a.number, b.number])
+    assert numbers(sort="-number") == sorted([a.number, b.number], reverse=True)
+
+
+def test_application_list_pages(client, caseworker, application_factory, family_factory):
+    family = family_factory(size=1)
+    for _ in range(30):
+        application_factory(family=family)
+    login(client, caseworker)
+    url = reverse("applications:application_list")
+    assert len(client.get(url).context["page"]) == 25
+    assert len(client.get(url, {"page": 2}).context["page"]) == 5
+
+
+def count_list_queries(client):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(reverse("applications:application_list"), {"sort": "number"})
+    assert response.status_code == 200
+    return len(ctx)
+
+
+def test_application_list_query_count_does_not_grow_with_rows(client, caseworker, application_factory, family_factory):
+    family = family_factory(size=1)
+    login(client, caseworker)
+    for _ in range(5):
+        application_factory(family=family)
+    five = count_list_queries(client)
+    for _ in range(45):
+        application_factory(family=family)
+    fifty = count_list_queries(client)
+    assert five == fifty
+
+
+def test_akim_sees_only_own_okrug(client, akim, application_factory, other_okrug):
+    own = application_factory()
+    foreign = application_factory(okrug_obj=other_okrug)
+    login(client, akim)
+    numbers = [x.number for x in client.get(reverse("applications:application_list")).context["page"]]
+    assert numbers == [own.number]
+    assert client.get(foreign.get_absolute_url()).status_code == 404
+    assert client.get(own.get_absolute_url()).status_code == 200
+
+
+def test_anonymous_is_sent_to_login(client):
+    response = client.get(reverse("applications:application_list"))
+    assert response.status_code == 302 and "/login/" in response["Location"]

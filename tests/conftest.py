@@ -1,0 +1,164 @@
+"""Shared fixtures: reference data, a user per role, families built with the real services."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.utils import timezone
+
+from applications.models import Okrug
+from applications.services import intake
+from applications.testdata import iin_sequence, make_kz_iban
+from benefits.models import Category
+from commissions.models import Commission, CommissionMember
+from zhanakorgan_aid import roles
+
+PASSWORD = "test-Passw0rd-long"
+ZHANAKORGAN = "434030000"
+SHALKIYA = "434065000"
+
+
+@pytest.fixture(autouse=True)
+def reference_data(db):
+    call_command("loaddata", "reference", verbosity=0)
+
+
+@pytest.fixture
+def okrug(db):
+    return Okrug.objects.get(kato=ZHANAKORGAN)
+
+
+@pytest.fixture
+def other_okrug(db):
+    return Okrug.objects.get(kato=SHALKIYA)
+
+
+def make_user(username: str, role: str, okrug: Okrug | None = None):
+    user = get_user_model().objects.create_user(
+        username=username, password=PASSWORD, okrug=okrug, first_name=username.title()
+    )
+    user.groups.add(Group.objects.get_or_create(name=role)[0])
+    return user
+
+
+@pytest.fixture
+def caseworker(db):
+    return make_user("caseworker", roles.CASEWORKER)
+
+
+@pytest.fixture
+def administrator(db):
+    user = make_user("admin", roles.ADMINISTRATOR)
+    user.is_staff = user.is_superuser = True
+    user.save()
+    return user
+
+
+@pytest.fixture
+def auditor(db):
+    return make_user("auditor", roles.AUDITOR)
+
+
+@pytest.fixture
+def akim(okrug):
+    return make_user("akim", roles.AKIM_OFFICE, okrug)
+
+
+@pytest.fixture
+def other_akim(other_okrug):
+    return make_user("akim_other", roles.AKIM_OFFICE, other_okrug)
+
+
+@pytest.fixture
+def local_member(okrug):
+    user = make_user("local", roles.LOCAL_COMMISSION, okrug)
+    commission, _ = Commission.objects.get_or_create(kind="local", okrug=okrug, defaults={"name": "УК"})
+    CommissionMember.objects.create(commission=commission, user=user, role="chair")
+    return user
+
+
+@pytest.fixture
+def other_local_member(other_okrug):
+    user = make_user("local_other", roles.LOCAL_COMMISSION, other_okrug)
+    commission, _ = Commission.objects.get_or_create(kind="local", okrug=other_okrug, defaults={"name": "УК 2"})
+    CommissionMember.objects.create(commission=commission, user=user, role="chair")
+    return user
+
+
+@pytest.fixture
+def special_member(db):
+    user = make_user("special", roles.SPECIAL_COMMISSION)
+    commission, _ = Commission.objects.get_or_create(kind="special", defaults={"name": "СК"})
+    CommissionMember.objects.create(commission=commission, user=user, role="chair")
+    return user
+
+
+_serial = iter(range(1, 9000))
+
+
+def new_person(birth=datetime.date(1985, 3, 15), sex="M", surname="Ахметов", name="Айдар", bank="601"):
+    serial = next(_serial) * 3
+    iin = next(iin_sequence(birth, sex, start=serial))
+    return intake.person_create(
+        iin=iin, surname=surname, name=name, iban=make_kz_iban(bank, serial + 10**8)
+    )
+
+
+@pytest.fixture
+def person_factory(db):
+    return new_person
+
+
+@pytest.fixture
+def family_factory(db, okrug):
+    """A family of `size` members with wages of the given quarter for the applicant."""
+
+    def build(size=4, okrug_obj=None, wages=Decimal("300000"), year=None, quarter=None, surname="Ахметов"):
+        head = new_person(surname=surname)
+        others = [
+            intake.MemberData(
+                person=new_person(datetime.date(2010, 1, 1 + k), "F", surname + "а", "Дана"),
+                relation="daughter",
+            )
+            for k in range(size - 1)
+        ]
+        incomes = []
+        if year and quarter:
+            incomes.append(intake.IncomeData(person=head, kind="wages", year=year, quarter=quarter, amount=wages))
+        return intake.family_create(
+            applicant=head, okrug=okrug_obj or okrug, address="с. Жанакорган, ул. Абая, 1",
+            members=others, incomes=incomes,
+        )
+
+    return build
+
+
+@pytest.fixture
+def category(db):
+    def get(code="hardship-low-income"):
+        return Category.objects.get(code=code)
+
+    return get
+
+
+@pytest.fixture
+def application_factory(db, family_factory, category, caseworker):
+    def build(code="hardship-low-income", family=None, channel="authority", registered_at=None, event_date=None, **kw):
+        family = family or family_factory(**kw)
+        cat = category(code)
+        if event_date is None and code == "hardship-disaster-fire":
+            event_date = timezone.localdate(registered_at or timezone.now()) - datetime.timedelta(days=5)
+        return intake.application_register(
+            family=family, category=cat, actor=caseworker, channel=channel,
+            registered_at=registered_at, event_date=event_date, situation="test",
+        )
+
+    return build
+
+
+def login(client, user):
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    return client

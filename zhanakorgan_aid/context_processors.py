@@ -1,0 +1,9 @@
+from . import roles as role_defs
+
+
+def roles(request):
+    """The current user's roles, for menus and buttons."""
+    user = getattr(request, "user", None)
+    names = role_defs.roles_of(user) if user is not None else set()
+    labels = [role_defs.ROLE_LABELS[n] for n in sorted(names) if n in role_defs.ROLE_LABELS]
+    return {"user_roles": names, "role_labels": labels}
