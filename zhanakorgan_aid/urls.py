@@ -11,4 +11,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("applications.urls")),
+    path("", include("commissions.urls")),
+    path("", include("benefits.urls")),
 ]
