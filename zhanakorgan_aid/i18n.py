@@ -1,0 +1,35 @@
+"""The interface language each user keeps: chosen with the switch, stored on the user,
+applied on every request after login (Russian by default, Kazakh beside it)."""
+
+from django.conf import settings
+from django.utils import translation
+from django.views.i18n import set_language as django_set_language
+
+SUPPORTED = {code for code, _name in settings.LANGUAGES}
+
+
+def set_language(request):
+    """Django's set_language, and the choice saved on the user so it follows them."""
+    response = django_set_language(request)
+    code = request.POST.get("language")
+    user = getattr(request, "user", None)
+    if code in SUPPORTED and user is not None and user.is_authenticated and user.language != code:
+        user.language = code
+        user.save(update_fields=["language"])
+    return response
+
+
+class UserLanguageMiddleware:
+    """After authentication: activate the user's saved language for the request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.language in SUPPORTED:
+            translation.activate(user.language)
+            request.LANGUAGE_CODE = user.language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", translation.get_language())
+        return response
