@@ -14,3 +14,8 @@ urlpatterns = [
     path("", include("commissions.urls")),
     path("", include("benefits.urls")),
 ]
+
+handler400 = "zhanakorgan_aid.errors.bad_request"
+handler403 = "zhanakorgan_aid.errors.permission_denied"
+handler404 = "zhanakorgan_aid.errors.page_not_found"
+handler500 = "zhanakorgan_aid.errors.server_error"

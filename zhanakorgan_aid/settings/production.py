@@ -27,3 +27,14 @@ X_FRAME_OPTIONS = "DENY"
 
 # Static files are served by the app server itself (whitenoise), right after SecurityMiddleware.
 MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
+
+# Notices to applicants go out by SMTP (host and port as the mail backend's OPTIONS).
+MAILERS = {
+    "default": {
+        "BACKEND": env("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend"),
+        "OPTIONS": {
+            "host": env("EMAIL_HOST", default="localhost"),
+            "port": env.int("EMAIL_PORT", default=25),
+        },
+    },
+}

@@ -1,0 +1,35 @@
+/* Page behaviour without inline handlers (the Content-Security-Policy forbids them).
+ *   data-confirm="Текст?"  on a button, link or form: ask before going on;
+ *   data-autosubmit        on a select or input: submit its form when it changes;
+ *   data-print             on a button: print the page.
+ */
+(function () {
+  "use strict";
+
+  document.addEventListener("click", function (event) {
+    var target = event.target.closest("[data-confirm]:not(form)");
+    if (target && !window.confirm(target.getAttribute("data-confirm"))) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      return;
+    }
+    if (event.target.closest("[data-print]")) {
+      event.preventDefault();
+      window.print();
+    }
+  });
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.matches("form[data-confirm]") && !window.confirm(form.getAttribute("data-confirm"))) {
+      event.preventDefault();
+    }
+  });
+
+  document.addEventListener("change", function (event) {
+    var field = event.target.closest("[data-autosubmit]");
+    if (field && field.form) {
+      field.form.submit();
+    }
+  });
+})();
