@@ -1,5 +1,10 @@
 """benefits models, one module per subject; import them all here so Django finds them."""
 
+from .awards import Award, Recovery, Repayment, ScheduledPayment, Termination
+from .budgets import Budget, BudgetOverride
+from .payments import PaymentList, PaymentListItem
 from .reference import MRP, Category, CategoryRule, SubsistenceMinimum
 
 __all__ = ["MRP", "Category", "CategoryRule", "SubsistenceMinimum"]
+__all__ += ["Award", "Recovery", "Repayment", "ScheduledPayment", "Termination"]
+__all__ += ["Budget", "BudgetOverride", "PaymentList", "PaymentListItem"]

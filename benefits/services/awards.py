@@ -1,0 +1,223 @@
+"""Awards and their schedules of payments (p4, p7, p14, p30, p31).
+
+Amounts come from the category's rule in force and the MRP in force (p30), never from
+constants; every award keeps its basis (rule, MRP multiple, MRP value, date)."""
+
+import datetime
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from dateutil.relativedelta import relativedelta
+from django.db import IntegrityError, transaction
+
+from ..exceptions import AlreadyAwardedThisYear, AmountAboveCap, BenefitsError, ReferenceDataMissing
+from ..models import Award, Category, CategoryRule, ScheduledPayment
+from ..selectors import mrp_on
+from .budgets import budget_reserve
+
+CENT = Decimal("0.01")
+Periodicity = CategoryRule.Periodicity
+
+
+@dataclass(frozen=True)
+class AmountBasis:
+    """An amount with what explains it: the rule, the MRP multiple and value, the date."""
+
+    amount: Decimal
+    rule: CategoryRule
+    on: datetime.date
+    mrp_value: Decimal | None
+    mrp_multiple: Decimal | None
+    cap: Decimal | None
+
+    def as_dict(self) -> dict:
+        return {
+            "rule_id": self.rule.pk,
+            "paragraph": self.rule.category.paragraph,
+            "amount_rule": self.rule.amount_rule,
+            "on": self.on.isoformat(),
+            "mrp_value": _str(self.mrp_value),
+            "mrp_multiple": _str(self.mrp_multiple),
+            "cap": _str(self.cap),
+            "amount": _str(self.amount),
+        }
+
+
+def _str(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def rule_in_force(*, category: Category, on: datetime.date) -> CategoryRule:
+    rule = category.rule_on(on)
+    if rule is None:
+        raise ReferenceDataMissing(
+            f"Для категории «п. {category.paragraph}» нет правила, действующего на {on:%d.%m.%Y}."
+        )
+    return rule
+
+
+def award_amount(
+    *, category: Category, on: datetime.date, requested: Decimal | None = None, members: int = 1
+) -> AmountBasis:
+    """The amount of a category's aid on a date: fixed tenge, N MRP, or at most the cap
+    (per family member for a disaster or fire, p7(1)); the MRP is the one in force (p30)."""
+    rule = rule_in_force(category=category, on=on)
+    if rule.amount_rule == CategoryRule.AmountRule.FIXED_TENGE:
+        return AmountBasis(rule.amount_tenge, rule, on, None, None, rule.amount_tenge)
+    mrp = mrp_on(on).value
+    multiple = rule.mrp_multiple
+    if rule.amount_rule == CategoryRule.AmountRule.CAP_PER_MEMBER:
+        multiple = min(rule.mrp_multiple * members, rule.family_cap_mrp or multiple * members)
+    cap = (multiple * mrp).quantize(CENT, ROUND_HALF_UP)
+    if rule.amount_rule == CategoryRule.AmountRule.MRP_MULTIPLE or requested is None:
+        return AmountBasis(cap, rule, on, mrp, multiple, cap)
+    if requested > cap:
+        raise AmountAboveCap(
+            f"Сумма {requested} ₸ больше предельной: {multiple} МРП × {mrp} ₸ = {cap} ₸ "
+            f"(п. {category.paragraph}, МРП на {on:%d.%m.%Y})."
+        )
+    share = (requested / mrp).quantize(Decimal("0.0001"), ROUND_HALF_UP)
+    return AmountBasis(requested, rule, on, mrp, share, cap)
+
+
+@transaction.atomic
+def award_create(
+    *,
+    recipient,
+    category: Category,
+    amount: Decimal,
+    basis: dict,
+    periodicity: str,
+    first_due: datetime.date,
+    actor,
+    application=None,
+    family=None,
+    okrug=None,
+    decided_on: datetime.date | None = None,
+    occasion_year: int | None = None,
+    months: int | None = None,
+    last_due: datetime.date | None = None,
+    years: int = 1,
+    purpose: str = "",
+) -> Award:
+    """Create an award and its schedule: once — one payment; monthly — one a month from
+    `first_due` for `months` months (or up to `last_due`); yearly — one a year for `years`;
+    once a year — one payment, at most one such award per family and year (p7(4)).
+    Periodic payments follow the MRP in force on their due date (p30). The budget of each
+    year is checked (p31). `basis` should carry mrp_value and mrp_multiple when the amount
+    is in MRP; they are stored on the award as well."""
+    due_dates = _due_dates(periodicity, first_due, months=months, last_due=last_due, years=years)
+    mrp_value = _decimal(basis.get("mrp_value"))
+    schedule = [(on, _amount_on(amount, mrp_value, on)) for on in due_dates]
+    overrides = budget_reserve(
+        programme=category.programme, due=schedule, application=application
+    )
+    award = _insert_award(
+        recipient=recipient, category=category, amount=amount, basis=basis,
+        periodicity=periodicity, start=due_dates[0], end=due_dates[-1], actor=actor,
+        application=application, family=family, okrug=okrug,
+        decided_on=decided_on or first_due, occasion_year=occasion_year,
+    )
+    purpose = purpose or _purpose(category)
+    ScheduledPayment.objects.bulk_create(
+        ScheduledPayment(award=award, due_on=on, amount=value, purpose=purpose,
+                         mrp_value=_mrp_or_none(mrp_value, on))
+        for on, value in schedule
+    )
+    for override in overrides:
+        override.award = award
+        override.save(update_fields=["award"])
+    return award
+
+
+@transaction.atomic
+def award_create_for_decision(*, decision, actor) -> Award:
+    """The award a grant decision gives (p14, p25): the amount the special commission set,
+    within the cap of the rule in force on the decision date; monthly categories (p7(2),
+    p7(3)) pay each month of the decision's period; low-income aid once a year (p7(4))."""
+    application = decision.application
+    category = application.category
+    members = application.family.members.count()
+    checked = award_amount(
+        category=category, on=decision.decided_on, requested=decision.amount, members=members
+    )
+    basis = {**(decision.basis or {}), **checked.as_dict()}
+    if decision.mrp_value:
+        basis["mrp_value"] = str(decision.mrp_value)
+    periodicity = checked.rule.periodicity
+    first_due, last_due = _decision_period(decision, periodicity)
+    return award_create(
+        recipient=application.applicant, category=category, amount=decision.amount,
+        basis=basis, periodicity=periodicity, first_due=first_due, last_due=last_due,
+        actor=actor, application=application, family=application.family,
+        okrug=application.okrug, decided_on=decision.decided_on,
+        occasion_year=decision.decided_on.year if periodicity == Periodicity.ONCE_A_YEAR else None,
+    )
+
+
+def _decision_period(decision, periodicity: str):
+    if periodicity != Periodicity.MONTHLY:
+        return decision.decided_on, None
+    start, end = getattr(decision, "period_start", None), getattr(decision, "period_end", None)
+    if not start or not end or end < start:
+        raise BenefitsError(
+            "Для ежемесячной помощи укажите период выплаты: месяц начала и месяц окончания."
+        )
+    return start, end
+
+
+def _insert_award(*, occasion_year, periodicity, family, category, **fields) -> Award:
+    """Insert the award; the database refuses a second once-a-year award to a family (p7(4))."""
+    basis = fields["basis"]
+    try:
+        with transaction.atomic():
+            return Award.objects.create(
+                occasion_year=occasion_year, periodicity=periodicity, family=family,
+                category=category, mrp_value=_decimal(basis.get("mrp_value")),
+                mrp_multiple=_decimal(basis.get("mrp_multiple")),
+                created_by=fields.pop("actor"), **fields,
+            )
+    except IntegrityError:
+        if periodicity != Periodicity.ONCE_A_YEAR:
+            raise
+        raise AlreadyAwardedThisYear(
+            f"Семье {family.reg_number} уже назначена помощь «п. {category.paragraph}» "
+            f"в {occasion_year} году: она оказывается один раз в год (п. 7, подпункт 4)."
+        ) from None
+
+
+def _due_dates(periodicity, first_due, *, months, last_due, years) -> list[datetime.date]:
+    if periodicity == Periodicity.MONTHLY:
+        start = first_due.replace(day=1)
+        if months is None:
+            if last_due is None:
+                raise BenefitsError("Для ежемесячной помощи укажите число месяцев или окончание.")
+            months = (last_due.year - start.year) * 12 + last_due.month - start.month + 1
+        if months < 1:
+            raise BenefitsError("Окончание выплат раньше их начала.")
+        return [start + relativedelta(months=k) for k in range(months)]
+    if periodicity == Periodicity.YEARLY:
+        return [first_due + relativedelta(years=k) for k in range(max(years, 1))]
+    return [first_due]
+
+
+def _amount_on(amount: Decimal, mrp_value: Decimal | None, on: datetime.date) -> Decimal:
+    """An MRP amount paid on a later date follows the MRP then in force (p30)."""
+    if mrp_value is None:
+        return amount
+    current = mrp_on(on).value
+    if current == mrp_value:
+        return amount
+    return (amount * current / mrp_value).quantize(CENT, ROUND_HALF_UP)
+
+
+def _mrp_or_none(mrp_value: Decimal | None, on: datetime.date) -> Decimal | None:
+    return None if mrp_value is None else mrp_on(on).value
+
+
+def _decimal(value) -> Decimal | None:
+    return None if value in (None, "") else Decimal(str(value))
+
+
+def _purpose(category: Category) -> str:
+    return f"Социальная помощь, п. {category.paragraph} Правил (реш. № 05-16/148)"
