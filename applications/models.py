@@ -429,3 +429,72 @@ class CalendarOverride(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date:%d.%m.%Y} {self.get_kind_display()}"
+
+
+class Decision(models.Model):
+    """The authorized body's decision to grant or refuse (p24), with the ground of a refusal
+    (p26) and its basis frozen as it stood on the day: family, incomes, per-capita income,
+    threshold, MRP. The notice is due 3 working days after the decision (p25)."""
+
+    class Outcome(models.TextChoices):
+        GRANTED = "granted", _("оказать социальную помощь")
+        REFUSED = "refused", _("отказать в оказании социальной помощи")
+
+    class Ground(models.TextChoices):
+        NONE = "", _("—")
+        FALSE_INFORMATION = "false_information", _(
+            "выявление недостоверных сведений, представленных заявителем (п. 26, пп. 1)"
+        )
+        SURVEY_REFUSED = "survey_refused", _(
+            "отказ, уклонение заявителя от обследования материального положения (п. 26, пп. 2)"
+        )
+        INCOME_ABOVE_THRESHOLD = "income_above_threshold", _(
+            "превышение среднедушевым доходом порога для оказания помощи (п. 26, пп. 3)"
+        )
+
+    application = models.OneToOneField(
+        Application, verbose_name=_("заявление"), on_delete=models.PROTECT, related_name="decision"
+    )
+    outcome = models.CharField(_("решение"), max_length=10, choices=Outcome.choices)
+    ground = models.CharField(
+        _("основание отказа"), max_length=30, choices=Ground.choices, blank=True, default=""
+    )
+    comment = models.TextField(_("комментарий"), blank=True)
+    amount = models.DecimalField(
+        _("размер помощи, ₸"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    mrp_value = models.DecimalField(_("МРП на дату решения, ₸"), max_digits=10, decimal_places=2)
+    decided_on = models.DateField(_("дата решения"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("принял решение"),
+        on_delete=models.PROTECT,
+        related_name="decisions",
+    )
+    period_start = models.DateField(_("период выплаты с"), null=True, blank=True)
+    period_end = models.DateField(_("период выплаты по"), null=True, blank=True)
+    basis = models.JSONField(_("основание решения (на дату решения)"), default=dict)
+    notice_due = models.DateField(_("срок уведомления"))
+    notified_on = models.DateField(_("заявитель уведомлён"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-decided_on", "-id"]
+        verbose_name = _("решение")
+        verbose_name_plural = _("решения")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(outcome="granted") & Q(ground="") & Q(amount__gte=0))
+                | (Q(outcome="refused") & ~Q(ground="")),
+                name="decision_grant_has_amount_refusal_has_ground",
+            ),
+            models.CheckConstraint(
+                condition=Q(period_start__isnull=True)
+                | Q(period_end__isnull=True)
+                | Q(period_end__gte=models.F("period_start")),
+                name="decision_period_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_outcome_display()} — {self.application}"

@@ -15,6 +15,7 @@ from benefits.models import Category
 from ..exceptions import ApplicationError
 from ..models import Application, ApplicationTransition, Bank, Family, FamilyMember, Income, Person
 from ..validators import iban_bank_code, normalize_iban, parse_iin
+from ..workdays import add_working_days
 
 
 @dataclass
@@ -196,6 +197,10 @@ def application_register(
                     registered_by=actor,
                     status=Application.Status.REGISTERED,
                     status_changed_at=registered_at,
+                    # p18: sent to the local commission within 1 working day; p24: decided
+                    # within 8 working days of registration.
+                    due_date=add_working_days(registered_on, 1),
+                    decision_due=add_working_days(registered_on, 8),
                 )
             break
         except IntegrityError:
