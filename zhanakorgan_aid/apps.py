@@ -2,18 +2,13 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
 
-def ensure_role_groups(**kwargs) -> None:
-    from django.contrib.auth.models import Group
-
-    from .roles import ALL_ROLES
-
-    for name in ALL_ROLES:
-        Group.objects.get_or_create(name=name)
-
-
 class ZhanakorganAidConfig(AppConfig):
     name = "zhanakorgan_aid"
     verbose_name = "Zhanakorgan Aid"
 
     def ready(self) -> None:
-        post_migrate.connect(ensure_role_groups, sender=self)
+        from .permissions import on_post_migrate
+
+        # For every app (no sender): each app's permissions exist only after its own
+        # post_migrate, which auth handles first (auth is earlier in INSTALLED_APPS).
+        post_migrate.connect(on_post_migrate, dispatch_uid="zhanakorgan_aid_role_permissions")
