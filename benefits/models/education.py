@@ -1,0 +1,157 @@
+"""Education aid (p8–p13): the yearly cap by degree, the student's case with its two-sided
+contract (p10), and each academic year's transfer with its tuition receipt (p11, p12)."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Degree(models.TextChoices):
+    BACHELOR = "bachelor", _("бакалавриат")
+    MASTER = "master", _("магистратура")
+    RESIDENCY = "residency", _("медицинская резидентура")
+
+
+class EducationCap(models.Model):
+    """The yearly cap of education aid by degree in MRP (p8): 392 bachelor, 420 master, 530
+    medical residency under the decision of 2017; entered as data for the next decision."""
+
+    degree = models.CharField(_("уровень обучения"), max_length=20, choices=Degree.choices)
+    effective_from = models.DateField(_("действует с"))
+    effective_to = models.DateField(_("действует по"), null=True, blank=True)
+    cap_mrp = models.DecimalField(_("не более, МРП в год"), max_digits=8, decimal_places=2)
+
+    class Meta:
+        ordering = ["degree", "-effective_from"]
+        verbose_name = _("предел помощи на обучение")
+        verbose_name_plural = _("пределы помощи на обучение")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["degree", "effective_from"], name="education_cap_once_per_date"
+            ),
+            models.CheckConstraint(condition=Q(cap_mrp__gt=0), name="education_cap_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_degree_display()}: {self.cap_mrp} МРП с {self.effective_from:%d.%m.%Y}"
+
+
+class EducationCase(models.Model):
+    """A student's education aid: the application (kind EDUCATION) and the study it pays for."""
+
+    class Status(models.TextChoices):
+        APPLIED = "applied", _("заявление принято")
+        AWARDED = "awarded", _("помощь назначена")
+        REFUSED = "refused", _("отказано")
+        EXPELLED = "expelled", _("отчислен, взыскание")
+        FINISHED = "finished", _("обучение завершено")
+
+    class ExpulsionReason(models.TextChoices):
+        ABSENCE = "absence", _("систематическое и беспричинное отсутствие на учёбе")
+        POOR_RESULTS = "poor_results", _("плохая успеваемость")
+
+    application = models.OneToOneField(
+        "applications.Application",
+        verbose_name=_("заявление"),
+        on_delete=models.PROTECT,
+        related_name="education_case",
+    )
+    student = models.ForeignKey(
+        "applications.Person",
+        verbose_name=_("обучающийся"),
+        on_delete=models.PROTECT,
+        related_name="education_cases",
+    )
+    degree = models.CharField(_("уровень обучения"), max_length=20, choices=Degree.choices)
+    institution = models.CharField(_("учебное заведение"), max_length=300)
+    speciality = models.CharField(_("специальность"), max_length=300)
+    first_academic_year = models.PositiveSmallIntegerField(_("учебный год (начало)"))
+    tuition = models.DecimalField(
+        _("стоимость обучения за год, ₸"), max_digits=14, decimal_places=2
+    )
+    status = models.CharField(
+        _("статус"), max_length=20, choices=Status.choices, default=Status.APPLIED
+    )
+    refusal_reason = models.TextField(_("основание отказа"), blank=True)
+    contract_number = models.CharField(_("номер договора"), max_length=30, blank=True)
+    contract_date = models.DateField(_("дата договора"), null=True, blank=True)
+    expelled_on = models.DateField(_("дата отчисления"), null=True, blank=True)
+    expulsion_reason = models.CharField(
+        _("основание отчисления"), max_length=20, choices=ExpulsionReason.choices, blank=True
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-first_academic_year", "-id"]
+        verbose_name = _("помощь на обучение")
+        verbose_name_plural = _("помощь на обучение")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contract_number"],
+                condition=~Q(contract_number=""),
+                name="education_contract_number_unique",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.student} — {self.get_degree_display()}, {self.institution}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("benefits:education_detail", args=[self.pk])
+
+
+class EducationYear(models.Model):
+    """One academic year paid (p12): the amount within the cap, the transfer, and the receipt
+    due within 5 working days after the money arrives (p11)."""
+
+    case = models.ForeignKey(
+        EducationCase, verbose_name=_("дело"), on_delete=models.CASCADE, related_name="years"
+    )
+    academic_year = models.PositiveSmallIntegerField(_("учебный год (начало)"))
+    tuition = models.DecimalField(_("стоимость обучения за год, ₸"), max_digits=14, decimal_places=2)
+    cap_mrp = models.DecimalField(_("предел, МРП"), max_digits=8, decimal_places=2)
+    mrp_value = models.DecimalField(_("МРП, ₸"), max_digits=10, decimal_places=2)
+    amount = models.DecimalField(_("сумма помощи, ₸"), max_digits=14, decimal_places=2)
+    per_capita_income = models.DecimalField(
+        _("среднедушевой доход, ₸"), max_digits=14, decimal_places=2
+    )
+    income_threshold = models.DecimalField(_("порог дохода, ₸"), max_digits=14, decimal_places=2)
+    award = models.OneToOneField(
+        "benefits.Award",
+        verbose_name=_("назначение"),
+        on_delete=models.PROTECT,
+        related_name="education_year",
+    )
+    decided_on = models.DateField(_("дата назначения"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("назначил"), on_delete=models.PROTECT, related_name="+"
+    )
+    money_arrived_on = models.DateField(_("деньги поступили"), null=True, blank=True)
+    receipt_due = models.DateField(_("квитанция не позднее"), null=True, blank=True)
+    receipt_received_on = models.DateField(_("квитанция представлена"), null=True, blank=True)
+    receipt_number = models.CharField(_("номер квитанции"), max_length=60, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["case", "academic_year"]
+        verbose_name = _("учебный год")
+        verbose_name_plural = _("учебные годы")
+        indexes = [models.Index(fields=["receipt_due"], name="education_receipt_due_idx")]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "academic_year"], name="education_year_once"),
+            models.CheckConstraint(condition=Q(amount__gt=0), name="education_amount_positive"),
+            models.CheckConstraint(
+                condition=Q(money_arrived_on__isnull=True) | Q(receipt_due__isnull=False),
+                name="education_transfer_has_receipt_due",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.academic_year}/{self.academic_year + 1}: {self.amount} ₸"
+
+    @property
+    def academic_year_label(self) -> str:
+        return f"{self.academic_year}/{self.academic_year + 1}"
