@@ -1,0 +1,140 @@
+"""Streaming files for the banks (p29) and for E-Sobes (p32).
+
+The columns come from the django-import-export Resources (resources.py); the rows are read
+with `.values_list(...).iterator(chunk_size=...)` and written one at a time — csv.writer into a
+StreamingHttpResponse, xlsxwriter in constant-memory mode into a temporary file — so a list of
+100 000 rows needs no memory that grows with it (django-import-export's own export builds the
+whole dataset first). Lists end with totals per bank and overall."""
+
+import csv
+import datetime
+import tempfile
+from collections.abc import Iterator
+from decimal import Decimal
+
+import xlsxwriter
+from django.http import FileResponse, StreamingHttpResponse
+from django.utils.translation import gettext as _
+from import_export.resources import ModelResource
+
+from .models import PaymentList
+from .resources import EsobesPaymentResource, PaymentListItemResource
+
+CHUNK = 2000
+CSV_DELIMITER = ";"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class _Echo:
+    """A file-like object whose write returns the line, for csv.writer in a stream."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def resource_columns(resource: ModelResource) -> tuple[list[str], list[str]]:
+    """Headers and database paths of a Resource's export fields, in its order."""
+    export_fields = resource.get_export_fields()
+    headers = [str(field.column_name) for field in export_fields]
+    return headers, [field.attribute for field in export_fields]
+
+
+def payment_list_rows(payment_list: PaymentList) -> Iterator[list]:
+    """Header, one row per payment grouped by bank, a total after each bank, the overall total."""
+    resource = PaymentListItemResource()
+    headers, paths = resource_columns(resource)
+    bank_at, amount_at = paths.index("bank__name"), paths.index("amount")
+    yield headers
+    rows = resource.get_queryset().filter(payment_list=payment_list).values_list(*paths)
+    bank, bank_total, total = None, Decimal("0.00"), Decimal("0.00")
+    for row in rows.iterator(chunk_size=CHUNK):
+        if bank is not None and row[bank_at] != bank:
+            yield _total_row(len(paths), amount_at, _("Итого по банку %s") % bank, bank_total)
+            bank_total = Decimal("0.00")
+        bank = row[bank_at]
+        bank_total += row[amount_at]
+        total += row[amount_at]
+        yield list(row)
+    if bank is not None:
+        yield _total_row(len(paths), amount_at, _("Итого по банку %s") % bank, bank_total)
+    yield _total_row(len(paths), amount_at, _("Итого по ведомости"), total)
+
+
+def _total_row(width: int, amount_at: int, label: str, amount: Decimal) -> list:
+    row: list = [""] * width
+    row[1] = label
+    row[amount_at] = amount
+    return row
+
+
+def esobes_rows(queryset=None) -> Iterator[list]:
+    """Header and one row per scheduled payment for E-Sobes (docs/esobes_export.md)."""
+    resource = EsobesPaymentResource()
+    headers, paths = resource_columns(resource)
+    yield headers
+    rows = queryset if queryset is not None else resource.get_queryset()
+    yield from (list(r) for r in rows.values_list(*paths).iterator(chunk_size=CHUNK))
+
+
+def _csv_cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def write_csv(rows: Iterator[list], out) -> Iterator:
+    """Write rows with csv.writer (';' as Excel here expects); yield what each write returns."""
+    writer = csv.writer(out, delimiter=CSV_DELIMITER)
+    for row in rows:
+        yield writer.writerow([_csv_cell(v) for v in row])
+
+
+def write_xlsx(rows: Iterator[list], out, *, sheet: str) -> None:
+    """Write rows into an XLSX workbook in constant-memory mode (each row flushed to disk)."""
+    workbook = xlsxwriter.Workbook(out, {"constant_memory": True})
+    worksheet = workbook.add_worksheet(sheet[:31])
+    money = workbook.add_format({"num_format": "#,##0.00"})
+    day = workbook.add_format({"num_format": "dd.mm.yyyy"})
+    bold = workbook.add_format({"bold": True})
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            _write_cell(worksheet, r, c, value, money=money, day=day, bold=bold if r == 0 else None)
+    workbook.close()
+
+
+def _write_cell(worksheet, r: int, c: int, value, *, money, day, bold) -> None:
+    if isinstance(value, Decimal):
+        worksheet.write_number(r, c, float(value), money)
+    elif isinstance(value, datetime.date):
+        worksheet.write_datetime(r, c, datetime.datetime(value.year, value.month, value.day), day)
+    elif value is None or value == "":
+        return
+    else:
+        worksheet.write_string(r, c, str(value), bold)
+
+
+def csv_response(rows: Iterator[list], filename: str) -> StreamingHttpResponse:
+    stream = _with_bom(write_csv(rows, _Echo()))
+    response = StreamingHttpResponse(stream, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _with_bom(lines: Iterator) -> Iterator:
+    """A byte-order mark first, so Excel opens the Cyrillic text as UTF-8."""
+    yield "\ufeff"
+    yield from lines
+
+
+def xlsx_response(rows: Iterator[list], filename: str, *, sheet: str) -> FileResponse:
+    """The workbook is written to an anonymous temporary file, then streamed from disk."""
+    out = tempfile.TemporaryFile()
+    write_xlsx(rows, out, sheet=sheet)
+    out.seek(0)
+    return FileResponse(out, as_attachment=True, filename=filename, content_type=XLSX_TYPE)
+
+
+def payment_list_filename(payment_list: PaymentList, ext: str) -> str:
+    return f"vedomost-{payment_list.pk}-{payment_list.period_start:%Y%m%d}.{ext}"
