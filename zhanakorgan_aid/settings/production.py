@@ -10,6 +10,16 @@ SECRET_KEY = env("SECRET_KEY")
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=600)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
+# No state in a process: sessions are in the database (Django's default engine) and so is the
+# cache, so any gunicorn host can answer any request. Create the table once with
+# `manage.py createcachetable`.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": env("CACHE_TABLE", default="django_cache"),
+    }
+}
+
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
