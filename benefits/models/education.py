@@ -111,7 +111,9 @@ class EducationYear(models.Model):
         EducationCase, verbose_name=_("дело"), on_delete=models.CASCADE, related_name="years"
     )
     academic_year = models.PositiveSmallIntegerField(_("учебный год (начало)"))
-    tuition = models.DecimalField(_("стоимость обучения за год, ₸"), max_digits=14, decimal_places=2)
+    tuition = models.DecimalField(
+        _("стоимость обучения за год, ₸"), max_digits=14, decimal_places=2
+    )
     cap_mrp = models.DecimalField(_("предел, МРП"), max_digits=8, decimal_places=2)
     mrp_value = models.DecimalField(_("МРП, ₸"), max_digits=10, decimal_places=2)
     amount = models.DecimalField(_("сумма помощи, ₸"), max_digits=14, decimal_places=2)
@@ -127,7 +129,10 @@ class EducationYear(models.Model):
     )
     decided_on = models.DateField(_("дата назначения"))
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("назначил"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("назначил"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     money_arrived_on = models.DateField(_("деньги поступили"), null=True, blank=True)
     receipt_due = models.DateField(_("квитанция не позднее"), null=True, blank=True)

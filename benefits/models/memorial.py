@@ -70,7 +70,8 @@ class MemorialList(models.Model):
         verbose_name_plural = _("списки к памятным датам")
         constraints = [
             models.CheckConstraint(
-                condition=Q(status="draft") | Q(approved_at__isnull=False, approved_by__isnull=False),
+                condition=Q(status="draft")
+                | Q(approved_at__isnull=False, approved_by__isnull=False),
                 name="memorial_list_approved_has_who_and_when",
             ),
         ]

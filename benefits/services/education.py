@@ -1,0 +1,464 @@
+"""Writes of education aid (p8–p13): the application until 25 August (p9), the income test and
+the amount within the cap by degree (p8), the two-sided contract (p10), the transfer and the
+tuition receipt within 5 working days (p11), the following academic years (p12) and the
+recovery of the sums paid on expulsion (p13)."""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from applications import decision_basis
+from applications.models import Application, ApplicationTransition, Decision, Family, Person
+from applications.selectors import per_capita_income
+from applications.services.intake import application_register
+from applications.workdays import add_working_days
+
+from ..exceptions import BenefitsError, ReferenceDataMissing
+from ..models import Award, Category, CategoryRule, Recovery, ScheduledPayment
+from ..models.education import EducationCap, EducationCase, EducationYear
+from ..selectors import mrp_on, subsistence_minimum_on
+from .awards import award_create
+from .recovery import award_terminate, recovery_open
+
+CENTS = Decimal("0.01")
+RECEIPT_TERM_WORKING_DAYS = 5  # p11
+NOTICE_TERM_WORKING_DAYS = 3  # p25
+ACADEMIC_YEAR_START = (9, 1)  # p12: paid by the start of the academic year
+# The printed contract is in one language whatever the interface language (p10).
+DEGREE_NAMES = {
+    "bachelor": ("бакалавриат", "бакалавриат"),
+    "master": ("магистратура", "магистратура"),
+    "residency": ("медицинская резидентура", "медициналық резидентура"),
+}
+
+
+class EducationError(BenefitsError):
+    """Education aid cannot be given or changed as asked; str() is for the user."""
+
+
+class ApplicationDeadlinePassed(EducationError):
+    """Documents come in until 25 August inclusive of the year (p9)."""
+
+
+class NotEligible(EducationError):
+    """The student no longer meets the conditions of p8 for the next academic year (p12)."""
+
+
+def application_deadline(academic_year: int) -> datetime.date:
+    """p9: documents are submitted until 25 August (inclusive) of the corresponding year."""
+    return datetime.date(academic_year, 8, 25)
+
+
+@transaction.atomic
+def education_case_register(
+    *,
+    family: Family,
+    student: Person,
+    category: Category,
+    degree: str,
+    institution: str,
+    speciality: str,
+    academic_year: int,
+    tuition: Decimal,
+    actor,
+    registered_at: datetime.datetime | None = None,
+) -> EducationCase:
+    """Register an education application (p8, p9) for a student of the family."""
+    registered_at = registered_at or timezone.now()
+    registered_on = timezone.localdate(registered_at)
+    deadline = application_deadline(academic_year)
+    if registered_on > deadline:
+        raise ApplicationDeadlinePassed(
+            _(
+                "Документы на помощь для обучения принимаются до 25 августа включительно "
+                "(п. 9): на %(y)s/%(y2)s учебный год приём закончился %(d)s, обращение "
+                "%(r)s не принимается."
+            )
+            % {
+                "y": academic_year,
+                "y2": academic_year + 1,
+                "d": deadline.strftime("%d.%m.%Y"),
+                "r": registered_on.strftime("%d.%m.%Y"),
+            }
+        )
+    if category.programme != Category.Programme.EDUCATION:
+        raise EducationError(_("Выберите категорию помощи на обучение (п. 8)."))
+    if not family.members.filter(person=student).exists():
+        raise EducationError(
+            _("%(s)s не входит в состав семьи %(f)s.") % {"s": student, "f": family.reg_number}
+        )
+    if tuition <= 0:
+        raise EducationError(_("Стоимость обучения должна быть больше нуля."))
+    application = application_register(
+        family=family,
+        category=category,
+        actor=actor,
+        kind=Application.Kind.EDUCATION,
+        registered_at=registered_at,
+        situation=_("Обучение: %(i)s, %(s)s") % {"i": institution, "s": speciality},
+    )
+    return EducationCase.objects.create(
+        application=application,
+        student=student,
+        degree=degree,
+        institution=institution,
+        speciality=speciality,
+        first_academic_year=academic_year,
+        tuition=tuition,
+    )
+
+
+@dataclass(frozen=True)
+class IncomeTest:
+    """p8: per-capita income not above the republican subsistence minimum of the year, or
+    k times it (k = 3 for children left without parental care, from the category rule)."""
+
+    per_capita: Decimal
+    subsistence_minimum: Decimal
+    factor: Decimal
+    threshold: Decimal
+    on: datetime.date
+
+    @property
+    def passed(self) -> bool:
+        return self.per_capita <= self.threshold
+
+
+def education_income_test(*, case: EducationCase, on: datetime.date) -> IncomeTest:
+    application = case.application
+    rule = _rule(application.category, on)
+    income = per_capita_income(family=application.family, on=on).per_capita
+    sm = subsistence_minimum_on(on, scope="republican").value
+    factor = (
+        rule.income_factor
+        if rule.income_test == CategoryRule.IncomeTest.AT_MOST_SM
+        else Decimal("1")
+    )
+    return IncomeTest(income, sm, factor, (sm * factor).quantize(CENTS), on)
+
+
+def education_cap_on(*, degree: str, on: datetime.date) -> EducationCap:
+    """The cap in MRP of the degree in force on a date (p8), as entered data."""
+    cap = (
+        EducationCap.objects.filter(degree=degree, effective_from__lte=on)
+        .exclude(effective_to__lt=on)
+        .order_by("-effective_from")
+        .first()
+    )
+    if cap is None:
+        raise ReferenceDataMissing(
+            _("Предел помощи на обучение для уровня «%(d)s» на %(on)s не задан.")
+            % {"d": degree, "on": on.strftime("%d.%m.%Y")}
+        )
+    return cap
+
+
+def _rule(category: Category, on: datetime.date) -> CategoryRule:
+    rule = category.rule_on(on)
+    if rule is None:
+        raise NotEligible(
+            _("Категория «%(c)s» не действует на %(d)s.")
+            % {"c": category.name, "d": on.strftime("%d.%m.%Y")}
+        )
+    return rule
+
+
+@transaction.atomic
+def education_case_decide(
+    *, case: EducationCase, actor, on: datetime.date | None = None
+) -> EducationCase:
+    """Grant when the income test passes (p8), refuse on p26(3) otherwise. A grant pays the
+    tuition of the first year, at most the cap of the degree at the MRP of the decision date
+    (p8, p30), and gives the contract its number and date (p10)."""
+    case = EducationCase.objects.select_for_update().select_related("application").get(pk=case.pk)
+    if case.status != EducationCase.Status.APPLIED:
+        raise EducationError(_("Решение по этому заявлению уже принято."))
+    on = on or timezone.localdate()
+    test = education_income_test(case=case, on=case.application.registered_on)
+    if not test.passed:
+        return _refuse(case, test=test, actor=actor, on=on)
+    year = _year_award(
+        case,
+        academic_year=case.first_academic_year,
+        tuition=case.tuition,
+        test=test,
+        actor=actor,
+        on=on,
+    )
+    case.status = EducationCase.Status.AWARDED
+    case.contract_number = f"{case.first_academic_year}-О-{case.pk:05d}"
+    case.contract_date = on
+    case.save(update_fields=["status", "contract_number", "contract_date"])
+    _decision(case, actor=actor, on=on, amount=year.amount, test=test)
+    return case
+
+
+def _refuse(case: EducationCase, *, test: IncomeTest, actor, on) -> EducationCase:
+    case.status = EducationCase.Status.REFUSED
+    case.refusal_reason = _(
+        "Среднедушевой доход семьи %(i)s ₸ выше порога %(t)s ₸ (%(k)s × прожиточный минимум "
+        "%(sm)s ₸): п. 8, п. 26 пп. 3."
+    ) % {
+        "i": test.per_capita,
+        "t": test.threshold,
+        "k": test.factor.normalize(),
+        "sm": test.subsistence_minimum,
+    }
+    case.save(update_fields=["status", "refusal_reason"])
+    _decision(case, actor=actor, on=on, amount=None, test=test)
+    return case
+
+
+def _decision(case: EducationCase, *, actor, on, amount, test: IncomeTest) -> Decision:
+    """The authorized body's decision (p24) and the application's history row."""
+    application = Application.objects.select_for_update().get(pk=case.application_id)
+    basis = decision_basis.build(application=application, on=on)
+    basis["education"] = {
+        "degree": case.degree,
+        "institution": case.institution,
+        "tuition": str(case.tuition),
+        "per_capita": str(test.per_capita),
+        "threshold": str(test.threshold),
+        "factor": str(test.factor),
+    }
+    granted = amount is not None
+    decision = Decision.objects.create(
+        application=application,
+        outcome=Decision.Outcome.GRANTED if granted else Decision.Outcome.REFUSED,
+        ground="" if granted else Decision.Ground.INCOME_ABOVE_THRESHOLD,
+        amount=amount,
+        mrp_value=mrp_on(on).value,
+        decided_on=on,
+        decided_by=actor,
+        basis=basis,
+        notice_due=add_working_days(on, NOTICE_TERM_WORKING_DAYS),
+        comment=case.refusal_reason,
+    )
+    target = Application.Status.GRANTED if granted else Application.Status.REFUSED
+    ApplicationTransition.objects.create(
+        application=application,
+        from_status=application.status,
+        to_status=target,
+        actor=actor,
+        comment=decision.get_outcome_display(),
+    )
+    application.status, application.status_changed_at = target, timezone.now()
+    application.due_date = decision.notice_due
+    application.save(update_fields=["status", "status_changed_at", "due_date"])
+    return decision
+
+
+def _year_award(case, *, academic_year, tuition, test: IncomeTest, actor, on) -> EducationYear:
+    """The award of one academic year: the tuition, at most cap × MRP on the date (p8, p30),
+    paid at the start of the academic year or at once when that has passed (p12)."""
+    cap = education_cap_on(degree=case.degree, on=on)
+    mrp = mrp_on(on).value
+    amount = min(tuition, (cap.cap_mrp * mrp).quantize(CENTS))
+    application = case.application
+    due = max(on, datetime.date(academic_year, *ACADEMIC_YEAR_START))
+    award = award_create(
+        recipient=case.student,
+        category=application.category,
+        amount=amount,
+        basis={
+            "mrp_value": str(mrp),
+            "mrp_multiple": str((amount / mrp).quantize(Decimal("0.0001"))),
+            "cap_mrp": str(cap.cap_mrp),
+            "degree": case.degree,
+            "tuition": str(tuition),
+            "academic_year": academic_year,
+            "on": on.isoformat(),
+            "paragraph": "8",
+        },
+        periodicity=CategoryRule.Periodicity.ONCE,
+        first_due=due,
+        actor=actor,
+        application=application,
+        family=application.family,
+        okrug=application.okrug,
+        decided_on=on,
+        occasion_year=academic_year,
+        purpose=_("Оплата обучения %(y)s/%(y2)s, договор %(n)s")
+        % {
+            "y": academic_year,
+            "y2": academic_year + 1,
+            "n": case.contract_number or f"{case.first_academic_year}-О-{case.pk:05d}",
+        },
+    )
+    return EducationYear.objects.create(
+        case=case,
+        academic_year=academic_year,
+        tuition=tuition,
+        cap_mrp=cap.cap_mrp,
+        mrp_value=mrp,
+        amount=amount,
+        per_capita_income=test.per_capita,
+        income_threshold=test.threshold,
+        award=award,
+        decided_on=on,
+        decided_by=actor,
+    )
+
+
+@transaction.atomic
+def education_year_continue(
+    *,
+    case: EducationCase,
+    academic_year: int,
+    tuition: Decimal,
+    actor,
+    on: datetime.date | None = None,
+) -> EducationYear:
+    """Pay the following academic year at its start (p12) after checking again that the
+    student is eligible: still studying, the category in force, the income test passed."""
+    case = EducationCase.objects.select_for_update().select_related("application").get(pk=case.pk)
+    on = on or timezone.localdate()
+    if case.status != EducationCase.Status.AWARDED:
+        raise NotEligible(
+            _("Помощь не продлевается: статус «%(s)s».") % {"s": case.get_status_display()}
+        )
+    last = case.years.order_by("-academic_year").first()
+    if last is None or academic_year != last.academic_year + 1:
+        raise EducationError(
+            _("Следующий учебный год — %(y)s/%(y2)s.")
+            % {"y": last.academic_year + 1, "y2": last.academic_year + 2}
+        )
+    _rule(case.application.category, on)
+    test = education_income_test(case=case, on=on)
+    if not test.passed:
+        raise NotEligible(
+            _(
+                "Среднедушевой доход семьи %(i)s ₸ выше порога %(t)s ₸: помощь на %(y)s/%(y2)s "
+                "учебный год не назначается (п. 8, 12)."
+            )
+            % {
+                "i": test.per_capita,
+                "t": test.threshold,
+                "y": academic_year,
+                "y2": academic_year + 1,
+            }
+        )
+    if tuition <= 0:
+        raise EducationError(_("Стоимость обучения должна быть больше нуля."))
+    return _year_award(
+        case, academic_year=academic_year, tuition=tuition, test=test, actor=actor, on=on
+    )
+
+
+@transaction.atomic
+def education_transfer_record(
+    *, year: EducationYear, arrived_on: datetime.date, actor
+) -> EducationYear:
+    """The money arrived on the student's account: the tuition is to be paid and the receipt
+    brought within 5 working days, counted from the next day (p11; Civil Code art. 187)."""
+    year = EducationYear.objects.select_for_update().select_related("award").get(pk=year.pk)
+    paid = year.award.payments.filter(status=ScheduledPayment.Status.PAID).first()
+    if paid is None:
+        raise EducationError(
+            _("Выплата за %(y)s учебный год ещё не перечислена банком.")
+            % {"y": year.academic_year_label}
+        )
+    if arrived_on < paid.paid_on:
+        raise EducationError(
+            _("Деньги не могли поступить раньше перечисления (%(d)s).")
+            % {"d": paid.paid_on.strftime("%d.%m.%Y")}
+        )
+    year.money_arrived_on = arrived_on
+    year.receipt_due = add_working_days(arrived_on, RECEIPT_TERM_WORKING_DAYS)
+    year.save(update_fields=["money_arrived_on", "receipt_due"])
+    return year
+
+
+@transaction.atomic
+def education_receipt_record(
+    *, year: EducationYear, received_on: datetime.date, receipt_number: str, actor
+) -> EducationYear:
+    """The receipt of the tuition payment is brought to the authorized body (p11)."""
+    year = EducationYear.objects.select_for_update().get(pk=year.pk)
+    if year.money_arrived_on is None:
+        raise EducationError(_("Сначала отметьте поступление денег на счёт обучающегося."))
+    if received_on < year.money_arrived_on:
+        raise EducationError(_("Квитанция не может быть раньше поступления денег."))
+    if not receipt_number.strip():
+        raise EducationError(_("Укажите номер квитанции."))
+    year.receipt_received_on = received_on
+    year.receipt_number = receipt_number.strip()
+    year.save(update_fields=["receipt_received_on", "receipt_number"])
+    return year
+
+
+@transaction.atomic
+def education_case_expel(
+    *, case: EducationCase, reason: str, expelled_on: datetime.date, actor
+) -> list[Recovery]:
+    """Expulsion for systematic absence or poor results (p13): unpaid transfers are cancelled
+    and every sum paid for the study is to be returned to the local budget (p13, p28)."""
+    case = EducationCase.objects.select_for_update().get(pk=case.pk)
+    if case.status != EducationCase.Status.AWARDED:
+        raise EducationError(_("Отчисление отмечается только по назначенной помощи."))
+    if reason not in EducationCase.ExpulsionReason.values:
+        raise EducationError(_("Укажите основание отчисления (п. 13)."))
+    case.status, case.expelled_on, case.expulsion_reason = (
+        EducationCase.Status.EXPELLED,
+        expelled_on,
+        reason,
+    )
+    case.save(update_fields=["status", "expelled_on", "expulsion_reason"])
+    label = EducationCase.ExpulsionReason(reason).label
+    for year in case.years.select_related("award"):
+        _recover_year(year, label=label, on=expelled_on, actor=actor)
+    return list(Recovery.objects.filter(award__education_year__case=case).order_by("id"))
+
+
+def _recover_year(year: EducationYear, *, label: str, on, actor) -> None:
+    award = year.award
+    if award.status == Award.Status.ACTIVE:
+        award_terminate(award=award, reason="expulsion", event_date=on, actor=actor, note=label)
+    paid = award.payments.filter(status=ScheduledPayment.Status.PAID).aggregate(s=Sum("amount"))[
+        "s"
+    ]
+    opened = award.recoveries.aggregate(s=Sum("amount"))["s"] or Decimal("0")
+    due = (paid or Decimal("0")) - opened
+    if due > 0:
+        recovery_open(
+            award=award,
+            amount=due,
+            opened_on=on,
+            reason=_("Отчисление (%(why)s): возврат оплаты обучения %(y)s (п. 13)")
+            % {"why": label, "y": year.academic_year_label},
+        )
+
+
+def education_contract_issue(*, case: EducationCase, lang: str, actor):
+    """The two-sided contract between the authorized body and the recipient (p10), issued as
+    a PDF in Russian or Kazakh and kept like the other issued documents."""
+    from commissions.documents import common_context
+    from commissions.pdf import issue_document
+
+    if not case.contract_number:
+        raise EducationError(_("Договор заключается после назначения помощи (п. 10)."))
+    if lang not in ("ru", "kk"):
+        raise EducationError(_("Договор выдаётся на русском или казахском языке."))
+    first = case.years.order_by("academic_year").first()
+    context = common_context(case.application, lang, draft=False)
+    context.update(
+        case=case,
+        year=first,
+        student=case.student,
+        degree_ru=DEGREE_NAMES[case.degree][0],
+        degree_kk=DEGREE_NAMES[case.degree][1],
+    )
+    return issue_document(
+        application=case.application,
+        kind="education_contract",
+        lang=lang,
+        template_name=f"documents/education_contract_{lang}.html",
+        context=context,
+        actor=actor,
+        issued_on=case.contract_date,
+    )
