@@ -13,6 +13,8 @@ from .models import Application
 from .quarters import previous_quarter, quarter_start
 from .selectors import per_capita_income
 
+CENTS = Decimal("0.01")
+
 
 def income_threshold(application: Application, per_capita: Decimal | None = None) -> dict | None:
     """The category's income test (p7(4), p8, p26(3)), or None when it has none:
@@ -32,7 +34,7 @@ def income_threshold(application: Application, per_capita: Decimal | None = None
     elif rule.income_test == CategoryRule.IncomeTest.AT_MOST_SM:
         factor = rule.income_factor
         value = (factor * subsistence_minimum_on(registered_on, scope="republican").value)
-        value = value.quantize(Decimal("0.01"))
+        value = value.quantize(CENTS)
         passed = per_capita <= value
     else:
         return None
@@ -63,10 +65,10 @@ def build(*, application: Application, on: datetime.date) -> dict:
         "incomes": [
             {"name": row.member.person.full_name, "iin": row.member.person.iin,
              "kind": row.kind, "year": row.year, "quarter": row.quarter,
-             "amount": str(row.amount)}
+             "amount": str(row.amount.quantize(CENTS))}
             for row in income.rows
         ],
-        "income": {"year": income.year, "quarter": income.quarter, "total": str(income.total),
+        "income": {"year": income.year, "quarter": income.quarter, "total": str(income.total.quantize(CENTS)),
                    "members": income.members, "per_capita": str(income.per_capita)},
         "threshold": income_threshold(application, income.per_capita),
         "mrp": {"value": str(mrp.value), "effective_from": mrp.effective_from.isoformat()},
