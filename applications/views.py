@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zhanakorgan_aid import roles
+from zhanakorgan_aid import audit, roles
 
 from . import access, selectors
 from .exceptions import ApplicationError
@@ -59,6 +59,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
 @login_required
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = access.person_get_for(user=request.user, pk=pk)
+    audit.personal_data_access_record(request=request, obj=person)
     memberships = person.memberships.select_related("family__okrug")
     return render(
         request,
@@ -246,6 +247,7 @@ def document_download(request: HttpRequest, pk: int, doc_pk: int) -> HttpRespons
         from django.http import Http404
 
         raise Http404
+    audit.personal_data_access_record(request=request, obj=document, action="download")
     return FileResponse(document.file.open("rb"), content_type=document.content_type,
                         as_attachment=False, filename=document.file.name.rsplit("/", 1)[-1])
 

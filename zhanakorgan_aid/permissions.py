@@ -32,6 +32,8 @@ INTAKE = {"person", "family", "familymember", "income", "application", "applicat
           "applicationtransition"}
 LOCAL_SURVEY = {"surveyact", "surveyactmember", "localconclusion", "issueddocument"}
 SPECIAL_CONCLUSION = {"specialconclusion", "issueddocument"}
+# Records of what happened: nobody edits them, not even the administrator.
+RECORDS_ONLY = {"personaldataaccess"}
 ADMIN_EXTRAS = {("auth", "group"): ALL, ("axes", "accessattempt"): ALL,
                 ("axes", "accesslog"): READ, ("axes", "accessfailurelog"): ALL}
 
@@ -49,7 +51,7 @@ def actions_for(role: str, app_label: str, model: str) -> frozenset[str]:
             return READ
         return frozenset()
     if role == roles.ADMINISTRATOR:
-        return READ if _is_history(model) else ALL
+        return READ if _is_history(model) or model in RECORDS_ONLY else ALL
     if role == roles.AUDITOR:
         return READ
     if _is_history(model) or model in ADMINISTERED.get(app_label, ()):

@@ -9,6 +9,7 @@ from dateutil.relativedelta import relativedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from benefits.models import Category
 
@@ -110,15 +111,19 @@ def family_create(
             employment_measures=m.employment_measures,
             own_hardship=m.own_hardship,
         )
-    Income.objects.bulk_create(
-        Income(
-            member=by_person[i.person.pk],
-            kind=i.kind,
-            year=i.year,
-            quarter=i.quarter,
-            amount=i.amount,
-        )
-        for i in incomes
+    # With history rows (and the request's user), like every other change (issue 7).
+    bulk_create_with_history(
+        [
+            Income(
+                member=by_person[i.person.pk],
+                kind=i.kind,
+                year=i.year,
+                quarter=i.quarter,
+                amount=i.amount,
+            )
+            for i in incomes
+        ],
+        Income,
     )
     return family
 

@@ -1,0 +1,208 @@
+"""Every change is on record (who, when, old → new) and the application page shows it; views
+and downloads of personal data are logged (issue 7, item 3)."""
+
+import datetime
+from decimal import Decimal
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from applications.models import Application, Family, FamilyMember, Income, Person
+from applications.testdata import iin_sequence, make_kz_iban
+from benefits.models import MRP, Category
+from commissions.models import LocalConclusion, SpecialConclusion
+from tests.conftest import login
+from zhanakorgan_aid.audit import application_change_history
+from zhanakorgan_aid.models import PersonalDataAccess
+
+
+def history_page(client, application) -> str:
+    response = client.get(reverse("applications:application_detail", args=[application.pk]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_person_registered_on_the_page_is_recorded_with_its_author(client, caseworker):
+    login(client, caseworker)
+    iin = next(iin_sequence(datetime.date(1979, 6, 1), "F"))
+    client.post(reverse("applications:person_create"), {
+        "iin": iin, "surname": "Жумабаева", "name": "Сауле", "iban": make_kz_iban("722", 9),
+    })
+    record = Person.history.get(iin=iin)
+    assert record.history_type == "+" and record.history_user == caseworker
+
+
+def test_family_members_and_incomes_are_recorded_with_their_author(client, caseworker, okrug, person_factory):
+    head = person_factory()
+    login(client, caseworker)
+    client.post(reverse("applications:family_create"), {
+        "applicant_iin": head.iin, "okrug": okrug.pk, "address": "ул. Абая, 5",
+        "housing": "house", "housing_cost": "12000",
+        "members-TOTAL_FORMS": "0", "members-INITIAL_FORMS": "0",
+        "incomes-TOTAL_FORMS": "1", "incomes-INITIAL_FORMS": "0",
+        "incomes-0-iin": head.iin, "incomes-0-kind": "wages", "incomes-0-year": "2024",
+        "incomes-0-quarter": "1", "incomes-0-amount": "240000",
+    })
+    family = Family.objects.get(applicant=head)
+    assert family.history.get().history_user == caseworker
+    assert FamilyMember.history.get(family_id=family.pk).history_user == caseworker
+    member_ids = family.members.values_list("id", flat=True)
+    assert Income.history.get(member_id__in=list(member_ids)).history_user == caseworker
+
+
+def test_application_registered_on_the_page_is_recorded(client, akim, family_factory, category):
+    family = family_factory()
+    login(client, akim)
+    client.post(reverse("applications:application_create"), {
+        "family_reg_number": family.reg_number, "category": category().pk,
+        "channel": "akim", "situation": "малообеспеченная семья",
+    })
+    application = Application.objects.get(family=family)
+    assert application.history.get().history_user == akim
+
+
+def test_application_page_shows_old_and_new_income(client, caseworker, case):
+    income = Income.objects.get(member__family=case.family)
+    income.amount = Decimal("350000")
+    income._history_user = caseworker
+    income.save()
+    login(client, caseworker)
+    body = history_page(client, case)
+    assert "Журнал изменений" in body
+    assert "сумма за квартал, ₸" in body
+    assert "300\u00a0000,00\u00a0₸ → 350\u00a0000,00\u00a0₸" in body
+
+
+def test_application_page_shows_a_changed_family_member_and_person(client, caseworker, case):
+    member = case.family.members.exclude(relation="applicant").first()
+    member.occupation, member._history_user = "колледж", caseworker
+    member.save()
+    person = member.person
+    person.phone, person._history_user = "+7 701 000 00 00", caseworker
+    person.save()
+    login(client, caseworker)
+    body = history_page(client, case)
+    assert "занятость (место работы, учёбы)</strong>: — → колледж" in body
+    assert "телефон</strong>: — → +7 701 000 00 00" in body
+
+
+def test_application_page_shows_status_and_conclusions(client, caseworker, local_member, special_member, case):
+    case.status, case._history_user = Application.Status.AT_LOCAL_COMMISSION, caseworker
+    case.save()
+    conclusion = LocalConclusion(
+        application=case, number="17", concluded_on=datetime.date(2024, 4, 3), need=True,
+        recorded_by=local_member,
+    )
+    conclusion._history_user = local_member
+    conclusion.save()
+    conclusion.need, conclusion._history_user = False, local_member
+    conclusion.save()
+    special = SpecialConclusion(
+        application=case, concluded_on=datetime.date(2024, 4, 8), need=True,
+        amount=Decimal("36920.00"), mrp_value=Decimal("3692.00"), recorded_by=special_member,
+    )
+    special._history_user = special_member
+    special.save()
+    login(client, caseworker)
+    body = history_page(client, case)
+    assert "зарегистрировано → в участковой комиссии" in body
+    assert "нуждается в социальной помощи</strong>: да → нет" in body
+    assert "Заключение участковой комиссии № 17" in body
+    assert "Заключение специальной комиссии" in body
+    entries = application_change_history(application=case, user=caseworker)
+    assert {e.user for e in entries} >= {caseworker, local_member, special_member}
+
+
+def test_history_masks_iin_for_roles_that_do_not_need_it(caseworker, local_member, case):
+    person = case.applicant
+    old_iin = person.iin
+    person.iin = next(iin_sequence(datetime.date(1985, 3, 16), "M"))
+    person.save()
+    shown = [c for e in application_change_history(application=case, user=local_member) for c in e.changes]
+    assert f"{old_iin[:4]}******{old_iin[-2:]}" in [c.old for c in shown]
+    assert old_iin not in [c.old for c in shown]
+    whole = [c for e in application_change_history(application=case, user=caseworker) for c in e.changes]
+    assert old_iin in [c.old for c in whole]
+
+
+def test_history_query_count_does_not_grow_with_changes(caseworker, case):
+    income = Income.objects.get(member__family=case.family)
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            application_change_history(application=case, user=caseworker)
+        return len(queries)
+
+    count()  # the user's roles are read once per request
+    before = count()
+    for amount in ("310000", "320000", "330000"):
+        income.amount = Decimal(amount)
+        income.save()
+    assert count() == before
+
+
+def test_mrp_changed_in_the_admin_is_recorded_with_old_and_new_value(client, administrator):
+    """Reference data come from a fixture (raw rows, no history); each later change is kept."""
+    mrp = MRP.objects.get(effective_from=datetime.date(2024, 1, 1))
+    login(client, administrator)
+    url = reverse("admin:benefits_mrp_change", args=[mrp.pk])
+    for value in ("3700.00", "3692.00"):
+        response = client.post(url, {"effective_from": "2024-01-01", "value": value, "note": ""})
+        assert response.status_code == 302
+    new, old = MRP.history.filter(id=mrp.pk).order_by("-history_date", "-history_id")[:2]
+    assert new.history_user == old.history_user == administrator
+    value = next(c for c in new.diff_against(old).changes if c.field == "value")
+    assert (value.old, value.new) == (Decimal("3700.00"), Decimal("3692.00"))
+
+
+def test_category_change_is_recorded(administrator, category):
+    cat = category()
+    old_name = cat.name_ru
+    for name in ("Малообеспеченные семьи (изм.)", old_name):
+        cat.name_ru, cat._history_user = name, administrator
+        cat.save()
+    new, old = Category.history.filter(id=cat.pk).order_by("-history_date", "-history_id")[:2]
+    assert new.history_user == administrator
+    assert [(c.old, c.new) for c in new.diff_against(old).changes] == [
+        ("Малообеспеченные семьи (изм.)", old_name)
+    ]
+
+
+def test_viewing_a_person_page_is_logged(client, caseworker, case):
+    login(client, caseworker)
+    client.get(reverse("applications:person_detail", args=[case.applicant_id]))
+    entry = PersonalDataAccess.objects.get()
+    assert entry.user == caseworker and entry.action == "view"
+    assert entry.object_repr == case.applicant.full_name
+    assert entry.path == f"/persons/{case.applicant_id}/"
+
+
+def test_downloading_a_document_is_logged(client, local_member, document):
+    login(client, local_member)
+    response = client.get(
+        reverse("applications:document_download", args=[document.application_id, document.pk])
+    )
+    assert response.status_code == 200
+    entry = PersonalDataAccess.objects.get()
+    assert (entry.user, entry.action, entry.object_id) == (local_member, "download", str(document.pk))
+
+
+def test_refused_download_is_not_logged_as_a_download(client, other_local_member, document):
+    login(client, other_local_member)
+    response = client.get(
+        reverse("applications:document_download", args=[document.application_id, document.pk])
+    )
+    assert response.status_code == 404
+    assert not PersonalDataAccess.objects.exists()
+
+
+def test_access_log_is_read_only_in_the_admin(client, administrator, caseworker, case):
+    login(client, caseworker)
+    client.get(reverse("applications:person_detail", args=[case.applicant_id]))
+    entry = PersonalDataAccess.objects.get()
+    login(client, administrator)
+    assert client.get(reverse("admin:zhanakorgan_aid_personaldataaccess_changelist")).status_code == 200
+    response = client.post(reverse("admin:zhanakorgan_aid_personaldataaccess_delete", args=[entry.pk]), {"post": "yes"})
+    assert response.status_code == 403
+    assert PersonalDataAccess.objects.filter(pk=entry.pk).exists()
