@@ -20,6 +20,7 @@ from simple_history.models import registered_models
 from applications.access import sees_full_iin
 from applications.models import Application, Family, FamilyMember, Income, Person
 
+from .account import client_ip
 from .models import PersonalDataAccess
 from .templatetags.aid import format_money
 
@@ -40,7 +41,7 @@ def personal_data_access_record(
         object_id=str(obj.pk),
         object_repr=str(obj)[:300],
         path=request.get_full_path()[:500],
-        ip_address=request.META.get("REMOTE_ADDR") or None,
+        ip_address=client_ip(request),
     )
 
 

@@ -98,6 +98,10 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Lock an address after 5 failures, and an account after 5 failures from anywhere: the two
+# parameters are separate lists, i.e. "ip OR username", not their combination.
+AXES_CLIENT_IP_CALLABLE = "zhanakorgan_aid.account.client_ip"
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 LANGUAGE_CODE = "ru"
 LANGUAGES = [("ru", _("Русский")), ("kk", _("Қазақша"))]

@@ -1,0 +1,127 @@
+"""Log-in protection: password rules, lockout by address or by account with the administrator
+able to unlock, expiry after 30 idle minutes, logout everywhere on a password change."""
+
+import datetime
+
+import pytest
+import time_machine
+from axes.models import AccessAttempt
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.conftest import PASSWORD, login
+
+LOCKED = "Вход временно заблокирован"
+
+
+def attempt(client: Client, username: str, password: str, ip: str):
+    return client.post(
+        reverse("login"), {"username": username, "password": password}, REMOTE_ADDR=ip
+    )
+
+
+def test_correct_password_logs_in(client, caseworker):
+    response = attempt(client, "caseworker", PASSWORD, "10.0.0.1")
+    assert response.status_code == 302 and response["Location"] == reverse("home")
+
+
+def test_wrong_password_is_refused_in_russian(client, caseworker):
+    response = attempt(client, "caseworker", "wrong", "10.0.0.1")
+    assert response.status_code == 200
+    assert "правильные имя пользователя и пароль" in response.content.decode()
+
+
+def test_five_failures_for_one_account_lock_it_from_any_address(client, caseworker):
+    for n in range(5):
+        attempt(client, "caseworker", "wrong", f"10.0.1.{n}")
+    response = attempt(client, "caseworker", PASSWORD, "10.0.2.99")
+    assert response.status_code == 429
+    assert LOCKED in response.content.decode()
+
+
+def test_five_failures_from_one_address_lock_the_address(client, caseworker, auditor):
+    for n in range(5):
+        attempt(client, f"guess{n}", "wrong", "10.0.3.7")
+    locked = attempt(client, "auditor", PASSWORD, "10.0.3.7")
+    assert locked.status_code == 429 and LOCKED in locked.content.decode()
+    elsewhere = attempt(Client(), "auditor", PASSWORD, "10.0.3.8")
+    assert elsewhere.status_code == 302
+
+
+def test_four_failures_do_not_lock(client, caseworker):
+    for n in range(4):
+        attempt(client, "caseworker", "wrong", "10.0.4.1")
+    assert attempt(client, "caseworker", PASSWORD, "10.0.4.1").status_code == 302
+
+
+def test_administrator_unlocks_in_the_admin(client, caseworker, administrator):
+    for n in range(5):
+        attempt(Client(), "caseworker", "wrong", f"10.0.5.{n}")
+    assert attempt(Client(), "caseworker", PASSWORD, "10.0.5.50").status_code == 429
+    admin_client = login(Client(), administrator)
+    changelist = admin_client.get(reverse("admin:axes_accessattempt_changelist"))
+    assert changelist.status_code == 200 and "caseworker" in changelist.content.decode()
+    response = admin_client.post(reverse("admin:axes_accessattempt_changelist"), {
+        "action": "delete_selected", "_selected_action": list(
+            AccessAttempt.objects.filter(username="caseworker").values_list("pk", flat=True)
+        ), "post": "yes",
+    })
+    assert response.status_code == 302
+    assert attempt(Client(), "caseworker", PASSWORD, "10.0.5.50").status_code == 302
+
+
+def test_behind_the_proxy_the_forwarded_address_is_locked(client, caseworker, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    for n in range(5):
+        client.post(reverse("login"), {"username": f"x{n}", "password": "bad"},
+                    REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=f"1.2.3.{n}")
+    # Five clients behind the same proxy: none of them is locked by the others' failures.
+    ok = Client().post(reverse("login"), {"username": "caseworker", "password": PASSWORD},
+                       REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.200")
+    assert ok.status_code == 302
+
+
+@pytest.mark.parametrize("password, message", [
+    ("12345678abc", None),
+    ("short1", "слишком короткий"),
+    ("98765432101", "только из цифр"),
+    ("password123", "широко распространён"),
+])
+def test_password_rules_apply_on_change(client, caseworker, password, message):
+    login(client, caseworker)
+    response = client.post(reverse("password_change"), {
+        "old_password": PASSWORD, "new_password1": password, "new_password2": password,
+    })
+    if message is None:
+        assert response.status_code == 302
+        return
+    assert response.status_code == 200
+    assert message in response.content.decode()
+
+
+def test_password_change_logs_out_every_other_session(caseworker):
+    here, elsewhere = Client(), Client()
+    assert attempt(here, "caseworker", PASSWORD, "10.0.6.1").status_code == 302
+    assert attempt(elsewhere, "caseworker", PASSWORD, "10.0.6.2").status_code == 302
+    assert elsewhere.get(reverse("home")).status_code == 200
+    response = here.post(reverse("password_change"), {
+        "old_password": PASSWORD, "new_password1": "Novyi-Parol-2026", "new_password2": "Novyi-Parol-2026",
+    }, follow=True)
+    assert "Пароль изменён" in response.content.decode()
+    assert here.get(reverse("home")).status_code == 200
+    gone = elsewhere.get(reverse("home"))
+    assert gone.status_code == 302 and gone["Location"].startswith(reverse("login"))
+
+
+def test_session_ends_after_thirty_idle_minutes(caseworker):
+    client = Client()
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        assert attempt(client, "caseworker", PASSWORD, "10.0.7.1").status_code == 302
+    with time_machine.travel(start + datetime.timedelta(minutes=29), tick=False):
+        assert client.get(reverse("home")).status_code == 200
+    # Each request renews the 30 minutes; 31 idle minutes after the last one, the session is over.
+    with time_machine.travel(start + datetime.timedelta(minutes=29 + 31), tick=False):
+        response = client.get(reverse("home"))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
