@@ -107,6 +107,8 @@ def write_xlsx(rows: Iterator[list], out, *, sheet: str) -> None:
 def _write_cell(worksheet, r: int, c: int, value, *, money, day, bold) -> None:
     if isinstance(value, Decimal):
         worksheet.write_number(r, c, float(value), money)
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        worksheet.write_number(r, c, value)
     elif isinstance(value, datetime.date):
         worksheet.write_datetime(r, c, datetime.datetime(value.year, value.month, value.day), day)
     elif value is None or value == "":

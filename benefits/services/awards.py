@@ -10,6 +10,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from dateutil.relativedelta import relativedelta
 from django.db import IntegrityError, transaction
 
+from zhanakorgan_aid.templatetags.aid import format_money
+
 from ..exceptions import AlreadyAwardedThisYear, AmountAboveCap, BenefitsError, ReferenceDataMissing
 from ..models import Award, Category, CategoryRule, ScheduledPayment
 from ..selectors import mrp_on
@@ -73,7 +75,8 @@ def award_amount(
         return AmountBasis(cap, rule, on, mrp, multiple, cap)
     if requested > cap:
         raise AmountAboveCap(
-            f"Сумма {requested} ₸ больше предельной: {multiple} МРП × {mrp} ₸ = {cap} ₸ "
+            f"Сумма {format_money(requested)} больше предельной: {multiple} МРП × "
+            f"{format_money(mrp)} = {format_money(cap)} "
             f"(п. {category.paragraph}, МРП на {on:%d.%m.%Y})."
         )
     share = (requested / mrp).quantize(Decimal("0.0001"), ROUND_HALF_UP)

@@ -7,6 +7,8 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import F, Q
 
+from zhanakorgan_aid.templatetags.aid import format_money
+
 from ..exceptions import BenefitsError, BudgetExceeded
 from ..models import Budget, BudgetOverride, Category
 from ..selectors import budget_committed
@@ -68,11 +70,8 @@ def _override_for(*, budget: Budget, need: Decimal, remaining: Decimal, applicat
         programme = Category.Programme(budget.programme).label
         raise BudgetExceeded(
             f"Бюджет программы «{programme}» на {budget.year} год исчерпан: остаток "
-            f"{_tenge(remaining)} ₸, требуется {_tenge(need)} ₸ (не хватает {_tenge(excess)} ₸). "
+            f"{format_money(remaining)}, требуется {format_money(need)} "
+            f"(не хватает {format_money(excess)}). "
             "Превышение возможно только с разрешения администратора с обоснованием."
         )
     return override
-
-
-def _tenge(value: Decimal) -> str:
-    return f"{value:,.2f}".replace(",", " ").replace(".", ",")

@@ -6,6 +6,8 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import Sum
 
+from zhanakorgan_aid.templatetags.aid import format_money
+
 from ..exceptions import AwardNotActive, BenefitsError, RepaymentTooLarge
 from ..models import Award, PaymentList, PaymentListItem, Recovery, Repayment, Termination
 from ..models import ScheduledPayment as Payment
@@ -76,7 +78,7 @@ def recovery_repay(
         raise BenefitsError("Сумма погашения должна быть больше нуля.")
     if amount > balance:
         raise RepaymentTooLarge(
-            f"Сумма погашения {amount} ₸ больше остатка долга {balance} ₸."
+            f"Сумма погашения {format_money(amount)} больше остатка долга {format_money(balance)}."
         )
     repayment = Repayment.objects.create(
         recovery=recovery, kind=kind, paid_on=paid_on, amount=amount, recorded_by=actor

@@ -20,8 +20,8 @@ def test_award_beyond_what_remains_is_refused_with_remainder(grant):
     assert budget_committed(budget=budget) == Decimal("30000.00")
     with pytest.raises(BudgetExceeded) as refused:
         grant(amount="25000", decided_on=D(2022, 6, 2), mrp_value="3180")
-    assert "остаток 20 000,00 ₸" in str(refused.value)
-    assert "требуется 25 000,00 ₸" in str(refused.value)
+    assert "остаток 20\u00a0000,00\u00a0₸" in str(refused.value)
+    assert "требуется 25\u00a0000,00\u00a0₸" in str(refused.value)
     assert Award.objects.count() == 1
 
 

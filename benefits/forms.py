@@ -1,0 +1,142 @@
+"""Forms of the awards, payment-list and budget pages. Errors stand beside their fields in
+Russian; what the user typed stays in the form."""
+
+import datetime
+from decimal import Decimal
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from applications.models import Application, Okrug
+
+from .models import Award, Budget, Category, Repayment, Termination
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+MONEY = {"max_digits": 14, "decimal_places": 2, "min_value": Decimal("0.01")}
+
+
+def _not_future(value: datetime.date) -> datetime.date:
+    if value and value > timezone.localdate():
+        raise forms.ValidationError(_("Дата ещё не наступила."))
+    return value
+
+
+class AwardFilterForm(forms.Form):
+    q = forms.CharField(label=_("ИИН или фамилия"), required=False)
+    status = forms.ChoiceField(
+        label=_("Статус"), required=False, choices=[("", _("все"))] + Award.Status.choices
+    )
+    category = forms.ModelChoiceField(
+        label=_("Категория"), required=False, queryset=Category.objects.all()
+    )
+    okrug = forms.ModelChoiceField(label=_("Округ"), required=False, queryset=Okrug.objects.all())
+
+
+class TerminationForm(forms.ModelForm):
+    """p27: the ground and the date of the event; payments stop from that month."""
+
+    class Meta:
+        model = Termination
+        fields = ["reason", "event_date", "note"]
+        widgets = {"event_date": DATE, "note": forms.Textarea(attrs={"rows": 2})}
+
+    def clean_event_date(self):
+        return _not_future(self.cleaned_data["event_date"])
+
+
+class RepaymentForm(forms.ModelForm):
+    """p28: a sum returned, voluntarily or by enforcement."""
+
+    amount = forms.DecimalField(label=_("Сумма, ₸"), **MONEY)
+
+    class Meta:
+        model = Repayment
+        fields = ["kind", "paid_on", "amount"]
+        widgets = {"paid_on": DATE}
+
+    def clean_paid_on(self):
+        return _not_future(self.cleaned_data["paid_on"])
+
+
+class PaymentListBuildForm(forms.Form):
+    """p29: a list for a period, or for an occasion's categories within it."""
+
+    title = forms.CharField(label=_("Наименование ведомости"), max_length=200)
+    period_start = forms.DateField(label=_("Выплаты со дня"), widget=DATE)
+    period_end = forms.DateField(label=_("Выплаты по день"), widget=DATE)
+    occasion = forms.ChoiceField(
+        label=_("Памятная дата (необязательно)"), required=False,
+        choices=Category.Occasion.choices,
+    )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("Окончание периода раньше его начала."))
+        return data
+
+
+class MarkPaidForm(forms.Form):
+    paid_on = forms.DateField(label=_("Дата зачисления банком"), widget=DATE)
+
+    def clean_paid_on(self):
+        return _not_future(self.cleaned_data["paid_on"])
+
+
+class BudgetForm(forms.ModelForm):
+    """p31: the district budget of a programme for a financial year."""
+
+    amount = forms.DecimalField(
+        label=_("Сумма, ₸"), max_digits=16, decimal_places=2, min_value=Decimal("0")
+    )
+    year = forms.IntegerField(label=_("Финансовый год"), min_value=2017, max_value=2100)
+
+    class Meta:
+        model = Budget
+        fields = ["year", "programme", "amount", "note"]
+
+    def validate_unique(self):
+        """An existing year and programme is corrected, not refused."""
+
+
+class BudgetOverrideForm(forms.Form):
+    """p31: the administrator allows one award beyond what remains, with a reason."""
+
+    budget = forms.ModelChoiceField(label=_("Бюджет"), queryset=Budget.objects.all())
+    application_number = forms.CharField(
+        label=_("Номер заявления (необязательно)"), required=False, max_length=30
+    )
+    amount = forms.DecimalField(label=_("Сверх остатка, не более ₸"), **MONEY)
+    reason = forms.CharField(label=_("Обоснование"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def clean_application_number(self):
+        number = self.cleaned_data["application_number"].strip()
+        if not number:
+            return None
+        application = Application.objects.filter(number=number).first()
+        if application is None:
+            raise forms.ValidationError(_("Заявление с таким номером не найдено."))
+        return application
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"].strip()
+        if len(reason) < 10:
+            raise forms.ValidationError(_("Опишите обоснование подробнее (не короче 10 знаков)."))
+        return reason
+
+
+class ReportForm(forms.Form):
+    """p32: the period of the report."""
+
+    date_from = forms.DateField(label=_("С"), widget=DATE)
+    date_to = forms.DateField(label=_("По"), widget=DATE)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and end < start:
+            self.add_error("date_to", _("Окончание периода раньше его начала."))
+        return data
+

@@ -1,0 +1,350 @@
+"""Pages of awards, payment lists, budgets and reports (p27–p32). Each view: a form, one gate,
+one service, a message, a redirect; a rule the service refuses comes back as a message on
+the same page with the input kept."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zhanakorgan_aid.templatetags.aid import format_money
+
+from . import access, exports, reports, selectors
+from .exceptions import BenefitsError
+from .forms import (
+    AwardFilterForm,
+    BudgetForm,
+    BudgetOverrideForm,
+    MarkPaidForm,
+    PaymentListBuildForm,
+    RepaymentForm,
+    ReportForm,
+    TerminationForm,
+)
+from .models import BudgetOverride, Recovery, Termination
+from .resources import EsobesPaymentResource
+from .services import budgets as budget_services
+from .services import payments as payment_services
+from .services import recovery as recovery_services
+
+PAGE_SIZE = 25
+
+
+# --- awards ----------------------------------------------------------------------------------
+
+
+@login_required
+def award_list(request: HttpRequest) -> HttpResponse:
+    access.require_view(request.user)
+    form = AwardFilterForm(request.GET or None)
+    f = form.cleaned_data if form.is_valid() else {}
+    qs = selectors.award_list(
+        q=f.get("q", ""), status=f.get("status", ""),
+        category_id=f["category"].pk if f.get("category") else None,
+        okrug_id=f["okrug"].pk if f.get("okrug") else None,
+    )
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(request, "benefits/award_list.html", {
+        "form": form, "page": page, "query": params.urlencode(),
+    })
+
+
+@login_required
+def award_detail(request: HttpRequest, pk: int, *, termination_form=None,
+                 repayment_forms=None) -> HttpResponse:
+    award = access.award_get_for(user=request.user, pk=pk)
+    termination = Termination.objects.filter(award=award).select_related("recorded_by").first()
+    recoveries = award.recoveries.prefetch_related("repayments__recorded_by")
+    forms = repayment_forms or {}
+    return render(request, "benefits/award_detail.html", {
+        "award": award,
+        "schedule": selectors.award_schedule(award),
+        "termination": termination,
+        "recoveries": [
+            (r, forms.get(r.pk) or RepaymentForm(prefix=f"r{r.pk}")) for r in recoveries
+        ],
+        "termination_form": termination_form or TerminationForm(),
+        "can_manage": access.can_manage_awards(request.user),
+    })
+
+
+@login_required
+@require_POST
+def award_terminate(request: HttpRequest, pk: int) -> HttpResponse:
+    award = access.award_get_for(user=request.user, pk=pk)
+    access.require(access.can_manage_awards(request.user))
+    form = TerminationForm(request.POST)
+    if form.is_valid():
+        try:
+            termination = recovery_services.award_terminate(
+                award=award, actor=request.user, **form.cleaned_data
+            )
+        except BenefitsError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Выплата прекращена с %(m)s.") % {
+                "m": termination.event_date.strftime("%m.%Y")})
+            if hasattr(termination, "recovery"):
+                messages.warning(request, _("Образовалась переплата к возврату: %(s)s.") % {
+                    "s": format_money(termination.recovery.amount)})
+            return redirect(award)
+    return award_detail(request, pk, termination_form=form)
+
+
+@login_required
+@require_POST
+def recovery_repay(request: HttpRequest, pk: int) -> HttpResponse:
+    recovery = access.recovery_get_for(user=request.user, pk=pk)
+    access.require(access.can_manage_awards(request.user))
+    form = RepaymentForm(request.POST, prefix=f"r{recovery.pk}")
+    if form.is_valid():
+        try:
+            recovery_services.recovery_repay(
+                recovery=recovery, actor=request.user, **form.cleaned_data
+            )
+        except BenefitsError as error:
+            form.add_error("amount", str(error))
+        else:
+            recovery.refresh_from_db()
+            if recovery.status == Recovery.Status.CLOSED:
+                messages.success(request, _("Переплата погашена полностью."))
+            else:
+                messages.success(request, _("Погашение внесено. Остаток: %(b)s.") % {
+                    "b": format_money(recovery.balance)})
+            return redirect(recovery.award)
+    return award_detail(request, recovery.award_id, repayment_forms={recovery.pk: form})
+
+
+# --- payment lists ---------------------------------------------------------------------------
+
+
+@login_required
+def payment_list_index(request: HttpRequest, *, build_form=None) -> HttpResponse:
+    access.require_view(request.user)
+    page = Paginator(selectors.payment_lists(), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "benefits/payment_list_index.html", {
+        "page": page,
+        "form": build_form or PaymentListBuildForm(),
+        "can_manage": access.can_manage_payments(request.user),
+    })
+
+
+@login_required
+@require_POST
+def payment_list_build(request: HttpRequest) -> HttpResponse:
+    access.require_view(request.user)
+    access.require(access.can_manage_payments(request.user))
+    form = PaymentListBuildForm(request.POST)
+    if form.is_valid():
+        try:
+            payment_list = payment_services.payment_list_build(actor=request.user,
+                                                               **form.cleaned_data)
+        except BenefitsError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Ведомость «%(t)s» сформирована.") % {
+                "t": payment_list.title})
+            if payment_list.skipped_without_account:
+                messages.warning(request, _(
+                    "Не включено выплат без счёта (IBAN) получателя: %(n)s."
+                ) % {"n": payment_list.skipped_without_account})
+            return redirect(payment_list)
+    return payment_list_index(request, build_form=form)
+
+
+@login_required
+def payment_list_detail(request: HttpRequest, pk: int, *, paid_form=None) -> HttpResponse:
+    payment_list = access.payment_list_get_for(user=request.user, pk=pk)
+    items = selectors.payment_list_items(payment_list)
+    page = Paginator(items, 100).get_page(request.GET.get("page"))
+    banks = selectors.payment_list_bank_totals(payment_list)
+    return render(request, "benefits/payment_list_detail.html", {
+        "payment_list": payment_list,
+        "page": page,
+        "banks": banks,
+        "total": sum((b["total"] for b in banks), start=0),
+        "rows": sum(b["rows"] for b in banks),
+        "paid_form": paid_form or MarkPaidForm(initial={"paid_on": timezone.localdate()}),
+        "can_manage": access.can_manage_payments(request.user),
+    })
+
+
+@login_required
+def payment_list_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    payment_list = access.payment_list_get_for(user=request.user, pk=pk)
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    rows = exports.payment_list_rows(payment_list)
+    filename = exports.payment_list_filename(payment_list, fmt)
+    if fmt == "xlsx":
+        return exports.xlsx_response(rows, filename, sheet=_("Ведомость"))
+    return exports.csv_response(rows, filename)
+
+
+@login_required
+@require_POST
+def payment_list_send(request: HttpRequest, pk: int) -> HttpResponse:
+    payment_list = access.payment_list_get_for(user=request.user, pk=pk)
+    access.require(access.can_manage_payments(request.user))
+    try:
+        payment_services.payment_list_mark_sent(payment_list=payment_list, actor=request.user)
+    except BenefitsError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Ведомость отмечена как отправленная в банк."))
+    return redirect(payment_list)
+
+
+@login_required
+@require_POST
+def payment_list_pay(request: HttpRequest, pk: int) -> HttpResponse:
+    payment_list = access.payment_list_get_for(user=request.user, pk=pk)
+    access.require(access.can_manage_payments(request.user))
+    form = MarkPaidForm(request.POST)
+    if not form.is_valid():
+        return payment_list_detail(request, pk, paid_form=form)
+    try:
+        payment_services.payment_list_mark_paid(
+            payment_list=payment_list, paid_on=form.cleaned_data["paid_on"], actor=request.user
+        )
+    except BenefitsError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Ведомость оплачена: выплаты отмечены выплаченными."))
+    return redirect(payment_list)
+
+
+@login_required
+@require_POST
+def payment_list_discard(request: HttpRequest, pk: int) -> HttpResponse:
+    payment_list = access.payment_list_get_for(user=request.user, pk=pk)
+    access.require(access.can_manage_payments(request.user))
+    try:
+        payment_services.payment_list_discard(payment_list=payment_list, actor=request.user)
+    except BenefitsError as error:
+        messages.error(request, str(error))
+        return redirect(payment_list)
+    messages.success(request, _("Черновик ведомости удалён, выплаты снова запланированы."))
+    return redirect("benefits:payment_list_index")
+
+
+# --- budgets ---------------------------------------------------------------------------------
+
+
+@login_required
+def budget_dashboard(
+    request: HttpRequest, *, budget_form=None, override_form=None
+) -> HttpResponse:
+    access.require_view(request.user)
+    year = _year(request.GET.get("year"))
+    return render(request, "benefits/budget_dashboard.html", {
+        "year": year,
+        "years": range(year - 3, year + 2),
+        "lines": selectors.budget_dashboard(year=year),
+        "budget_form": budget_form or BudgetForm(initial={"year": year}),
+        "override_form": override_form or BudgetOverrideForm(),
+        "overrides": _overrides(year),
+        "can_manage": access.can_manage_payments(request.user),
+    })
+
+
+def _year(value) -> int:
+    try:
+        year = int(value)
+    except (TypeError, ValueError):
+        return timezone.localdate().year
+    return year if 2000 <= year <= 2100 else timezone.localdate().year
+
+
+def _overrides(year: int):
+    return BudgetOverride.objects.filter(budget__year=year).select_related(
+        "budget", "application", "award", "recorded_by"
+    )
+
+
+@login_required
+@require_POST
+def budget_save(request: HttpRequest) -> HttpResponse:
+    access.require_view(request.user)
+    access.require(access.can_manage_payments(request.user))
+    form = BudgetForm(request.POST)
+    if not form.is_valid():
+        return budget_dashboard(request, budget_form=form)
+    budget = budget_services.budget_set(**form.cleaned_data)
+    messages.success(request, _("Бюджет «%(b)s» сохранён.") % {"b": budget})
+    return redirect(f"{_dashboard_url()}?year={budget.year}")
+
+
+@login_required
+@require_POST
+def budget_override(request: HttpRequest) -> HttpResponse:
+    access.require_view(request.user)
+    access.require(access.can_manage_payments(request.user))
+    form = BudgetOverrideForm(request.POST)
+    if not form.is_valid():
+        return budget_dashboard(request, override_form=form)
+    data = form.cleaned_data
+    override = budget_services.budget_override_record(
+        budget=data["budget"], amount=data["amount"], reason=data["reason"],
+        application=data["application_number"], actor=request.user,
+    )
+    messages.success(request, _("Превышение бюджета «%(b)s» разрешено.") % {"b": override.budget})
+    return redirect(f"{_dashboard_url()}?year={override.budget.year}")
+
+
+def _dashboard_url() -> str:
+    return reverse("benefits:budget_dashboard")
+
+
+# --- reports (p32) ---------------------------------------------------------------------------
+
+
+def _report_period(request: HttpRequest) -> tuple[ReportForm, datetime.date, datetime.date]:
+    today = timezone.localdate()
+    initial = {"date_from": today.replace(month=1, day=1), "date_to": today}
+    form = ReportForm(request.GET or None, initial=initial)
+    if form.is_valid():
+        return form, form.cleaned_data["date_from"], form.cleaned_data["date_to"]
+    return form, initial["date_from"], initial["date_to"]
+
+
+@login_required
+def report(request: HttpRequest) -> HttpResponse:
+    access.require_view(request.user)
+    form, date_from, date_to = _report_period(request)
+    rows = reports.report_rows(date_from=date_from, date_to=date_to)
+    return render(request, "benefits/report.html", {
+        "form": form, "rows": rows, "totals": reports.report_totals(rows),
+        "bars": reports.month_bars(rows), "date_from": date_from, "date_to": date_to,
+        "query": request.GET.urlencode(),
+    })
+
+
+@login_required
+def report_xlsx(request: HttpRequest) -> HttpResponse:
+    access.require_view(request.user)
+    _form, date_from, date_to = _report_period(request)
+    rows = reports.report_rows(date_from=date_from, date_to=date_to)
+    filename = f"otchet-{date_from:%Y%m%d}-{date_to:%Y%m%d}.xlsx"
+    return exports.xlsx_response(reports.report_table(rows), filename, sheet=_("Отчёт"))
+
+
+@login_required
+def esobes_export(request: HttpRequest) -> HttpResponse:
+    """The flat file of awards and payments for E-Sobes (docs/esobes_export.md)."""
+    access.require_view(request.user)
+    _form, date_from, date_to = _report_period(request)
+    payments = EsobesPaymentResource().get_queryset().filter(
+        award__decided_on__range=(date_from, date_to)
+    )
+    filename = f"esobes-{date_from:%Y%m%d}-{date_to:%Y%m%d}.csv"
+    return exports.csv_response(exports.esobes_rows(payments), filename)
