@@ -1,0 +1,100 @@
+"""Applications brought to the local or the special commission with the real services, on a
+fixed day: 10 March 2026 (MRP 4 325 ₸; incomes of the 4th quarter of 2025 count)."""
+
+import datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from applications import workdays
+from applications.services import intake
+from applications.services.workflow import application_send_to_local, application_send_to_special
+from commissions.services.survey import local_conclusion_record, survey_act_record
+
+QYZYLORDA = ZoneInfo("Asia/Qyzylorda")
+DAY = datetime.date(2026, 3, 10)
+
+
+def travel(day: datetime.date, hour: int = 10):
+    moment = datetime.datetime(day.year, day.month, day.day, hour, tzinfo=QYZYLORDA)
+    return time_machine.travel(moment, tick=False)
+
+
+@pytest.fixture(autouse=True)
+def clock():
+    workdays.clear_cache()
+    with travel(DAY):
+        yield DAY
+    workdays.clear_cache()
+
+
+@pytest.fixture
+def kazakh_family(db, okrug, person_factory):
+    """A family whose names carry every Kazakh letter: Ә Ғ Қ Ң Ө Ұ Ү Һ І."""
+    head = person_factory(surname="Қаһарманов", name="Әбдіғаппар")
+    head.patronymic = "Өтегенұлы"
+    head.save()
+    wife = person_factory(datetime.date(1988, 6, 1), "F", "Үсенова", "Ұлжан")
+    son = person_factory(datetime.date(2012, 9, 1), "M", "Қаһарманов", "Ерасың")
+    return intake.family_create(
+        applicant=head,
+        okrug=okrug,
+        address="Жаңақорған ауылы, Абай көшесі, 12",
+        members=[
+            intake.MemberData(person=wife, relation="spouse", occupation="ЖШС «Нұр», аспаз"),
+            intake.MemberData(person=son, relation="son", occupation="№ 5 мектеп, 8 сынып"),
+        ],
+        incomes=[
+            intake.IncomeData(person=head, kind="wages", year=2025, quarter=4, amount=Decimal("255000")),
+            intake.IncomeData(person=wife, kind="allowance", year=2025, quarter=4, amount=Decimal("60000")),
+        ],
+        housing="rented",
+        housing_cost=Decimal("35000"),
+        livestock="2 овцы",
+    )
+
+
+@pytest.fixture
+def at_local(application_factory, caseworker):
+    """An application registered today and sent to the local commission (p18)."""
+
+    def build(code="hardship-low-income", **kw):
+        application = application_factory(code=code, **kw)
+        return application_send_to_local(application=application, actor=caseworker)
+
+    return build
+
+
+@pytest.fixture
+def surveyed(at_local, local_member):
+    """The act and a positive conclusion recorded by the local commission (p19)."""
+
+    def build(code="hardship-low-income", **kw):
+        application = at_local(code=code, **kw)
+        survey_act_record(
+            application=application, actor=local_member, surveyed_on=DAY, place="с. Жанакорган",
+            address=application.family.address, hardship="Доход ниже прожиточного минимума",
+            able_bodied_count=2, sanitary_conditions="удовлетворительные",
+            chair_name="Local", acknowledged=True,
+        )
+        local_conclusion_record(
+            application=application, actor=local_member, need=True, number="17",
+            concluded_on=DAY, documents_count=5, received_by="Сейтқали А., специалист",
+        )
+        application.refresh_from_db()
+        return application
+
+    return build
+
+
+@pytest.fixture
+def at_special(surveyed, caseworker):
+    """Sent on to the special commission with the per-capita income computed (p22)."""
+
+    def build(code="hardship-low-income", **kw):
+        application = surveyed(code=code, **kw)
+        return application_send_to_special(application=application, actor=caseworker)
+
+    return build
