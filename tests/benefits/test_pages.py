@@ -55,18 +55,18 @@ class TestAwards:
         login(client, caseworker)
         url = reverse("benefits:award_terminate", args=[tb_award.pk])
         response = client.post(url, {"reason": "death", "event_date": "2020-03-10"}, follow=True)
-        assert "Образовалась переплата к возврату: 26\u00a0510,00\u00a0₸" in response.content.decode()
+        text = response.content.decode()
+        assert "Образовалась переплата к возврату: 26\u00a0510,00\u00a0₸" in text
         recovery = Recovery.objects.get()
         repay = reverse("benefits:recovery_repay", args=[recovery.pk])
-        bad = client.post(repay, {"r%d-kind" % recovery.pk: "voluntary",
-                                  "r%d-paid_on" % recovery.pk: "2020-05-01",
-                                  "r%d-amount" % recovery.pk: "99999"})
+        prefix = f"r{recovery.pk}"
+        bad = client.post(repay, {f"{prefix}-kind": "voluntary",
+                                  f"{prefix}-paid_on": "2020-05-01", f"{prefix}-amount": "99999"})
         text = bad.content.decode()
         assert bad.status_code == 200 and "больше остатка долга 26\u00a0510,00\u00a0₸" in text
         assert 'value="99999"' in text
-        client.post(repay, {"r%d-kind" % recovery.pk: "voluntary",
-                            "r%d-paid_on" % recovery.pk: "2020-05-01",
-                            "r%d-amount" % recovery.pk: "26510"})
+        client.post(repay, {f"{prefix}-kind": "voluntary", f"{prefix}-paid_on": "2020-05-01",
+                            f"{prefix}-amount": "26510"})
         recovery.refresh_from_db()
         assert recovery.status == "closed"
 
@@ -196,3 +196,11 @@ class TestReportPage:
         assert rows[0][:3] == ["AWARD_ID", "IIN", "FIO"]
         assert rows[1][rows[0].index("AMOUNT")] == "20000.00"
         assert rows[1][rows[0].index("MRP_VALUE")] == "3063.00"
+
+
+def test_admin_lists_awards_and_payment_lists(client, administrator, tb_award):
+    login(client, administrator)
+    assert client.get(reverse("admin:benefits_award_changelist")).status_code == 200
+    assert client.get(reverse("admin:benefits_award_change", args=[tb_award.pk])).status_code == 200
+    assert client.get(reverse("admin:benefits_paymentlist_changelist")).status_code == 200
+    assert client.get(reverse("admin:benefits_budget_changelist")).status_code == 200
