@@ -194,7 +194,9 @@ def education_case_decide(
     case.contract_number = f"{case.first_academic_year}-О-{case.pk:05d}"
     case.contract_date = on
     case.save(update_fields=["status", "contract_number", "contract_date"])
-    _decision(case, actor=actor, on=on, amount=year.amount, test=test)
+    case.application = _decision(
+        case, actor=actor, on=on, amount=year.amount, test=test
+    ).application
     return case
 
 
@@ -210,7 +212,7 @@ def _refuse(case: EducationCase, *, test: IncomeTest, actor, on) -> EducationCas
         "sm": test.subsistence_minimum,
     }
     case.save(update_fields=["status", "refusal_reason"])
-    _decision(case, actor=actor, on=on, amount=None, test=test)
+    case.application = _decision(case, actor=actor, on=on, amount=None, test=test).application
     return case
 
 
@@ -419,6 +421,11 @@ def _recover_year(year: EducationYear, *, label: str, on, actor) -> None:
     award = year.award
     if award.status == Award.Status.ACTIVE:
         award_terminate(award=award, reason="expulsion", event_date=on, actor=actor, note=label)
+        # A year paid in advance (p12) is due before the month of the expulsion: if it has
+        # not gone to the bank yet, it is not paid at all.
+        award.payments.filter(status=ScheduledPayment.Status.SCHEDULED).update(
+            status=ScheduledPayment.Status.CANCELLED
+        )
     paid = award.payments.filter(status=ScheduledPayment.Status.PAID).aggregate(s=Sum("amount"))[
         "s"
     ]
