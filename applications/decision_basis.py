@@ -68,7 +68,8 @@ def build(*, application: Application, on: datetime.date) -> dict:
              "amount": str(row.amount.quantize(CENTS))}
             for row in income.rows
         ],
-        "income": {"year": income.year, "quarter": income.quarter, "total": str(income.total.quantize(CENTS)),
+        "income": {"year": income.year, "quarter": income.quarter,
+                   "total": str(income.total.quantize(CENTS)),
                    "members": income.members, "per_capita": str(income.per_capita)},
         "threshold": income_threshold(application, income.per_capita),
         "mrp": {"value": str(mrp.value), "effective_from": mrp.effective_from.isoformat()},

@@ -134,7 +134,8 @@ def _build_year(year: int) -> YearCalendar:
         days_off.pop(day, None)
         working.pop(day, None)
         is_working = override.kind == CalendarOverride.Kind.WORKING_DAY
-        special = SpecialDay(day, is_working, override.name_ru, override.name_kk or override.name_ru)
+        name_kk = override.name_kk or override.name_ru
+        special = SpecialDay(day, is_working, override.name_ru, name_kk)
         (working if is_working else days_off)[day] = special
     return YearCalendar(year, days_off, working, time.monotonic())
 

@@ -1,14 +1,23 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.utils import timezone
 
-from applications import access
+from applications import access, queues
 from applications.models import Application
+from zhanakorgan_aid import roles
 
 
 @login_required
 def home(request):
-    """Start page: what waits for the user (the work queue)."""
+    """Start page: what waits for the user by role and okrug (overdue, due today, upcoming),
+    then the latest applications the user may see."""
+    today = timezone.localdate()
     recent = access.scope_applications(Application.objects.all(), user=request.user).select_related(
         "applicant", "okrug", "category"
     )[:20]
-    return render(request, "home.html", {"recent": recent})
+    return render(request, "home.html", {
+        "queue": queues.queue_for(user=request.user, on=today), "today": today,
+        "recent": recent, "full_iin": access.sees_full_iin(request.user),
+        "sees_dashboard": roles.has_role(
+            request.user, roles.CASEWORKER, roles.ADMINISTRATOR, roles.AUDITOR),
+    })

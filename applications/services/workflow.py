@@ -21,10 +21,10 @@ from django.utils.translation import gettext_lazy
 
 from zhanakorgan_aid import roles
 
+from .. import decision_basis
 from ..exceptions import ApplicationError, TransitionNotAllowed
 from ..models import Application, ApplicationTransition, Decision
 from ..workdays import add_working_days
-from .. import decision_basis
 
 S = Application.Status
 

@@ -44,7 +44,10 @@ def steps_of(application):
     )
 
 
-def to_at_authority(app, *, actor, local_member, refused=False, day=D(2024, 3, 20)):
+SENT_ON = D(2024, 3, 20)
+
+
+def to_at_authority(app, *, actor, local_member, refused=False, day=SENT_ON):
     with travel(day):
         app = workflow.application_send_to_local(application=app, actor=actor)
         record_survey(app, local_member, refused=refused)

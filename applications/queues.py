@@ -1,0 +1,167 @@
+"""Reads for the work queues: what waits for whom (by role and okrug) and by when, the district
+dashboard, the overdue report. Joins are inside, so a page's queries do not grow with its rows;
+days left or late are counted in working days (workdays.py)."""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Q, QuerySet
+
+from zhanakorgan_aid import roles
+
+from .models import Application, Okrug
+from .workdays import working_days_between
+
+S = Application.Status
+OPEN = (S.REGISTERED, S.AT_LOCAL_COMMISSION, S.SURVEYED, S.AT_AUTHORITY,
+        S.AT_SPECIAL_COMMISSION, S.CONCLUDED, S.GRANTED, S.REFUSED)
+
+# Whose move it is in each status (DESIGN.md, the path table): role, and whether the role acts
+# only in the application's okrug.
+CASEWORKER_WAITS = Q(status=S.REGISTERED, channel=Application.Channel.AUTHORITY) | Q(
+    status__in=[S.AT_AUTHORITY, S.CONCLUDED, S.GRANTED, S.REFUSED]
+)
+AKIM_WAITS = Q(status=S.REGISTERED, channel=Application.Channel.AKIM) | Q(status=S.SURVEYED)
+LOCAL_WAITS = Q(status=S.AT_LOCAL_COMMISSION)
+SPECIAL_WAITS = Q(status=S.AT_SPECIAL_COMMISSION)
+
+
+def waiting_for(user) -> Q | None:
+    """The condition on applications whose next step is this user's, or None."""
+    names = roles.roles_of(user)
+    conditions = []
+    if roles.CASEWORKER in names:
+        conditions.append(CASEWORKER_WAITS)
+    if roles.SPECIAL_COMMISSION in names:
+        conditions.append(SPECIAL_WAITS)
+    if user.okrug_id:
+        if roles.AKIM_OFFICE in names:
+            conditions.append(AKIM_WAITS & Q(okrug_id=user.okrug_id))
+        if roles.LOCAL_COMMISSION in names:
+            conditions.append(LOCAL_WAITS & Q(okrug_id=user.okrug_id))
+    if not conditions:
+        return None
+    combined = conditions[0]
+    for condition in conditions[1:]:
+        combined |= condition
+    return combined
+
+
+def application_queue(*, user) -> QuerySet[Application]:
+    """Applications waiting for this user's step, the nearest term first."""
+    condition = waiting_for(user)
+    if condition is None:
+        return Application.objects.none()
+    return (
+        Application.objects.filter(condition)
+        .select_related("applicant", "okrug", "category")
+        .order_by("due_date", "registered_at", "id")
+    )
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    application: Application
+    due: datetime.date | None
+    working_days: int  # left (upcoming) or late (overdue); 0 when due today
+
+    @property
+    def bucket(self) -> str:
+        if self.due is None:
+            return "upcoming"
+        return "overdue" if self.working_days < 0 else "today" if self.working_days == 0 else (
+            "upcoming")
+
+    @property
+    def days_late(self) -> int:
+        return -self.working_days
+
+
+def row_for(application: Application, on: datetime.date) -> QueueRow:
+    due = application.due_date
+    if due is None:
+        return QueueRow(application, None, 0)
+    if due < on:
+        # Late by the working days that have passed since the term ended (at least one).
+        return QueueRow(application, due, -max(working_days_between(due, on), 1))
+    return QueueRow(application, due, working_days_between(on, due))
+
+
+def queue_for(*, user, on: datetime.date) -> dict[str, list[QueueRow]]:
+    """The user's queue split into overdue, due today and upcoming."""
+    buckets: dict[str, list[QueueRow]] = {"overdue": [], "today": [], "upcoming": []}
+    for application in application_queue(user=user):
+        row = row_for(application, on)
+        buckets[row.bucket].append(row)
+    return buckets
+
+
+@dataclass(frozen=True)
+class DashboardRow:
+    okrug: str
+    by_status: list[int]
+    total: int
+    overdue: int
+
+
+def dashboard(*, on: datetime.date) -> dict:
+    """Applications per step and overdue per okrug across the district (two queries)."""
+    statuses = list(S)
+    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    for row in Application.objects.values("okrug_id", "status").annotate(n=Count("id")):
+        counts[row["okrug_id"]][row["status"]] = row["n"]
+    overdue = dict(
+        Application.objects.filter(status__in=OPEN, due_date__lt=on)
+        .values_list("okrug_id")
+        .annotate(n=Count("id"))
+    )
+    names = dict(Okrug.objects.filter(pk__in=counts).values_list("pk", "name_ru"))
+    rows = [
+        DashboardRow(names[pk], [by.get(s, 0) for s in statuses], sum(by.values()),
+                     overdue.get(pk, 0))
+        for pk, by in counts.items()
+    ]
+    rows.sort(key=lambda r: (-r.overdue, r.okrug))
+    totals = [sum(r.by_status[i] for r in rows) for i in range(len(statuses))]
+    return {"statuses": statuses, "rows": rows, "totals": totals,
+            "total": sum(totals), "overdue": sum(r.overdue for r in rows)}
+
+
+def overdue_applications(*, on: datetime.date) -> QuerySet[Application]:
+    return (
+        Application.objects.filter(status__in=OPEN, due_date__lt=on)
+        .select_related("okrug", "applicant")
+        .order_by("due_date", "number")
+    )
+
+
+def responsible_users(applications) -> dict:
+    """For each application, the active users whose step it waits for (two queries)."""
+    users = list(
+        get_user_model().objects.filter(is_active=True, groups__name__in=[
+            roles.CASEWORKER, roles.AKIM_OFFICE, roles.LOCAL_COMMISSION,
+            roles.SPECIAL_COMMISSION,
+        ]).prefetch_related("groups").distinct()
+    )
+    by_role: dict[tuple[str, int | None], list] = defaultdict(list)
+    for user in users:
+        for group in user.groups.all():
+            by_role[(group.name, None)].append(user)
+            if user.okrug_id:
+                by_role[(group.name, user.okrug_id)].append(user)
+    return {a.pk: _responsible(a, by_role) for a in applications}
+
+
+def _responsible(application: Application, by_role) -> list:
+    status, okrug = application.status, application.okrug_id
+    if status == S.AT_LOCAL_COMMISSION:
+        return by_role[(roles.LOCAL_COMMISSION, okrug)]
+    if status == S.SURVEYED or (
+        status == S.REGISTERED and application.channel == Application.Channel.AKIM
+    ):
+        return by_role[(roles.AKIM_OFFICE, okrug)]
+    if status == S.AT_SPECIAL_COMMISSION:
+        return by_role[(roles.SPECIAL_COMMISSION, None)]
+    return by_role[(roles.CASEWORKER, None)]

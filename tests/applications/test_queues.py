@@ -1,0 +1,294 @@
+"""Work queues, the district dashboard, the workflow pages and the overdue report."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from applications.models import Application, ApplicationTransition, Decision
+from applications.services import workflow
+from tests.conftest import login
+
+from .wf_support import at, fresh_calendar, record_special, record_survey, travel  # noqa: F401
+
+S = Application.Status
+D = datetime.date
+REGISTERED_ON = D(2024, 3, 19)
+
+
+@pytest.fixture
+def register(application_factory):
+    def build(channel="authority", day=REGISTERED_ON, **kw):
+        with travel(day):
+            return application_factory(channel=channel, registered_at=at(day), year=2023,
+                                       quarter=4, **kw)
+
+    return build
+
+
+SENT_ON = D(2024, 3, 20)
+
+
+def page(client, user, name, *args, day=SENT_ON, **kw):
+    login(client, user)
+    with travel(day):
+        return client.get(reverse(name, args=args), **kw)
+
+
+class TestStartPage:
+    def test_caseworker_sees_overdue_today_and_upcoming(self, client, register, caseworker):
+        late = register(day=D(2024, 3, 15))  # due 18.03
+        due_today = register(day=D(2024, 3, 19))  # due 20.03
+        upcoming = register(day=D(2024, 3, 20))  # due 26.03 (Nauryz 21, 22, 25)
+        html = page(client, caseworker, "home").content.decode()
+        overdue_part = html.split('id="table-overdue"')[1].split("</table>")[0]
+        today_part = html.split('id="table-today"')[1].split("</table>")[0]
+        upcoming_part = html.split('id="table-upcoming"')[1].split("</table>")[0]
+        assert late.number in overdue_part and "18.03.2024" in overdue_part
+        assert "просрочено на 2" in overdue_part  # 19 and 20 March
+        assert due_today.number in today_part and "20.03.2024" in today_part
+        assert upcoming.number in upcoming_part and "26.03.2024" in upcoming_part
+        assert "осталось 1" in upcoming_part  # one working day: 26 March
+        assert "рабочих днях" in html
+
+    def test_akim_sees_only_own_okrug_akim_applications(
+        self, client, register, akim, other_akim, family_factory, other_okrug
+    ):
+        own = register(channel="akim")
+        authority = register(channel="authority")
+        foreign = register(channel="akim", family=family_factory(okrug_obj=other_okrug))
+        html = page(client, akim, "home").content.decode()
+        queue = html.split('id="queue-overdue"')[1].split("Последние заявления")[0]
+        assert own.number in queue
+        assert authority.number not in queue
+        assert foreign.number not in queue
+        other_html = page(client, other_akim, "home").content.decode()
+        assert foreign.number in other_html.split("Последние заявления")[0]
+
+    def test_local_commission_queue(self, client, register, caseworker, local_member,
+                                    other_local_member):
+        app = register()
+        with travel(D(2024, 3, 20)):
+            workflow.application_send_to_local(application=app, actor=caseworker)
+        mine = page(client, local_member, "home").content.decode().split("Последние")[0]
+        theirs = page(client, other_local_member, "home").content.decode().split("Последние")[0]
+        assert app.number in mine and "27.03.2024" in mine
+        assert app.number not in theirs
+
+    def test_query_count_does_not_grow_with_rows(self, client, register, caseworker):
+        register()
+        login(client, caseworker)
+        with travel(D(2024, 3, 20)):
+            client.get(reverse("home"))  # builds the calendar of the year once
+            with CaptureQueriesContext(connection) as one:
+                client.get(reverse("home"))
+        for _ in range(5):
+            register()
+        with travel(D(2024, 3, 20)):
+            with CaptureQueriesContext(connection) as six:
+                response = client.get(reverse("home"))
+        assert response.content.decode().count("просрочено на") == 0
+        assert len(six) == len(one)
+
+
+class TestDashboard:
+    def test_counts_per_status_and_overdue_per_okrug(
+        self, client, register, caseworker, family_factory, okrug, other_okrug
+    ):
+        register(day=D(2024, 3, 15))
+        register(day=D(2024, 3, 15), family=family_factory(okrug_obj=other_okrug))
+        fresh = register(day=D(2024, 3, 20))
+        with travel(D(2024, 3, 20)):
+            workflow.application_send_to_local(application=fresh, actor=caseworker)
+        response = page(client, caseworker, "applications:dashboard")
+        data = response.context["data"]
+        assert data["total"] == 3 and data["overdue"] == 2
+        statuses = [s.value for s in data["statuses"]]
+        by_okrug = {r.okrug: r for r in data["rows"]}
+        zhanakorgan = by_okrug[okrug.name_ru]
+        assert zhanakorgan.by_status[statuses.index(S.REGISTERED)] == 1
+        assert zhanakorgan.by_status[statuses.index(S.AT_LOCAL_COMMISSION)] == 1
+        assert zhanakorgan.overdue == 1
+        assert by_okrug[other_okrug.name_ru].overdue == 1
+
+    def test_dashboard_queries_are_flat(self, client, register, caseworker):
+        register()
+        login(client, caseworker)
+        with travel(D(2024, 3, 20)), CaptureQueriesContext(connection) as few:
+            client.get(reverse("applications:dashboard"))
+        for _ in range(4):
+            register()
+        with travel(D(2024, 3, 20)), CaptureQueriesContext(connection) as more:
+            client.get(reverse("applications:dashboard"))
+        assert len(more) == len(few)
+
+    @pytest.mark.parametrize("who", ["akim", "local_member", "special_member"])
+    def test_okrug_and_commission_roles_get_403(self, client, who, request):
+        response = page(client, request.getfixturevalue(who), "applications:dashboard")
+        assert response.status_code == 403
+
+    @pytest.mark.parametrize("who", ["administrator", "auditor"])
+    def test_admin_and_auditor_see_it(self, client, who, request):
+        response = page(client, request.getfixturevalue(who), "applications:dashboard")
+        assert response.status_code == 200
+
+
+class TestApplicationPage:
+    def test_buttons_follow_the_role(self, client, register, caseworker, akim, auditor):
+        app = register()
+        html = page(client, caseworker, "applications:application_detail", app.pk).content.decode()
+        assert reverse("applications:application_step", args=[app.pk, "send_to_local"]) in html
+        assert 'data-confirm="Подтвердите действие: Направить в участковую комиссию?"' in html
+        assert "Срок текущего шага: <strong>20.03.2024</strong>" in html
+        assert "03.04.2024" in html  # decision term, 8 working days
+        for user in (akim, auditor):
+            html = page(client, user, "applications:application_detail", app.pk).content.decode()
+            assert "step/send_to_local" not in html
+
+    def test_button_moves_the_application_and_history_shows_labels(
+        self, client, register, caseworker
+    ):
+        app = register()
+        login(client, caseworker)
+        with travel(D(2024, 3, 20)):
+            response = client.post(
+                reverse("applications:application_step", args=[app.pk, "send_to_local"]),
+                follow=True)
+        html = response.content.decode()
+        assert "Документы направлены в участковую комиссию." in html
+        assert "<td>зарегистрировано</td><td>в участковой комиссии</td>" in html
+        app.refresh_from_db()
+        assert app.status == S.AT_LOCAL_COMMISSION
+
+    def test_second_click_gets_a_message_not_a_second_row(self, client, register, caseworker):
+        app = register()
+        login(client, caseworker)
+        url = reverse("applications:application_step", args=[app.pk, "send_to_local"])
+        with travel(D(2024, 3, 20)):
+            client.post(url)
+            response = client.post(url, follow=True)
+        assert "невозможно: заявление в статусе «в участковой комиссии»" in (
+            response.content.decode())
+        assert ApplicationTransition.objects.filter(to_status=S.AT_LOCAL_COMMISSION).count() == 1
+
+    def test_other_okrug_akim_gets_404(self, client, register, other_akim):
+        app = register(channel="akim")
+        login(client, other_akim)
+        response = client.post(
+            reverse("applications:application_step", args=[app.pk, "send_to_local"]))
+        assert response.status_code == 404
+
+    def test_local_member_is_linked_to_the_survey_page(self, client, register, caseworker,
+                                                       local_member):
+        app = register()
+        with travel(D(2024, 3, 20)):
+            workflow.application_send_to_local(application=app, actor=caseworker)
+        html = page(client, local_member, "applications:application_detail", app.pk).content
+        assert reverse("commissions:survey", args=[app.pk]) in html.decode()
+
+
+def concluded(register, caseworker, local_member, special_member, **kw):
+    app = register(**kw)
+    with travel(D(2024, 3, 20)):
+        app = workflow.application_send_to_local(application=app, actor=caseworker)
+        record_survey(app, local_member)
+        app = workflow.application_survey_complete(application=app, actor=local_member)
+        app = workflow.application_send_to_special(application=app, actor=caseworker)
+        record_special(app, special_member)
+        return workflow.application_special_conclude(application=app, actor=special_member)
+
+
+class TestDecisionPage:
+    def test_grant_through_the_form(self, client, register, caseworker, local_member,
+                                    special_member):
+        app = concluded(register, caseworker, local_member, special_member)
+        html = page(client, caseworker, "applications:application_decide", app.pk).content
+        assert "44\u00a0300,00\u00a0₸" in html.decode()  # the regional minimum, the threshold
+        with travel(D(2024, 3, 26)):
+            login(client, caseworker)  # a new day, a new session (sessions last 30 minutes)
+            response = client.post(reverse("applications:application_decide", args=[app.pk]),
+                                   {"outcome": "granted", "ground": ""}, follow=True)
+        text = response.content.decode()
+        assert "Уведомить заявителя до 29.03.2024." in text
+        assert "36\u00a0920,00\u00a0₸" in text
+        assert Decision.objects.get(application=app).outcome == "granted"
+
+    def test_refusal_without_ground_keeps_the_input(self, client, register, caseworker,
+                                                     local_member, special_member):
+        app = concluded(register, caseworker, local_member, special_member)
+        login(client, caseworker)
+        with travel(D(2024, 3, 26)):
+            response = client.post(reverse("applications:application_decide", args=[app.pk]),
+                                   {"outcome": "refused", "ground": "", "comment": "мой текст"})
+        text = response.content.decode()
+        assert response.status_code == 200
+        assert "Укажите основание отказа (п. 26)." in text
+        assert "мой текст" in text
+        assert not Decision.objects.exists()
+
+    def test_income_above_threshold_is_proposed(self, client, register, caseworker,
+                                                local_member, special_member):
+        app = concluded(register, caseworker, local_member, special_member,
+                        wages=Decimal("600000"))
+        response = page(client, caseworker, "applications:application_decide", app.pk)
+        assert response.context["form"].initial == {"outcome": "refused",
+                                                    "ground": "income_above_threshold"}
+        assert "доход выше порога" in response.content.decode()
+
+    def test_special_member_gets_403(self, client, register, caseworker, local_member,
+                                     special_member):
+        app = concluded(register, caseworker, local_member, special_member)
+        response = page(client, special_member, "applications:application_decide", app.pk)
+        assert response.status_code == 403
+
+
+class TestDocumentsRequestedPage:
+    def test_form_extends_the_term(self, client, register, caseworker):
+        app = register()
+        login(client, caseworker)
+        url = reverse("applications:application_documents_requested", args=[app.pk])
+        with travel(D(2024, 3, 20)):
+            empty = client.post(url, {"paragraph": "20", "reason": "   "})
+            assert "Обязательное поле." in empty.content.decode() or (
+                "Опишите" in empty.content.decode())
+            response = client.post(url, {"paragraph": "20", "reason": "Запрос в ЦОН"},
+                                   follow=True)
+        assert "Срок решения продлён до 19.04.2024" in response.content.decode()
+        app.refresh_from_db()
+        assert app.decision_due == D(2024, 4, 19)
+
+
+class TestDeadlinesReport:
+    def test_prints_overdue_and_mails_the_responsible(
+        self, register, caseworker, akim, other_akim, local_member, capsys
+    ):
+        for user, address in ((caseworker, "cw@example.kz"), (akim, "akim@example.kz"),
+                              (other_akim, "other@example.kz")):
+            user.email = address
+            user.save()
+        authority = register(day=D(2024, 3, 15))  # caseworker's, due 18.03
+        by_akim = register(channel="akim", day=D(2024, 3, 15))  # the akim's, due 18.03
+        register(day=D(2024, 3, 20))  # not overdue
+        with travel(D(2024, 3, 20)):
+            call_command("deadlines_report")
+        out = capsys.readouterr().out
+        lines = [line for line in out.splitlines() if line.startswith("2024-")]
+        assert len(lines) == 2
+        assert f"{authority.number}\t18.03.2024\t2" in out
+        assert by_akim.number in out
+        assert sorted(m.to[0] for m in mail.outbox) == ["akim@example.kz", "cw@example.kz"]
+        akim_mail = next(m for m in mail.outbox if m.to == ["akim@example.kz"])
+        assert by_akim.number in akim_mail.body
+        assert authority.number not in akim_mail.body
+
+    def test_nothing_overdue(self, register, capsys):
+        register(day=D(2024, 3, 20))
+        with travel(D(2024, 3, 20)):
+            call_command("deadlines_report")
+        assert "Просроченных заявлений нет" in capsys.readouterr().out
+        assert mail.outbox == []
