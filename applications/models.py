@@ -330,10 +330,17 @@ class Application(models.Model):
         ordering = ["-registered_at"]
         verbose_name = _("заявление")
         verbose_name_plural = _("заявления")
+        # One index per filter and sort of the list and the queues (selectors.SORTS, queues.py),
+        # each ending in id, the list's tie-breaker, so a page is an index range (issue 9).
         indexes = [
             models.Index(fields=["status", "due_date"]),
             models.Index(fields=["okrug", "status"]),
-            models.Index(fields=["-registered_at"]),
+            models.Index(fields=["registered_at", "id"], name="application_registered_idx"),
+            models.Index(fields=["due_date", "id"], name="application_due_idx"),
+            models.Index(fields=["status", "id"], name="application_status_id_idx"),
+            models.Index(fields=["status", "registered_at"], name="application_status_reg_idx"),
+            models.Index(fields=["okrug", "registered_at"], name="application_okrug_reg_idx"),
+            models.Index(fields=["okrug", "due_date"], name="application_okrug_due_idx"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -38,7 +38,10 @@ def application_list(
     q = (q or "").strip()
     if q:
         if q.isdigit() and len(q) == 12:
-            qs = qs.filter(Q(applicant__iin=q) | Q(family__members__person__iin=q))
+            # a subquery, not a join: a join over members would repeat rows and need DISTINCT,
+            # which sorts the whole list before the page is cut (issue 9)
+            members = FamilyMember.objects.filter(person__iin=q).values("family_id")
+            qs = qs.filter(Q(applicant__iin=q) | Q(family_id__in=members))
         elif q.isdigit():
             qs = qs.filter(Q(number__icontains=q) | Q(applicant__iin__startswith=q))
         else:
@@ -57,7 +60,9 @@ def application_list(
     if okrug_id:
         qs = qs.filter(okrug_id=okrug_id)
     order = SORTS.get(sort, "-registered_at")
-    return qs.select_related("applicant", "okrug", "category", "family").order_by(order, "-id").distinct()
+    # the tie-breaker runs the same way as the sort, so one index serves both directions
+    tie = "-id" if order.startswith("-") else "id"
+    return qs.select_related("applicant", "okrug", "category", "family").order_by(order, tie)
 
 
 @dataclass(frozen=True)

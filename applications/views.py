@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -24,6 +23,7 @@ from .forms import (
     PersonForm,
 )
 from .models import Application, ApplicationDocument, Family, Okrug, Person
+from .pagination import DeferredJoinPaginator
 from .services import intake
 from .uploads import check_scan
 
@@ -182,7 +182,7 @@ def application_list(request: HttpRequest) -> HttpResponse:
         okrug_id=filters["okrug"].pk if filters.get("okrug") else None,
         sort=sort,
     )
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = DeferredJoinPaginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
     sort_params = params.copy()
