@@ -1,7 +1,6 @@
 """The memorial-list pages in the browser's place: upload, preview, confirm, approve; who may
 see and who may act."""
 
-import datetime
 import re
 
 import pytest

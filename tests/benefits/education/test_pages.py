@@ -1,0 +1,145 @@
+"""Education aid pages: the application with the 25 August boundary, the decision, the
+contract PDF, the transfer and receipt, the overdue list; who may act."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from benefits.models import Category, EducationCase
+from benefits.services.education import education_case_decide
+from tests.conftest import login
+
+from .conftest import at
+from .test_education import DECIDED, pay_out
+
+pytestmark = pytest.mark.django_db
+
+
+def form_data(family, student, **extra):
+    return {
+        "family": family.reg_number,
+        "student_iin": student.iin,
+        "category": Category.objects.get(code="education-orphans").pk,
+        "degree": "master",
+        "institution": "КазНУ им. аль-Фараби",
+        "speciality": "Математика",
+        "academic_year": 2024,
+        "tuition": "1200000",
+        **extra,
+    }
+
+
+@pytest.fixture
+def family_and_student(family_factory):
+    family = family_factory(size=3, wages=Decimal("90000"), year=2024, quarter=2)
+    return family, family.members.exclude(relation="applicant").first().person
+
+
+def test_26_august_refused_on_the_page_with_input_kept(client, caseworker, family_and_student):
+    family, student = family_and_student
+    login(client, caseworker)
+    with time_machine.travel(at(datetime.date(2024, 8, 26)), tick=False):
+        response = client.post(reverse("benefits:education_create"), form_data(family, student))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "приём закончился 25.08.2024, обращение 26.08.2024 не принимается" in html
+    assert 'value="КазНУ им. аль-Фараби"' in html
+    assert not EducationCase.objects.exists()
+
+
+def test_25_august_registered_and_decided_on_the_page(client, caseworker, family_and_student):
+    family, student = family_and_student
+    login(client, caseworker)
+    with time_machine.travel(at(datetime.date(2024, 8, 25)), tick=False):
+        response = client.post(reverse("benefits:education_create"), form_data(family, student))
+        case = EducationCase.objects.get()
+        assert response.url == case.get_absolute_url()
+        decided = client.post(reverse("benefits:education_decide", args=[case.pk]), follow=True)
+    page = decided.content.decode()
+    assert f"Помощь назначена; договор № 2024-О-{case.pk:05d}." in page
+    assert "1\u00a0200\u00a0000,00\u00a0₸" in page  # tuition below 420 MRP × 3 692
+
+
+def test_contract_issued_and_downloaded(client, caseworker, auditor, education_case):
+    case = education_case()
+    education_case_decide(case=case, actor=caseworker, on=DECIDED)
+    login(client, caseworker)
+    client.post(reverse("benefits:education_contract_issue", args=[case.pk, "ru"]))
+    login(client, auditor)
+    response = client.get(reverse("benefits:education_contract_download", args=[case.pk, "ru"]))
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert (
+        client.post(reverse("benefits:education_contract_issue", args=[case.pk, "kk"])).status_code
+        == 403
+    )
+
+
+def test_transfer_receipt_and_overdue_pages(client, caseworker, education_case):
+    case = education_case()
+    education_case_decide(case=case, actor=caseworker, on=DECIDED)
+    year = case.years.get()
+    pay_out(year, caseworker, paid_on=datetime.date(2024, 8, 27))
+    login(client, caseworker)
+    client.post(
+        reverse("benefits:education_transfer", args=[case.pk, year.pk]),
+        {"arrived_on": "2024-08-27"},
+    )
+    with time_machine.travel(at(datetime.date(2024, 9, 5)), tick=False):
+        overdue = client.get(reverse("benefits:education_overdue")).content.decode()
+    assert case.student.full_name in overdue and "04.09.2024" in overdue
+    login(client, caseworker)  # the session saved in 2024 has expired by now
+
+    bad = client.post(
+        reverse("benefits:education_receipt", args=[case.pk, year.pk]),
+        {"received_on": "2024-08-01", "receipt_number": "К-1"},
+    )
+    assert bad.status_code == 400
+    assert "Квитанция не может быть раньше поступления денег." in bad.content.decode()
+    client.post(
+        reverse("benefits:education_receipt", args=[case.pk, year.pk]),
+        {"received_on": "2024-09-05", "receipt_number": "К-1"},
+    )
+    with time_machine.travel(at(datetime.date(2024, 9, 6)), tick=False):
+        overdue = client.get(reverse("benefits:education_overdue")).content.decode()
+    assert "Просроченных квитанций нет." in overdue
+
+
+def test_expel_on_the_page_opens_recovery(client, caseworker, education_case):
+    case = education_case(tuition=Decimal("700000"))
+    education_case_decide(case=case, actor=caseworker, on=DECIDED)
+    pay_out(case.years.get(), caseworker, paid_on=datetime.date(2024, 8, 27))
+    login(client, caseworker)
+    response = client.post(
+        reverse("benefits:education_expel", args=[case.pk]),
+        {"reason": "absence", "expelled_on": "2024-11-11"},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "Отчисление отмечено; к возврату: 1." in page
+    assert "700\u00a0000,00\u00a0₸" in page
+    assert "систематическое и беспричинное отсутствие на учёбе" in page
+
+
+def test_other_roles_see_nothing(client, akim, education_case, caseworker):
+    case = education_case()
+    login(client, akim)
+    assert client.get(reverse("benefits:education_detail", args=[case.pk])).status_code == 404
+    assert client.get(reverse("benefits:education_list")).status_code == 404
+
+
+def test_list_queries_do_not_grow(client, caseworker, education_case):
+    login(client, caseworker)
+    education_case()
+    with CaptureQueriesContext(connection) as one:
+        client.get(reverse("benefits:education_list"))
+    for _ in range(4):
+        education_case()
+    with CaptureQueriesContext(connection) as five:
+        assert client.get(reverse("benefits:education_list")).status_code == 200
+    assert len(one) == len(five)
