@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from applications.demo_workflow import advance_demo_applications
 from applications.models import Application, Family, Okrug, Person
 from applications.quarters import previous_quarter
 from applications.services import intake
@@ -55,6 +56,8 @@ class Command(BaseCommand):
         users = self.create_users()
         self.create_commissions(users)
         created = self.create_families(users["caseworker"], families)
+        moved = advance_demo_applications(users)
+        self.stdout.write(f"Workflow: {moved} demo applications moved along their path.")
         self.stdout.write(self.style.SUCCESS(
             f"Demo ready: {len(users)} users (password {DEMO_PASSWORD}), {created} new families."
         ))
