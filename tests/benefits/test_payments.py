@@ -122,3 +122,18 @@ class TestExport:
         assert sum(Decimal(str(r[4])) for r in data).quantize(Decimal("0.01")) == db_total
         bank_rows = [r for r in rows if r[1] and str(r[1]).startswith("Итого по банку")]
         assert len(bank_rows) == 2
+
+
+def test_library_export_and_stream_share_the_resource_columns(monthly_awards, administrator):
+    """The Resource is the one definition: django-import-export's own export (the admin's)
+    gives the same header and data rows as the streaming file."""
+    from benefits.resources import PaymentListItemResource
+
+    payment_list = build(administrator)
+    resource = PaymentListItemResource()
+    dataset = resource.export(queryset=resource.get_queryset().filter(payment_list=payment_list))
+    streamed = [r for r in payment_list_rows(payment_list)]
+    assert list(dataset.headers) == streamed[0]
+    data = [r for r in streamed[1:] if r[0]]
+    assert [str(r[0]) for r in dataset] == [r[0] for r in data]
+    assert [Decimal(str(r[4])) for r in dataset] == [r[4] for r in data]
