@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
@@ -426,7 +426,11 @@ def memorial_list_approve(
     for programme in programmes:
         total = sum((r.amount for r in rows if r.category.programme == programme), Decimal("0"))
         budget_reserve(programme=programme, due=[(on, total)])
-    awards = [_award_of(row, locked, actor=actor, on=on) for row in rows]
+    categories = {row.category_id: row.category for row in rows}
+    rules = {pk: c.rule_on(locked.pay_date) for pk, c in categories.items()}
+    awards = [
+        _award_of(row, locked, rule=rules[row.category_id], actor=actor, on=on) for row in rows
+    ]
     bulk_create_with_history(awards, Award, batch_size=2000)
     _attach_awards(rows, awards)
     ScheduledPayment.objects.bulk_create(
@@ -473,8 +477,7 @@ def _check_lump_sums_still_due(rows: list[MemorialListRow]) -> None:
         )
 
 
-def _award_of(row: MemorialListRow, memorial_list: MemorialList, *, actor, on) -> Award:
-    rule = row.category.rule_on(memorial_list.pay_date)
+def _award_of(row: MemorialListRow, memorial_list: MemorialList, *, rule, actor, on) -> Award:
     return Award(
         recipient_id=row.person_id,
         category_id=row.category_id,
@@ -501,10 +504,15 @@ def _award_of(row: MemorialListRow, memorial_list: MemorialList, *, actor, on) -
 
 
 def _attach_awards(rows, awards) -> None:
-    """PostgreSQL and SQLite (3.35+) hand back primary keys from a bulk insert."""
+    """Link each row to its award. PostgreSQL and SQLite (3.35+) hand back primary keys from a
+    bulk insert; one prepared UPDATE run for all rows is far cheaper than bulk_update's CASE."""
+    table = connection.ops.quote_name(MemorialListRow._meta.db_table)
+    pairs = []
     for row, award in zip(rows, awards, strict=True):
         row.award_id = award.pk
-    MemorialListRow.objects.bulk_update(rows, ["award"], batch_size=2000)
+        pairs.append((award.pk, row.pk))
+    with connection.cursor() as cursor:
+        cursor.executemany(f"UPDATE {table} SET award_id = %s WHERE id = %s", pairs)
 
 
 def _payment_of(row: MemorialListRow, memorial_list: MemorialList, *, on) -> ScheduledPayment:
