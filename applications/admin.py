@@ -8,6 +8,7 @@ from .models import (
     ApplicationTransition,
     Bank,
     CalendarOverride,
+    Decision,
     Family,
     FamilyMember,
     Income,
@@ -86,3 +87,17 @@ class ApplicationAdmin(SimpleHistoryAdmin):
 class ApplicationDocumentAdmin(SimpleHistoryAdmin):
     list_display = ["application", "kind", "content_type", "size", "uploaded_at"]
     raw_id_fields = ["application", "uploaded_by"]
+
+
+@admin.register(Decision)
+class DecisionAdmin(SimpleHistoryAdmin):
+    """Decisions are taken on the application page; here they are only looked up."""
+
+    list_display = ["application", "outcome", "ground", "amount", "decided_on", "notified_on"]
+    list_filter = ["outcome", "ground"]
+    search_fields = ["application__number", "application__applicant__iin"]
+    list_select_related = ["application"]
+    readonly_fields = [f.name for f in Decision._meta.fields]
+
+    def has_add_permission(self, request) -> bool:
+        return False

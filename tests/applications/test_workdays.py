@@ -157,3 +157,17 @@ class TestCommand:
         assert result.returncode != 0
         assert "Неверная дата «20.03.2024»: ожидается ГГГГ-ММ-ДД." in result.stderr
         assert result.stdout == ""
+
+
+def test_administrator_adds_an_override_in_the_admin(client, administrator):
+    """An extra day off entered in the admin changes the next term counted."""
+    from tests.conftest import login
+
+    assert add_working_days(D(2024, 11, 4), 1) == D(2024, 11, 5)
+    login(client, administrator)
+    response = client.post("/admin/applications/calendaroverride/add/", {
+        "date": "05.11.2024", "kind": "day_off", "name_ru": "Дополнительный выходной",
+        "name_kk": "Қосымша демалыс күні",
+    })
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert add_working_days(D(2024, 11, 4), 1) == D(2024, 11, 6)
