@@ -9,6 +9,7 @@ from .models import (
     BudgetOverride,
     Category,
     CategoryRule,
+    EducationCap,
     PaymentList,
     PaymentListItem,
     Recovery,
@@ -123,3 +124,11 @@ class BudgetAdmin(SimpleHistoryAdmin):
 class BudgetOverrideAdmin(admin.ModelAdmin):
     list_display = ["budget", "amount", "application", "award", "recorded_by", "recorded_at"]
     raw_id_fields = ["application", "award"]
+
+
+@admin.register(EducationCap)
+class EducationCapAdmin(admin.ModelAdmin):
+    """Caps of education aid by degree (p8): data with a period, for the next decision."""
+
+    list_display = ["degree", "effective_from", "effective_to", "cap_mrp"]
+    list_filter = ["degree"]
