@@ -78,7 +78,9 @@ def measure_document(application, kind: str, lang: str, runs: int) -> Timing:
     context = document_context(application=application, kind=kind, lang=lang, draft=True)
     html = render_to_string(template_name(kind, lang), context)
     return Timing(
-        f"{kind} ({lang})", median_ms(ours, runs), median_ms(static_render(html), runs),
+        f"{kind} ({lang})",
+        median_ms(ours, runs),
+        median_ms(static_render(html), runs),
         page_count(ours()),
     )
 
@@ -91,15 +93,20 @@ def measure_batch(application, count: int) -> tuple[float, float, int]:
     from commissions.pdf import render_pdf
 
     name = template_name("act", "ru")
-    pages = page_count(render_pdf(name, document_context(
-        application=application, kind="act", lang="ru", draft=False)))
+    pages = page_count(
+        render_pdf(
+            name, document_context(application=application, kind="act", lang="ru", draft=False)
+        )
+    )
     start = time.perf_counter()
     for _ in range(count):
-        render_pdf(name, document_context(application=application, kind="act", lang="ru",
-                                          draft=False))
+        render_pdf(
+            name, document_context(application=application, kind="act", lang="ru", draft=False)
+        )
     ours = time.perf_counter() - start
-    html = render_to_string(name, document_context(
-        application=application, kind="act", lang="ru", draft=False))
+    html = render_to_string(
+        name, document_context(application=application, kind="act", lang="ru", draft=False)
+    )
     static = static_render(html)
     start = time.perf_counter()
     for _ in range(count):
@@ -115,11 +122,16 @@ def measure(*, application, runs: int, batch: int, out=sys.stdout) -> list[Timin
     timings = [measure_document(application, kind, lang, runs) for kind in KINDS for lang in LANGS]
     print(f"{'document':<28}{'pages':>6}{'warm ms':>10}{'baseline ms':>13}{'ratio':>8}", file=out)
     for t in timings:
-        print(f"{t.name:<28}{t.pages:>6}{t.ours_ms:>10.1f}{t.baseline_ms:>13.1f}{t.ratio:>8.2f}",
-              file=out)
+        print(
+            f"{t.name:<28}{t.pages:>6}{t.ours_ms:>10.1f}{t.baseline_ms:>13.1f}{t.ratio:>8.2f}",
+            file=out,
+        )
     ours, baseline, pages = measure_batch(application, batch)
-    print(f"batch of {batch} acts ({pages} pages each): {ours:.1f} pages/s; "
-          f"baseline {baseline:.1f} pages/s; ratio {baseline / ours:.2f}", file=out)
+    print(
+        f"batch of {batch} acts ({pages} pages each): {ours:.1f} pages/s; "
+        f"baseline {baseline:.1f} pages/s; ratio {baseline / ours:.2f}",
+        file=out,
+    )
     act = next(t for t in timings if t.name == "act (ru)")
     verdict = "met" if act.ours_ms < TARGET_ACT_MS else "NOT met"
     print(f"warm act {act.ours_ms:.0f} ms — target {TARGET_ACT_MS} ms {verdict}", file=out)
@@ -145,8 +157,9 @@ def decided_application():
     User = get_user_model()
 
     def user(name, role, seat=None):
-        u = User.objects.create_user(username=name, password="bench-only-Passw0rd", okrug=okrug,
-                                     first_name=name.title())
+        u = User.objects.create_user(
+            username=name, password="bench-only-Passw0rd", okrug=okrug, first_name=name.title()
+        )
         u.groups.add(Group.objects.get_or_create(name=role)[0])
         if seat:
             CommissionMember.objects.create(commission=seat, user=u, role="chair")
@@ -158,39 +171,68 @@ def decided_application():
     member = user("local", roles.LOCAL_COMMISSION, local)
     chair = user("special", roles.SPECIAL_COMMISSION, special)
     people = [
-        intake.person_create(iin=next(iin_sequence(born, sex, start=n * 7)), surname=surname,
-                             name=name)
-        for n, (born, sex, surname, name) in enumerate([
-            (datetime.date(1980, 2, 3), "M", "Қаһарманов", "Әбдіғаппар"),
-            (datetime.date(1983, 5, 6), "F", "Үсенова", "Ұлжан"),
-            (datetime.date(2008, 7, 8), "M", "Қаһарманов", "Ерасың"),
-            (datetime.date(2012, 9, 10), "F", "Қаһарманова", "Гүлнұр"),
-            (datetime.date(1944, 1, 1), "F", "Өтегенова", "Күлпаш"),
-        ], start=1)
+        intake.person_create(
+            iin=next(iin_sequence(born, sex, start=n * 7)), surname=surname, name=name
+        )
+        for n, (born, sex, surname, name) in enumerate(
+            [
+                (datetime.date(1980, 2, 3), "M", "Қаһарманов", "Әбдіғаппар"),
+                (datetime.date(1983, 5, 6), "F", "Үсенова", "Ұлжан"),
+                (datetime.date(2008, 7, 8), "M", "Қаһарманов", "Ерасың"),
+                (datetime.date(2012, 9, 10), "F", "Қаһарманова", "Гүлнұр"),
+                (datetime.date(1944, 1, 1), "F", "Өтегенова", "Күлпаш"),
+            ],
+            start=1,
+        )
     ]
     family = intake.family_create(
-        applicant=people[0], okrug=okrug, address="Жаңақорған ауылы, Абай көшесі, 12",
-        members=[intake.MemberData(person=p, relation=r) for p, r in
-                 zip(people[1:], ["spouse", "son", "daughter", "mother"], strict=True)],
-        incomes=[intake.IncomeData(person=p, kind=k, year=2025, quarter=4, amount=Decimal(a))
-                 for p, k, a in [(people[0], "wages", "240000"), (people[1], "allowance", "45000"),
-                                 (people[4], "pension", "210000")]],
+        applicant=people[0],
+        okrug=okrug,
+        address="Жаңақорған ауылы, Абай көшесі, 12",
+        members=[
+            intake.MemberData(person=p, relation=r)
+            for p, r in zip(people[1:], ["spouse", "son", "daughter", "mother"], strict=True)
+        ],
+        incomes=[
+            intake.IncomeData(person=p, kind=k, year=2025, quarter=4, amount=Decimal(a))
+            for p, k, a in [
+                (people[0], "wages", "240000"),
+                (people[1], "allowance", "45000"),
+                (people[4], "pension", "210000"),
+            ]
+        ],
     )
     application = intake.application_register(
-        family=family, category=Category.objects.get(code="hardship-low-income"),
-        actor=caseworker, situation="Доход семьи ниже прожиточного минимума",
+        family=family,
+        category=Category.objects.get(code="hardship-low-income"),
+        actor=caseworker,
+        situation="Доход семьи ниже прожиточного минимума",
     )
     workflow.application_send_to_local(application=application, actor=caseworker)
-    survey_act_record(application=application, actor=member, surveyed_on=datetime.date.today(),
-                      place="с. Жанакорган", address=family.address, chair_name="Local")
-    local_conclusion_record(application=application, actor=member, need=True, number="1",
-                            concluded_on=datetime.date.today(), documents_count=4,
-                            received_by="специалист")
+    survey_act_record(
+        application=application,
+        actor=member,
+        surveyed_on=datetime.date.today(),
+        place="с. Жанакорган",
+        address=family.address,
+        chair_name="Local",
+    )
+    local_conclusion_record(
+        application=application,
+        actor=member,
+        need=True,
+        number="1",
+        concluded_on=datetime.date.today(),
+        documents_count=4,
+        received_by="специалист",
+    )
     workflow.application_send_to_special(application=application, actor=caseworker)
-    special_conclusion_record(application=application, actor=chair, need=True,
-                              amount=Decimal("20000"))
-    workflow.application_decide(application=application, actor=caseworker, grant=False,
-                                ground="false_information")
+    special_conclusion_record(
+        application=application, actor=chair, need=True, amount=Decimal("20000")
+    )
+    workflow.application_decide(
+        application=application, actor=caseworker, grant=False, ground="false_information"
+    )
     application.refresh_from_db()
     return application
 
@@ -216,8 +258,11 @@ def main(argv=None) -> int:
         call_command("loaddata", "reference", verbosity=0)
         with time_machine.travel(datetime.datetime(2026, 3, 10, 5, 0, tzinfo=datetime.UTC)):
             application = decided_application()
-            measure(application=application, runs=2 if args.quick else 10,
-                    batch=10 if args.quick else 100)
+            measure(
+                application=application,
+                runs=2 if args.quick else 10,
+                batch=10 if args.quick else 100,
+            )
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
     return 0

@@ -40,9 +40,10 @@ def survey_application_get_for(*, user, pk: int) -> Application:
 
 
 def is_special_member(user) -> bool:
-    return roles.has_role(user, roles.SPECIAL_COMMISSION) and user.commission_seats.filter(
-        commission__kind=Commission.Kind.SPECIAL
-    ).exists()
+    return (
+        roles.has_role(user, roles.SPECIAL_COMMISSION)
+        and user.commission_seats.filter(commission__kind=Commission.Kind.SPECIAL).exists()
+    )
 
 
 def special_application_get_for(*, user, pk: int) -> Application:

@@ -114,7 +114,8 @@ def common_context(application: Application, lang: str, draft: bool) -> dict:
 
 def act_rows(application: Application, act: SurveyAct | None, lang: str) -> list[dict]:
     rows = (
-        list(act.rows.values()) if act is not None and act.pk
+        list(act.rows.values())
+        if act is not None and act.pk
         else selectors.survey_rows_initial(application)
     )
     for row in rows:
@@ -130,7 +131,12 @@ def act_incomes(application: Application, act: SurveyAct | None, lang: str) -> d
     else:
         summary = selectors.family_incomes(application=application)
         rows = [vars(r) for r in summary.rows]
-        total, monthly, year, quarter = summary.total, summary.monthly, summary.year, summary.quarter
+        total, monthly, year, quarter = (
+            summary.total,
+            summary.monthly,
+            summary.year,
+            summary.quarter,
+        )
     rows = [
         {**row, "kind_label": label(Income.Kind.choices, row["kind"], lang, INCOME_KK)}
         for row in rows
@@ -141,8 +147,10 @@ def act_incomes(application: Application, act: SurveyAct | None, lang: str) -> d
 def act_context(application: Application, lang: str) -> dict:
     act = selectors.survey_act_of(application)
     if act is None:
-        act = SurveyAct(application=application, **selectors.survey_initial(
-            application=application, on=timezone.localdate()))
+        act = SurveyAct(
+            application=application,
+            **selectors.survey_initial(application=application, on=timezone.localdate()),
+        )
     housing = label(Family.Housing.choices, act.housing, lang, HOUSING_KK) if act.housing else ""
     return {
         "act": act,
@@ -186,7 +194,11 @@ def special_conclusion_context(application: Application, lang: str) -> dict:
     }
 
 
-GROUND_SUBPARAGRAPH = {"false_information": "1", "survey_refused": "2", "income_above_threshold": "3"}
+GROUND_SUBPARAGRAPH = {
+    "false_information": "1",
+    "survey_refused": "2",
+    "income_above_threshold": "3",
+}
 
 
 def ground_code(ground: str) -> str:

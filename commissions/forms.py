@@ -28,7 +28,9 @@ COUNT_ERRORS = {
 
 def not_in_future(value, label):
     if value and value > timezone.localdate():
-        raise ValidationError(_("%(label)s не может быть позже сегодняшнего дня.") % {"label": label})
+        raise ValidationError(
+            _("%(label)s не может быть позже сегодняшнего дня.") % {"label": label}
+        )
     return value
 
 
@@ -50,8 +52,11 @@ class DatedForm(forms.Form):
             if value > timezone.localdate():
                 self.add_error(name, _("Дата не может быть позже сегодняшнего дня."))
             elif self.application and value < self.application.registered_on:
-                self.add_error(name, _("Дата не может быть раньше регистрации заявления (%(d)s).")
-                               % {"d": self.application.registered_on.strftime("%d.%m.%Y")})
+                self.add_error(
+                    name,
+                    _("Дата не может быть раньше регистрации заявления (%(d)s).")
+                    % {"d": self.application.registered_on.strftime("%d.%m.%Y")},
+                )
         return data
 
 
@@ -63,13 +68,36 @@ class SurveyActForm(forms.ModelForm):
     class Meta:
         model = SurveyAct
         fields = [
-            "surveyed_on", "place", "address", "hardship",
-            "able_bodied_count", "unemployed_count", "paid_students_count", "tuition_yearly",
-            "veterans_count", "pensioners_count", "over_80_count", "socially_significant_count",
-            "disabled_count", "disabled_children_count", "other_categories",
-            "housing", "housing_other", "housing_cost", "subsidiary_farm", "land", "livestock",
-            "vehicles", "other_housing", "previous_aid", "other_incomes", "school_supplies",
-            "sanitary_conditions", "chair_name", "member_names", "acknowledged",
+            "surveyed_on",
+            "place",
+            "address",
+            "hardship",
+            "able_bodied_count",
+            "unemployed_count",
+            "paid_students_count",
+            "tuition_yearly",
+            "veterans_count",
+            "pensioners_count",
+            "over_80_count",
+            "socially_significant_count",
+            "disabled_count",
+            "disabled_children_count",
+            "other_categories",
+            "housing",
+            "housing_other",
+            "housing_cost",
+            "subsidiary_farm",
+            "land",
+            "livestock",
+            "vehicles",
+            "other_housing",
+            "previous_aid",
+            "other_incomes",
+            "school_supplies",
+            "sanitary_conditions",
+            "chair_name",
+            "member_names",
+            "acknowledged",
         ]
         widgets = {
             "surveyed_on": DATE_WIDGET,
@@ -77,8 +105,15 @@ class SurveyActForm(forms.ModelForm):
             **{
                 name: forms.Textarea(attrs={"rows": 2})
                 for name in (
-                    "subsidiary_farm", "land", "livestock", "vehicles", "other_housing",
-                    "previous_aid", "other_incomes", "school_supplies", "sanitary_conditions",
+                    "subsidiary_farm",
+                    "land",
+                    "livestock",
+                    "vehicles",
+                    "other_housing",
+                    "previous_aid",
+                    "other_incomes",
+                    "school_supplies",
+                    "sanitary_conditions",
                     "member_names",
                 )
             },
@@ -90,7 +125,7 @@ class SurveyActForm(forms.ModelForm):
         for name in ("tuition_yearly", "housing_cost"):
             self.fields[name].validators.append(MinValueValidator(Decimal("0")))
             self.fields[name].error_messages.update(MONEY_ERRORS)
-        for name, field in self.fields.items():
+        for field in self.fields.values():
             if isinstance(field, forms.IntegerField) and not isinstance(field, forms.DecimalField):
                 field.error_messages.update(COUNT_ERRORS)
         self.fields["place"].required = True
@@ -114,15 +149,20 @@ class ActRowForm(forms.Form):
     """A row of the employment table: the person comes from the family's records."""
 
     person = forms.IntegerField(widget=forms.HiddenInput)
-    occupation = forms.CharField(label=_("занятость (место работы, учёбы)"), max_length=300,
-                                 required=False)
-    unemployment_reason = forms.CharField(label=_("причина незанятости"), max_length=300,
-                                          required=False)
+    occupation = forms.CharField(
+        label=_("занятость (место работы, учёбы)"), max_length=300, required=False
+    )
+    unemployment_reason = forms.CharField(
+        label=_("причина незанятости"), max_length=300, required=False
+    )
     employment_measures = forms.CharField(
         label=_("общественные работы, профподготовка, меры содействия занятости"),
-        max_length=300, required=False)
-    own_hardship = forms.CharField(label=_("трудная жизненная ситуация"), max_length=300,
-                                   required=False)
+        max_length=300,
+        required=False,
+    )
+    own_hardship = forms.CharField(
+        label=_("трудная жизненная ситуация"), max_length=300, required=False
+    )
 
 
 class BaseActRowFormSet(forms.BaseFormSet):
@@ -137,8 +177,12 @@ class BaseActRowFormSet(forms.BaseFormSet):
         for form in self.forms:
             person_id = form.cleaned_data.get("person")
             if person_id not in self.members or person_id in seen:
-                raise ValidationError(_("Таблица состава семьи не совпадает с учётными данными "
-                                        "семьи: обновите страницу."))
+                raise ValidationError(
+                    _(
+                        "Таблица состава семьи не совпадает с учётными данными "
+                        "семьи: обновите страницу."
+                    )
+                )
             seen.add(person_id)
 
 
@@ -150,15 +194,22 @@ class LocalConclusionForm(DatedForm):
 
     date_fields = ("concluded_on",)
 
-    need = forms.ChoiceField(label=_("заключение о"), choices=NEED_CHOICES,
-                             widget=forms.RadioSelect)
+    need = forms.ChoiceField(
+        label=_("заключение о"), choices=NEED_CHOICES, widget=forms.RadioSelect
+    )
     number = forms.CharField(label=_("номер заключения"), max_length=30)
     concluded_on = forms.DateField(label=_("дата заключения"), widget=DATE_WIDGET)
-    documents_count = forms.IntegerField(label=_("приложено документов, шт."), min_value=0,
-                                         max_value=999, error_messages=COUNT_ERRORS)
+    documents_count = forms.IntegerField(
+        label=_("приложено документов, шт."),
+        min_value=0,
+        max_value=999,
+        error_messages=COUNT_ERRORS,
+    )
     received_by = forms.CharField(
         label=_("принял (Ф.И.О., должность работника аппарата акима или уполномоченного органа)"),
-        max_length=300, required=False)
+        max_length=300,
+        required=False,
+    )
 
     def service_fields(self) -> dict:
         data = dict(self.cleaned_data)
@@ -173,17 +224,24 @@ class SurveyRefusalForm(DatedForm):
 
     refused_on = forms.DateField(label=_("дата отказа"), widget=DATE_WIDGET)
     signed_by = forms.CharField(
-        label=_("Ф.И.О. подписавшего отказ (заявитель или член семьи)"), max_length=300)
+        label=_("Ф.И.О. подписавшего отказ (заявитель или член семьи)"), max_length=300
+    )
 
 
 class SpecialConclusionForm(forms.Form):
     """The special commission's conclusion: need and, when positive, the amount (p14, p23)."""
 
-    need = forms.ChoiceField(label=_("заключение о"), choices=NEED_CHOICES,
-                             widget=forms.RadioSelect)
+    need = forms.ChoiceField(
+        label=_("заключение о"), choices=NEED_CHOICES, widget=forms.RadioSelect
+    )
     amount = forms.DecimalField(
-        label=_("размер социальной помощи, ₸"), required=False, min_value=Decimal("0"),
-        max_digits=14, decimal_places=2, error_messages=MONEY_ERRORS)
+        label=_("размер социальной помощи, ₸"),
+        required=False,
+        min_value=Decimal("0"),
+        max_digits=14,
+        decimal_places=2,
+        error_messages=MONEY_ERRORS,
+    )
 
     def clean(self):
         data = super().clean()

@@ -64,7 +64,9 @@ class CommissionMember(models.Model):
         verbose_name = _("член комиссии")
         verbose_name_plural = _("члены комиссий")
         constraints = [
-            models.UniqueConstraint(fields=["commission", "user"], name="member_once_per_commission"),
+            models.UniqueConstraint(
+                fields=["commission", "user"], name="member_once_per_commission"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -103,7 +105,9 @@ class SurveyAct(models.Model):
         _("участники и инвалиды ВОВ, приравненные к ним лица, чел."), default=0
     )
     pensioners_count = models.PositiveSmallIntegerField(_("пенсионеры, чел."), default=0)
-    over_80_count = models.PositiveSmallIntegerField(_("пожилые лица старше 80 лет, чел."), default=0)
+    over_80_count = models.PositiveSmallIntegerField(
+        _("пожилые лица старше 80 лет, чел."), default=0
+    )
     socially_significant_count = models.PositiveSmallIntegerField(
         _("лица с социально-значимыми заболеваниями (онкобольные, туберкулёз, ВИЧ), чел."),
         default=0,
@@ -124,9 +128,14 @@ class SurveyAct(models.Model):
         _("доход семьи за квартал, ₸"), max_digits=14, decimal_places=2, default=Decimal("0")
     )
     income_monthly = models.DecimalField(
-        _("доход семьи в среднем за месяц, ₸"), max_digits=14, decimal_places=2, default=Decimal("0")
+        _("доход семьи в среднем за месяц, ₸"),
+        max_digits=14,
+        decimal_places=2,
+        default=Decimal("0"),
     )
-    subsidiary_farm = models.TextField(_("личное подсобное хозяйство (приусадебный участок)"), blank=True)
+    subsidiary_farm = models.TextField(
+        _("личное подсобное хозяйство (приусадебный участок)"), blank=True
+    )
     land = models.TextField(_("дачный и земельный участок (земельная доля)"), blank=True)
     livestock = models.TextField(_("скот и птица"), blank=True)
     # items 6–10
@@ -136,7 +145,9 @@ class SurveyAct(models.Model):
     other_housing = models.TextField(
         _("иное жильё, кроме занимаемого (доходы от его эксплуатации)"), blank=True
     )
-    previous_aid = models.TextField(_("ранее полученная помощь (форма, сумма, источник)"), blank=True)
+    previous_aid = models.TextField(
+        _("ранее полученная помощь (форма, сумма, источник)"), blank=True
+    )
     other_incomes = models.TextField(_("иные доходы семьи (форма, сумма, источник)"), blank=True)
     school_supplies = models.TextField(
         _("обеспеченность детей школьными принадлежностями, одеждой, обувью"), blank=True

@@ -49,17 +49,23 @@ def survey_forms(request: HttpRequest, application) -> dict:
     members = selectors.family_members(application)
     return {
         "act_form": SurveyActForm(
-            data, application=application,
-            initial=selectors.survey_initial(application=application, on=today)),
+            data,
+            application=application,
+            initial=selectors.survey_initial(application=application, on=today),
+        ),
         "rows": ActRowFormSet(
-            data, prefix="rows", members=members,
-            initial=selectors.survey_rows_initial(application)),
+            data, prefix="rows", members=members, initial=selectors.survey_rows_initial(application)
+        ),
         "conclusion_form": LocalConclusionForm(
-            data, application=application,
-            initial={"concluded_on": today, "documents_count": application.documents.count()}),
+            data,
+            application=application,
+            initial={"concluded_on": today, "documents_count": application.documents.count()},
+        ),
         "refusal_form": SurveyRefusalForm(
-            request.POST if action == "refusal" else None, application=application,
-            initial={"refused_on": today, "signed_by": application.applicant.full_name}),
+            request.POST if action == "refusal" else None,
+            application=application,
+            initial={"refused_on": today, "signed_by": application.applicant.full_name},
+        ),
         "members": {m.person_id: m for m in members},
     }
 
@@ -71,17 +77,21 @@ def record_act(request, application, forms) -> bool:
         return False
     members = forms["members"]
     act_rows = [
-        ActRow(person=members[f.cleaned_data["person"]].person,
-               relation=members[f.cleaned_data["person"]].relation,
-               **{k: v for k, v in f.cleaned_data.items() if k != "person"})
+        ActRow(
+            person=members[f.cleaned_data["person"]].person,
+            relation=members[f.cleaned_data["person"]].relation,
+            **{k: v for k, v in f.cleaned_data.items() if k != "person"},
+        )
         for f in rows.forms
     ]
     try:
         with transaction.atomic():
-            survey_act_record(application=application, actor=request.user, rows=act_rows,
-                              **act_form.cleaned_data)
-            local_conclusion_record(application=application, actor=request.user,
-                                    **conclusion_form.service_fields())
+            survey_act_record(
+                application=application, actor=request.user, rows=act_rows, **act_form.cleaned_data
+            )
+            local_conclusion_record(
+                application=application, actor=request.user, **conclusion_form.service_fields()
+            )
     except RULE_ERRORS as error:
         act_form.add_error(None, str(error))
         return False
@@ -93,8 +103,7 @@ def record_refusal(request, application, forms) -> bool:
     if not form.is_valid():
         return False
     try:
-        survey_refusal_record(application=application, actor=request.user,
-                              **form.cleaned_data)
+        survey_refusal_record(application=application, actor=request.user, **form.cleaned_data)
     except RULE_ERRORS as error:
         form.add_error(None, str(error))
         return False
@@ -109,24 +118,42 @@ def survey(request: HttpRequest, pk: int) -> HttpResponse:
     forms = survey_forms(request, application)
     action = request.POST.get("action")
     if request.method == "POST" and action == "act" and record_act(request, application, forms):
-        messages.success(request, _("Акт обследования и заключение участковой комиссии № %(n)s "
-                                    "составлены, документы выданы.") % {"n": request.POST["number"]})
+        messages.success(
+            request,
+            _(
+                "Акт обследования и заключение участковой комиссии № %(n)s "
+                "составлены, документы выданы."
+            )
+            % {"n": request.POST["number"]},
+        )
         return redirect(application)
-    if request.method == "POST" and action == "refusal" and record_refusal(
-            request, application, forms):
-        messages.success(request, _("Отказ заявителя от обследования зафиксирован: основание "
-                                    "для отказа в помощи по п. 26, пп. 2."))
+    if (
+        request.method == "POST"
+        and action == "refusal"
+        and record_refusal(request, application, forms)
+    ):
+        messages.success(
+            request,
+            _(
+                "Отказ заявителя от обследования зафиксирован: основание "
+                "для отказа в помощи по п. 26, пп. 2."
+            ),
+        )
         return redirect(application)
     if request.method == "POST" and action not in ("act", "refusal"):
         messages.error(request, _("Неизвестное действие."))
-    return render(request, "commissions/survey.html", {
-        "application": application,
-        "act": selectors.survey_act_of(application),
-        "conclusion": selectors.related_or_none(application, "local_conclusion"),
-        "incomes": selectors.family_incomes(application=application),
-        "open": application.status == application.Status.AT_LOCAL_COMMISSION,
-        **forms,
-    })
+    return render(
+        request,
+        "commissions/survey.html",
+        {
+            "application": application,
+            "act": selectors.survey_act_of(application),
+            "conclusion": selectors.related_or_none(application, "local_conclusion"),
+            "incomes": selectors.family_incomes(application=application),
+            "open": application.status == application.Status.AT_LOCAL_COMMISSION,
+            **forms,
+        },
+    )
 
 
 @login_required
@@ -137,32 +164,43 @@ def special_conclusion(request: HttpRequest, pk: int) -> HttpResponse:
     form = SpecialConclusionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            special_conclusion_record(application=application, actor=request.user,
-                                      **form.service_fields())
+            special_conclusion_record(
+                application=application, actor=request.user, **form.service_fields()
+            )
         except AmountOverCap as error:
             form.add_error("amount", str(error))
         except RULE_ERRORS as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, _("Заключение специальной комиссии по заявлению № %(n)s "
-                                        "вынесено.") % {"n": application.number})
+            messages.success(
+                request,
+                _("Заключение специальной комиссии по заявлению № %(n)s вынесено.")
+                % {"n": application.number},
+            )
             return redirect(application)
     cap, cap_error = None, ""
     try:
-        cap = category_cap(category=application.category,
-                           members=selectors.members_count(application), on=timezone.localdate())
+        cap = category_cap(
+            category=application.category,
+            members=selectors.members_count(application),
+            on=timezone.localdate(),
+        )
     except RULE_ERRORS as error:
         cap_error = str(error)
-    return render(request, "commissions/special_conclusion.html", {
-        "application": application,
-        "form": form,
-        "cap": cap,
-        "cap_error": cap_error,
-        "act": selectors.survey_act_of(application),
-        "local_conclusion": selectors.related_or_none(application, "local_conclusion"),
-        "conclusion": selectors.related_or_none(application, "special_conclusion"),
-        "open": application.status == application.Status.AT_SPECIAL_COMMISSION,
-    })
+    return render(
+        request,
+        "commissions/special_conclusion.html",
+        {
+            "application": application,
+            "form": form,
+            "cap": cap,
+            "cap_error": cap_error,
+            "act": selectors.survey_act_of(application),
+            "local_conclusion": selectors.related_or_none(application, "local_conclusion"),
+            "conclusion": selectors.related_or_none(application, "special_conclusion"),
+            "open": application.status == application.Status.AT_SPECIAL_COMMISSION,
+        },
+    )
 
 
 def pdf_response(pdf: bytes, filename: str, sha256: str = "") -> HttpResponse:
@@ -205,6 +243,7 @@ def issue_notice(request: HttpRequest, application, kind: str) -> HttpResponse:
     except (DocumentNotAvailable,) + RULE_ERRORS as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, _("Уведомление о решении выдано (на русском и казахском "
-                                    "языках)."))
+        messages.success(
+            request, _("Уведомление о решении выдано (на русском и казахском языках).")
+        )
     return redirect(application)

@@ -26,8 +26,10 @@ def income_label(code: str) -> str:
 def application_documents(context, application) -> dict:
     """Each document in Russian and Kazakh: the issued copy with its date and hash, or a draft.
     Usage on any page: {% load commissions %}{% application_documents application %}."""
-    issued = {(d.kind, d.lang): d for d in IssuedDocument.objects.filter(
-        application=application).defer("pdf")}
+    issued = {
+        (d.kind, d.lang): d
+        for d in IssuedDocument.objects.filter(application=application).defer("pdf")
+    }
     rows = [
         {
             "kind": kind,
@@ -45,4 +47,3 @@ def application_documents(context, application) -> dict:
         and roles.has_role(user, roles.CASEWORKER, roles.ADMINISTRATOR),
         "csrf_token": context.get("csrf_token"),
     }
-

@@ -11,6 +11,7 @@ import time_machine
 from applications import workdays
 from applications.services import intake
 from applications.services.workflow import application_send_to_local, application_send_to_special
+from commissions import selectors
 from commissions.services.survey import local_conclusion_record, survey_act_record
 
 QYZYLORDA = ZoneInfo("Asia/Qyzylorda")
@@ -47,8 +48,12 @@ def kazakh_family(db, okrug, person_factory):
             intake.MemberData(person=son, relation="son", occupation="№ 5 мектеп, 8 сынып"),
         ],
         incomes=[
-            intake.IncomeData(person=head, kind="wages", year=2025, quarter=4, amount=Decimal("255000")),
-            intake.IncomeData(person=wife, kind="allowance", year=2025, quarter=4, amount=Decimal("60000")),
+            intake.IncomeData(
+                person=head, kind="wages", year=2025, quarter=4, amount=Decimal("255000")
+            ),
+            intake.IncomeData(
+                person=wife, kind="allowance", year=2025, quarter=4, amount=Decimal("60000")
+            ),
         ],
         housing="rented",
         housing_cost=Decimal("35000"),
@@ -73,15 +78,22 @@ def surveyed(at_local, local_member):
 
     def build(code="hardship-low-income", **kw):
         application = at_local(code=code, **kw)
-        survey_act_record(
-            application=application, actor=local_member, surveyed_on=DAY, place="с. Жанакорган",
-            address=application.family.address, hardship="Доход ниже прожиточного минимума",
-            able_bodied_count=2, sanitary_conditions="удовлетворительные",
-            chair_name="Local", acknowledged=True,
+        fields = selectors.survey_initial(application=application, on=DAY)
+        fields.update(
+            hardship="Доход ниже прожиточного минимума",
+            able_bodied_count=2,
+            sanitary_conditions="удовлетворительные",
+            acknowledged=True,
         )
+        survey_act_record(application=application, actor=local_member, **fields)
         local_conclusion_record(
-            application=application, actor=local_member, need=True, number="17",
-            concluded_on=DAY, documents_count=5, received_by="Сейтқали А., специалист",
+            application=application,
+            actor=local_member,
+            need=True,
+            number="17",
+            concluded_on=DAY,
+            documents_count=5,
+            received_by="Сейтқали А., специалист",
         )
         application.refresh_from_db()
         return application
@@ -98,3 +110,49 @@ def at_special(surveyed, caseworker):
         return application_send_to_special(application=application, actor=caseworker)
 
     return build
+
+
+@pytest.fixture
+def decided(at_special, special_member, caseworker, kazakh_family):
+    """A disaster-aid application of the Kazakh-named family, concluded at 300 000 ₸ and
+    granted (p23, p24)."""
+    from applications.services.workflow import application_decide
+    from commissions.services.special import special_conclusion_record
+
+    application = at_special(code="hardship-disaster-fire", family=kazakh_family)
+    special_conclusion_record(
+        application=application, actor=special_member, need=True, amount=Decimal("300000")
+    )
+    application_decide(application=application, actor=caseworker, grant=True)
+    application.refresh_from_db()
+    return application
+
+
+def pdf_text(pdf: bytes) -> str:
+    """The text of a PDF as a reader would copy it, with spaces made plain."""
+    import io
+
+    from pypdf import PdfReader
+
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def embedded_fonts(pdf: bytes) -> set[str]:
+    """The base names of the fonts whose files are embedded in the PDF."""
+    import io
+
+    from pypdf import PdfReader
+
+    names = set()
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descendants = font.get("/DescendantFonts")
+            target = descendants[0].get_object() if descendants else font
+            descriptor = target.get("/FontDescriptor")
+            if descriptor and any(
+                k in descriptor.get_object() for k in ("/FontFile2", "/FontFile3", "/FontFile")
+            ):
+                names.add(str(font["/BaseFont"]).split("+")[-1])
+    return names

@@ -42,68 +42,92 @@ def test_cap_is_the_multiple_times_the_mrp_in_force(db, code, members, on, mrp, 
 
 
 def test_cap_is_described_in_tenge_and_in_mrp(db):
-    cap = category_cap(category=Category.objects.get(code="hardship-low-income"), members=4,
-                       on=datetime.date(2026, 3, 10))
+    cap = category_cap(
+        category=Category.objects.get(code="hardship-low-income"),
+        members=4,
+        on=datetime.date(2026, 3, 10),
+    )
     assert cap.describe() == "не более 43\u00a0250,00\u00a0₸ (10 МРП × 4\u00a0325\u00a0₸)"
-    cap = category_cap(category=Category.objects.get(code="hardship-haematology-children"),
-                       members=1, on=datetime.date(2025, 6, 10))
+    cap = category_cap(
+        category=Category.objects.get(code="hardship-haematology-children"),
+        members=1,
+        on=datetime.date(2025, 6, 10),
+    )
     assert cap.describe() == "не более 29\u00a0883,20\u00a0₸ (7,6 МРП × 3\u00a0932\u00a0₸)"
 
 
 def test_mid_year_mrp_change_of_2022_is_used(db):
     """p30: from 1 April 2022 social payments use 3 180 ₸, before it 3 063 ₸."""
     category = Category.objects.get(code="hardship-tuberculosis")
-    assert category_cap(category=category, members=1, on=datetime.date(2022, 3, 31)).amount == Decimal("30630.00")
-    assert category_cap(category=category, members=1, on=datetime.date(2022, 4, 1)).amount == Decimal("31800.00")
+    assert category_cap(
+        category=category, members=1, on=datetime.date(2022, 3, 31)
+    ).amount == Decimal("30630.00")
+    assert category_cap(
+        category=category, members=1, on=datetime.date(2022, 4, 1)
+    ).amount == Decimal("31800.00")
 
 
 class TestSpecialConclusionService:
     def test_amount_at_the_cap_is_accepted_with_mrp_stored(self, at_special, special_member):
         application = at_special(code="hardship-low-income", size=4)
-        conclusion = special_conclusion_record(application=application, actor=special_member,
-                                               need=True, amount=Decimal("43250"))
+        conclusion = special_conclusion_record(
+            application=application, actor=special_member, need=True, amount=Decimal("43250")
+        )
         assert conclusion.amount == Decimal("43250.00") and conclusion.mrp_value == MRP_2026
         assert conclusion.cap_mrp == 10 and conclusion.amount_mrp == Decimal("10.00")
         application.refresh_from_db()
         assert application.status == Application.Status.CONCLUDED
 
-    def test_over_the_cap_is_refused_with_the_cap_in_tenge_and_mrp(self, at_special, special_member):
+    def test_over_the_cap_is_refused_with_the_cap_in_tenge_and_mrp(
+        self, at_special, special_member
+    ):
         application = at_special(code="hardship-low-income", size=4)
         with pytest.raises(AmountOverCap) as error:
-            special_conclusion_record(application=application, actor=special_member, need=True,
-                                      amount=Decimal("43250.01"))
+            special_conclusion_record(
+                application=application, actor=special_member, need=True, amount=Decimal("43250.01")
+            )
         assert "не более 43\u00a0250,00\u00a0₸ (10 МРП × 4\u00a0325\u00a0₸)" in str(error.value)
         assert not SpecialConclusion.objects.filter(application=application).exists()
 
     def test_disaster_per_member_and_per_family(self, at_special, special_member):
         small = at_special(code="hardship-disaster-fire", size=3)  # 3 × 40 = 120 MRP
         with pytest.raises(AmountOverCap, match="120 МРП"):
-            special_conclusion_record(application=small, actor=special_member, need=True,
-                                      amount=Decimal("519000.01"))
-        assert special_conclusion_record(application=small, actor=special_member, need=True,
-                                         amount=Decimal("519000")).cap_mrp == 120
+            special_conclusion_record(
+                application=small, actor=special_member, need=True, amount=Decimal("519000.01")
+            )
+        assert (
+            special_conclusion_record(
+                application=small, actor=special_member, need=True, amount=Decimal("519000")
+            ).cap_mrp
+            == 120
+        )
         large = at_special(code="hardship-disaster-fire", size=5, surname="Серікбаев")
         with pytest.raises(AmountOverCap, match="не более 648\u00a0750,00\u00a0₸ \\(150 МРП"):
-            special_conclusion_record(application=large, actor=special_member, need=True,
-                                      amount=Decimal("700000"))
+            special_conclusion_record(
+                application=large, actor=special_member, need=True, amount=Decimal("700000")
+            )
 
     def test_cap_follows_the_mrp_of_the_conclusion_day(self, at_special, special_member):
         with travel(datetime.date(2025, 12, 10)):
             application = at_special(code="hardship-tuberculosis", size=1)
         # Sent in December 2025, concluded on 10 March 2026: the 2026 MRP applies (p30).
-        conclusion = special_conclusion_record(application=application, actor=special_member,
-                                               need=True, amount=Decimal("43250"))
+        conclusion = special_conclusion_record(
+            application=application, actor=special_member, need=True, amount=Decimal("43250")
+        )
         assert conclusion.mrp_value == MRP_2026
 
     def test_no_need_needs_no_amount(self, at_special, special_member):
         application = at_special()
-        conclusion = special_conclusion_record(application=application, actor=special_member,
-                                               need=False, amount=None)
+        conclusion = special_conclusion_record(
+            application=application, actor=special_member, need=False, amount=None
+        )
         assert conclusion.amount is None and not conclusion.need
 
 
 class TestSpecialConclusionPage:
-    def test_over_the_cap_is_shown_beside_the_amount_and_kept(self, client, at_special, special_member):
+    def test_over_the_cap_is_shown_beside_the_amount_and_kept(
+        self, client, at_special, special_member
+    ):
         application = at_special(code="hardship-tuberculosis", size=2)
         login(client, special_member)
         url = reverse("commissions:special_conclusion", args=[application.pk])
@@ -126,11 +150,16 @@ class TestSpecialConclusionPage:
         body = client.post(url, {"need": "yes", "amount": "-1"}).content.decode()
         assert "Сумма не может быть отрицательной." in body
 
-    def test_member_concludes_and_the_application_moves_on(self, client, at_special, special_member):
+    def test_member_concludes_and_the_application_moves_on(
+        self, client, at_special, special_member
+    ):
         application = at_special()
         login(client, special_member)
-        response = client.post(reverse("commissions:special_conclusion", args=[application.pk]),
-                               {"need": "yes", "amount": "40000"}, follow=True)
+        response = client.post(
+            reverse("commissions:special_conclusion", args=[application.pk]),
+            {"need": "yes", "amount": "40000"},
+            follow=True,
+        )
         assert "Заключение специальной комиссии по заявлению" in response.content.decode()
         application.refresh_from_db()
         assert application.status == Application.Status.CONCLUDED

@@ -18,17 +18,35 @@ def act_post(application, **overrides):
     """What a member sends after reading the pre-filled form: the table as the records have it."""
     members = list(application.family.members.order_by("id"))
     data = {
-        "action": "act", "surveyed_on": "2026-03-10", "place": "с. Жанакорган",
-        "address": application.family.address, "hardship": "Потеря работы кормильцем",
-        "able_bodied_count": "2", "unemployed_count": "1", "paid_students_count": "0",
-        "tuition_yearly": "0", "veterans_count": "0", "pensioners_count": "0",
-        "over_80_count": "0", "socially_significant_count": "0", "disabled_count": "0",
-        "disabled_children_count": "0", "housing": "rented", "housing_cost": "35000",
-        "livestock": "2 овцы", "vehicles": "ВАЗ-2107, 1995 г.", "sanitary_conditions": "удовл.",
-        "chair_name": "Бекова А.", "member_names": "Сапаров Н.\nЖұмабаева Г.",
+        "action": "act",
+        "surveyed_on": "2026-03-10",
+        "place": "с. Жанакорган",
+        "address": application.family.address,
+        "hardship": "Потеря работы кормильцем",
+        "able_bodied_count": "2",
+        "unemployed_count": "1",
+        "paid_students_count": "0",
+        "tuition_yearly": "0",
+        "veterans_count": "0",
+        "pensioners_count": "0",
+        "over_80_count": "0",
+        "socially_significant_count": "0",
+        "disabled_count": "0",
+        "disabled_children_count": "0",
+        "housing": "rented",
+        "housing_cost": "35000",
+        "livestock": "2 овцы",
+        "vehicles": "ВАЗ-2107, 1995 г.",
+        "sanitary_conditions": "удовл.",
+        "chair_name": "Бекова А.",
+        "member_names": "Сапаров Н.\nЖұмабаева Г.",
         "acknowledged": "on",
-        "rows-TOTAL_FORMS": str(len(members)), "rows-INITIAL_FORMS": str(len(members)),
-        "need": "yes", "number": "17", "concluded_on": "2026-03-10", "documents_count": "4",
+        "rows-TOTAL_FORMS": str(len(members)),
+        "rows-INITIAL_FORMS": str(len(members)),
+        "need": "yes",
+        "number": "17",
+        "concluded_on": "2026-03-10",
+        "documents_count": "4",
         "received_by": "Сейтқали А., специалист",
     }
     for i, member in enumerate(members):
@@ -38,7 +56,9 @@ def act_post(application, **overrides):
     return data
 
 
-def test_act_form_is_filled_in_from_the_family_records(client, at_local, local_member, kazakh_family):
+def test_act_form_is_filled_in_from_the_family_records(
+    client, at_local, local_member, kazakh_family
+):
     application = at_local(family=kazakh_family)
     login(client, local_member)
     body = client.get(reverse("commissions:survey", args=[application.pk])).content.decode()
@@ -52,18 +72,24 @@ def test_act_form_is_filled_in_from_the_family_records(client, at_local, local_m
 
 
 def test_member_records_act_and_conclusion_and_the_application_moves_on(
-        client, at_local, local_member, kazakh_family):
+    client, at_local, local_member, kazakh_family
+):
     application = at_local(family=kazakh_family)
     login(client, local_member)
-    response = client.post(reverse("commissions:survey", args=[application.pk]),
-                           act_post(application), follow=True)
+    response = client.post(
+        reverse("commissions:survey", args=[application.pk]), act_post(application), follow=True
+    )
     assert "Акт обследования и заключение участковой комиссии № 17 составлены" in (
-        response.content.decode())
+        response.content.decode()
+    )
     act = SurveyAct.objects.get(application=application)
     assert act.rows.count() == 3 and act.rows.first().occupation == "безработный"
     assert (act.income_year, act.income_quarter) == (2025, 4)
     assert act.income_total == Decimal("315000.00") and act.income_monthly == Decimal("105000.00")
-    assert act.vehicles == "ВАЗ-2107, 1995 г." and act.member_name_list == ["Сапаров Н.", "Жұмабаева Г."]
+    assert act.vehicles == "ВАЗ-2107, 1995 г." and act.member_name_list == [
+        "Сапаров Н.",
+        "Жұмабаева Г.",
+    ]
     conclusion = LocalConclusion.objects.get(application=application)
     assert conclusion.need and conclusion.number == "17" and conclusion.documents_count == 4
     application.refresh_from_db()
@@ -71,16 +97,25 @@ def test_member_records_act_and_conclusion_and_the_application_moves_on(
     step = ApplicationTransition.objects.filter(application=application).last()
     assert step.actor == local_member and step.to_status == Application.Status.AT_AUTHORITY
     kinds = set(IssuedDocument.objects.filter(application=application).values_list("kind", "lang"))
-    assert kinds == {(k, lang) for k in ("act", "local_conclusion", "family") for lang in ("ru", "kk")}
+    assert kinds == {
+        (k, lang) for k in ("act", "local_conclusion", "family") for lang in ("ru", "kk")
+    }
 
 
 def test_bad_input_keeps_what_was_typed_and_records_nothing(client, at_local, local_member):
     application = at_local()
     login(client, local_member)
-    response = client.post(reverse("commissions:survey", args=[application.pk]), act_post(
-        application, surveyed_on="2026-03-12", housing_cost="-5", documents_count="много",
-        vehicles="Нива 2010", number="",
-    ))
+    response = client.post(
+        reverse("commissions:survey", args=[application.pk]),
+        act_post(
+            application,
+            surveyed_on="2026-03-12",
+            housing_cost="-5",
+            documents_count="много",
+            vehicles="Нива 2010",
+            number="",
+        ),
+    )
     body = response.content.decode()
     assert response.status_code == 200
     assert "Дата обследования не может быть позже сегодняшнего дня." in body
@@ -94,17 +129,25 @@ def test_bad_input_keeps_what_was_typed_and_records_nothing(client, at_local, lo
 def test_act_date_before_registration_is_refused(client, at_local, local_member):
     application = at_local()
     login(client, local_member)
-    body = client.post(reverse("commissions:survey", args=[application.pk]),
-                       act_post(application, surveyed_on="2026-03-01")).content.decode()
+    body = client.post(
+        reverse("commissions:survey", args=[application.pk]),
+        act_post(application, surveyed_on="2026-03-01"),
+    ).content.decode()
     assert "Дата обследования не может быть раньше регистрации заявления (10.03.2026)." in body
 
 
 def test_refusal_of_the_survey_leads_to_a_refusal_under_p26_2(client, at_local, local_member):
     application = at_local()
     login(client, local_member)
-    response = client.post(reverse("commissions:survey", args=[application.pk]), {
-        "action": "refusal", "refused_on": "2026-03-10", "signed_by": "Ахметов Айдар",
-    }, follow=True)
+    response = client.post(
+        reverse("commissions:survey", args=[application.pk]),
+        {
+            "action": "refusal",
+            "refused_on": "2026-03-10",
+            "signed_by": "Ахметов Айдар",
+        },
+        follow=True,
+    )
     assert "Отказ заявителя от обследования зафиксирован" in response.content.decode()
     act = SurveyAct.objects.get(application=application)
     assert act.refused and act.refused_on == DAY and act.refused_signed_by == "Ахметов Айдар"
@@ -118,9 +161,14 @@ def test_refusal_of_the_survey_leads_to_a_refusal_under_p26_2(client, at_local, 
 def test_refusal_needs_who_signed_it(client, at_local, local_member):
     application = at_local()
     login(client, local_member)
-    body = client.post(reverse("commissions:survey", args=[application.pk]), {
-        "action": "refusal", "refused_on": "2026-03-10", "signed_by": "",
-    }).content.decode()
+    body = client.post(
+        reverse("commissions:survey", args=[application.pk]),
+        {
+            "action": "refusal",
+            "refused_on": "2026-03-10",
+            "signed_by": "",
+        },
+    ).content.decode()
     assert "Обязательное поле." in body
     assert not SurveyAct.objects.filter(application=application).exists()
 
@@ -128,8 +176,10 @@ def test_refusal_needs_who_signed_it(client, at_local, local_member):
 def test_second_act_is_refused(client, at_local, local_member):
     application = at_local()
     login(client, local_member)
-    client.post(reverse("commissions:survey", args=[application.pk]), {
-        "action": "refusal", "refused_on": "2026-03-10", "signed_by": "Ахметов Айдар"})
+    client.post(
+        reverse("commissions:survey", args=[application.pk]),
+        {"action": "refusal", "refused_on": "2026-03-10", "signed_by": "Ахметов Айдар"},
+    )
     body = client.get(reverse("commissions:survey", args=[application.pk])).content.decode()
     assert "Заявитель отказался от обследования 10.03.2026" in body
     assert 'name="action" value="act"' not in body

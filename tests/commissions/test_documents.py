@@ -1,0 +1,200 @@
+"""The printed documents: what each says in Russian and Kazakh, drafts marked as such, and
+issued copies kept byte for byte (p19, p23, p25; annexes 1–3)."""
+
+import hashlib
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from applications.models import Income
+from applications.services.workflow import application_decide
+from commissions.documents import document_context, template_name
+from commissions.models import IssuedDocument
+from commissions.pdf import render_pdf
+from tests.conftest import login
+
+from .conftest import embedded_fonts, pdf_text
+
+KAZAKH_LETTERS = set("әғқңөұүһі")
+TEMPLATE_KAZAKH = set("әғқңөұүі")  # Һ is rare in Kazakh words; the names below carry it
+
+
+def get_pdf(client, application, kind, lang):
+    response = client.get(reverse("commissions:document", args=[application.pk, kind, lang]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    return response
+
+
+@pytest.fixture
+def caseworker_client(client, caseworker):
+    return login(client, caseworker)
+
+
+EXPECTED = {
+    # kind: (Russian words, Kazakh words, figures the same in both). The family of three:
+    # the disaster cap is 3 × 40 MRP × 4 325 ₸ = 519 000 ₸ (p7.1).
+    "act": (
+        ["АКТ", "обследования", "Условия проживания", "Санитарно-эпидемиологические"],
+        ["АКТІСІ", "Тұрғын үй жағдайы", "Отбасының табыстары"],
+        [
+            "10.03.2026",
+            "255 000,00 ₸",
+            "85 000,00 ₸",
+            "315 000,00 ₸",
+            "105 000,00 ₸",
+            "35 000,00 ₸",
+            "Үсенова Ұлжан",
+            "Жаңақорған ауылы, Абай көшесі, 12",
+        ],
+    ),
+    "local_conclusion": (
+        ["Заключение участковой комиссии", "необходимости", "штук принято"],
+        ["Учаскелік комиссияның", "қажеттілігі", "дана құжаттармен"],
+        ["№ 17", "10.03.2026", "Сейтқали А., специалист"],
+    ),
+    "family": (
+        ["Регистрационный номер семьи", "Сведения о составе семьи заявителя"],
+        ["Отбасының тіркеу нөмірі", "Өтініш берушінің отбасы құрамы"],
+        ["Үсенова Ұлжан", "1988", "2012"],
+    ),
+    "special_conclusion": (
+        ["специальной комиссии", "Размер социальной помощи", "МРП"],
+        ["арнаулы комиссияның", "Әлеуметтік көмектің мөлшері", "АЕК"],
+        ["300 000,00 ₸", "10.03.2026", "519 000,00 ₸"],
+    ),
+    "notice": (
+        ["УВЕДОМЛЕНИЕ", "об оказании социальной помощи в размере"],
+        ["ХАБАРЛАМА", "мөлшерінде әлеуметтік көмек көрсетілсін"],
+        ["300 000,00 ₸", "10.03.2026"],
+    ),
+}
+
+
+def test_each_document_prints_the_case_in_russian_and_kazakh(caseworker_client, decided):
+    # One decided case for all five documents: building it issues ten PDFs.
+    applicant = decided.applicant
+    for kind, (ru_words, kk_words, figures) in EXPECTED.items():
+        for lang, words in (("ru", ru_words), ("kk", kk_words)):
+            response = get_pdf(caseworker_client, decided, kind, lang)
+            text = pdf_text(response.content)
+            assert "Қаһарманов Әбдіғаппар Өтегенұлы" in text and applicant.iin in text, kind
+            assert decided.number in text
+            for expected in words:  # headings print in capitals
+                assert expected.lower() in text.lower(), (kind, lang, expected)
+            for expected in figures:
+                assert expected in text, (kind, lang, expected)
+            if lang == "kk":
+                assert KAZAKH_LETTERS <= set(text.lower()), kind
+            assert "DejaVu-Sans" in embedded_fonts(response.content)  # the font file is inside
+
+
+def test_kazakh_text_is_kazakh_whatever_the_names(db, at_local):
+    """A family with Russian names: the Kazakh letters come from the forms' own text."""
+    application = at_local()
+    for kind in ("act", "local_conclusion", "family"):
+        text = pdf_text(
+            render_pdf(
+                template_name(kind, "kk"),
+                document_context(application=application, kind=kind, lang="kk", draft=True),
+            )
+        )
+        assert TEMPLATE_KAZAKH <= set(text.lower()), kind
+        assert "Әлеуметтік көмек" in text
+
+
+def test_family_form_carries_the_registration_number(caseworker_client, decided):
+    text = pdf_text(get_pdf(caseworker_client, decided, "family", "ru").content)
+    assert f"Регистрационный номер семьи {decided.family.reg_number}" in text
+    for member in decided.family.members.select_related("person"):
+        assert member.person.iin in text
+
+
+def test_issued_copy_does_not_change_when_the_records_change(
+    caseworker_client, surveyed, kazakh_family
+):
+    application = surveyed(family=kazakh_family)
+    issued = IssuedDocument.objects.get(application=application, kind="act", lang="ru")
+    before = bytes(issued.pdf)
+    assert issued.sha256 == hashlib.sha256(before).hexdigest() and issued.size == len(before)
+    # The family's records change after the act was signed.
+    applicant = application.applicant
+    applicant.surname = "Жаңаев"
+    applicant.save()
+    family = application.family
+    family.address = "Шалқия кенті, 1"
+    family.save()
+    Income.objects.filter(member__family=family).update(amount=Decimal("999999"))
+    for kind in ("act", "local_conclusion", "family"):
+        response = get_pdf(caseworker_client, application, kind, "ru")
+        stored = IssuedDocument.objects.get(application=application, kind=kind, lang="ru")
+        assert response.content == bytes(stored.pdf)
+        assert response["X-Document-SHA256"] == hashlib.sha256(response.content).hexdigest()
+    text = pdf_text(get_pdf(caseworker_client, application, "act", "ru").content)
+    assert response and "Қаһарманов" in text and "315 000,00 ₸" in text and "Жаңаев" not in text
+    assert get_pdf(caseworker_client, application, "act", "ru").content == before
+    # A new issue returns the kept copy rather than a fresh rendering.
+    from commissions.services.documents import documents_issue
+
+    again = documents_issue(application=application, kinds=["act"], actor=issued.issued_by)
+    assert bytes(again[0].pdf) == before and again[0].pk == issued.pk
+
+
+def test_draft_is_marked_and_not_kept(caseworker_client, at_local):
+    application = at_local()
+    ru = pdf_text(get_pdf(caseworker_client, application, "act", "ru").content)
+    kk = pdf_text(get_pdf(caseworker_client, application, "act", "kk").content)
+    assert "ПРОЕКТ" in ru and "ЖОБА" in kk
+    assert "Ахметов Айдар" in ru  # pre-filled from the records
+    assert not IssuedDocument.objects.filter(application=application).exists()
+
+
+def test_special_conclusion_draft_shows_the_cap(caseworker_client, at_special):
+    application = at_special(code="hardship-low-income")
+    text = pdf_text(get_pdf(caseworker_client, application, "special_conclusion", "ru").content)
+    assert "ПРОЕКТ" in text and "43 250,00 ₸ (10 МРП × 4 325,00 ₸)" in text
+
+
+def test_notice_waits_for_the_decision(caseworker_client, at_special):
+    application = at_special()
+    response = caseworker_client.get(
+        reverse("commissions:document", args=[application.pk, "notice", "ru"]), follow=True
+    )
+    assert "Уведомление формируется после принятия решения" in response.content.decode()
+
+
+def test_notice_of_a_refusal_states_the_ground(
+    caseworker_client, caseworker, at_local, local_member
+):
+    from commissions.services.survey import survey_refusal_record
+
+    application = at_local()
+    survey_refusal_record(
+        application=application,
+        actor=local_member,
+        refused_on=application.registered_on,
+        signed_by="Ахметов Айдар",
+    )
+    application_decide(
+        application=application, actor=caseworker, grant=False, ground="survey_refused"
+    )
+    url = reverse("commissions:document", args=[application.pk, "notice", "ru"])
+    response = caseworker_client.post(url, follow=True)
+    assert "Уведомление о решении выдано" in response.content.decode()
+    assert IssuedDocument.objects.filter(application=application, kind="notice").count() == 2
+    ru = pdf_text(get_pdf(caseworker_client, application, "notice", "ru").content)
+    kk = pdf_text(get_pdf(caseworker_client, application, "notice", "kk").content)
+    assert "об отказе в оказании социальной помощи" in ru
+    assert (
+        "подпункт 2) пункта 26 Правил — отказ, уклонение заявителя от проведения обследования" in ru
+    )
+    assert "26-тармағының 2) тармақшасы" in kk and "бас тартылсын" in kk
+    act = pdf_text(get_pdf(caseworker_client, application, "act", "ru").content)
+    assert "От проведения обследования отказываюсь Ахметов Айдар" in act
+
+
+def test_unknown_kind_or_language_is_404(caseworker_client, at_local):
+    application = at_local()
+    for kind, lang in (("contract", "ru"), ("act", "en")):
+        url = reverse("commissions:document", args=[application.pk, kind, lang])
+        assert caseworker_client.get(url).status_code == 404
