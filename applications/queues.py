@@ -89,13 +89,27 @@ def row_for(application: Application, on: datetime.date) -> QueueRow:
     return QueueRow(application, due, working_days_between(on, due))
 
 
-def queue_for(*, user, on: datetime.date) -> dict[str, list[QueueRow]]:
-    """The user's queue split into overdue, due today and upcoming."""
-    buckets: dict[str, list[QueueRow]] = {"overdue": [], "today": [], "upcoming": []}
-    for application in application_queue(user=user):
-        row = row_for(application, on)
-        buckets[row.bucket].append(row)
-    return buckets
+QUEUE_ROWS = 50  # rows shown per bucket; the counts beside them are exact (issue 9: a region's
+# queue holds tens of thousands of open cases, and the start page must not load them all)
+
+
+def queue_for(*, user, on: datetime.date) -> dict:
+    """The user's queue split into overdue, due today and upcoming: the nearest QUEUE_ROWS terms
+    of each bucket, and under "counts" how many each bucket holds (one query)."""
+    queue = application_queue(user=user)
+    buckets = {
+        "overdue": Q(due_date__lt=on),
+        "today": Q(due_date=on),
+        "upcoming": Q(due_date__gt=on) | Q(due_date__isnull=True),
+    }
+    result: dict = {
+        name: [row_for(a, on) for a in queue.filter(condition)[:QUEUE_ROWS]]
+        for name, condition in buckets.items()
+    }
+    result["counts"] = queue.order_by().aggregate(
+        **{name: Count("id", filter=condition) for name, condition in buckets.items()}
+    )
+    return result
 
 
 @dataclass(frozen=True)
