@@ -1,0 +1,103 @@
+"""Pages under load beside the fastest baselines of the same stack, measured in one run.
+
+For the work queue, the application list (filtered and sorted; page 1 and a deep page), the
+application page and the dashboard (when present): p50/p95 latency over repeated requests
+through the Django test client, SQL queries per page, then requests/s, p50/p95 under wrk against
+gunicorn (2 sync workers, 127.0.0.1) beside a bare view and a 50-row list of one table.
+
+    python bench/bench_pages.py [--quick] [--persons N]
+"""
+
+import argparse
+import sys
+from pathlib import Path
+from urllib.parse import urlencode
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import common  # noqa: E402
+
+SURNAME_SEARCH = {"q": "Ахметов", "sort": "applicant"}
+BASELINES = {"bare view": "/bench/bare/", "minimal list (50 rows)": "/bench/list/"}
+
+
+def pages() -> dict[str, str]:
+    """The product pages to measure, with URLs chosen from the data: a deep page is half way
+    through the whole list."""
+    from django.urls import NoReverseMatch, reverse
+
+    from applications.models import Application
+
+    total = Application.objects.count()
+    deep = max(1, total // 25 // 2)
+    app = Application.objects.filter(status="notified").order_by("-id").first()
+    lst = reverse("applications:application_list")
+    result = {
+        "work queue (home)": reverse("home"),
+        "list: status + sort by due, page 1": f"{lst}?status=at_local&sort=due",
+        f"list: by registration, page {deep}": f"{lst}?sort=-registered&page={deep}",
+        "list: search by surname, page 1": f"{lst}?{urlencode(SURNAME_SEARCH)}",
+        "application page": reverse("applications:application_detail", args=[app.pk]),
+    }
+    try:
+        result["dashboard"] = reverse("applications:dashboard")
+    except NoReverseMatch:
+        pass
+    return result
+
+
+def latency_table(client, urls: dict, repeat: int) -> dict:
+    """Baselines anonymous (no session: one query for the list, none for the bare view), the
+    product's pages as a logged-in caseworker."""
+    from django.test import Client
+
+    anonymous = Client()
+    rows = {name: common.measure(anonymous if name in BASELINES else client, url, repeat)
+            for name, url in urls.items()}
+    print(f"\nLatency through the test client, {repeat} requests each")
+    print(f"{'page':44} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
+    for name, r in rows.items():
+        print(f"{name:44} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} {r['queries']:8d}")
+    return rows
+
+
+def throughput_table(urls: dict, cookie: str, seconds: int, connections: int) -> dict:
+    rows = {}
+    with common.gunicorn(workers=2) as base:
+        for name, url in urls.items():
+            rows[name] = common.wrk(base + url, seconds=seconds, connections=connections,
+                                    cookie="" if name in BASELINES else cookie)
+    minimal = rows["minimal list (50 rows)"]["rps"]
+    print(f"\nThroughput under wrk, gunicorn 2 sync workers, {connections} connections, "
+          f"{seconds} s each")
+    print(f"{'page':44} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7} {'÷ min.list':>10}")
+    for name, r in rows.items():
+        errors = r["non2xx"] + r["socket_errors"]
+        print(f"{name:44} {r['rps']:8.1f} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} {errors:7d} "
+              f"{r['rps'] / minimal:9.0%}")
+    return rows
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a few requests, 2 s per page")
+    parser.add_argument("--persons", type=int, default=600, help="seed size for an empty database")
+    parser.add_argument("--connections", type=int, default=4)
+    args = parser.parse_args(argv)
+    common.setup_django()
+    common.prepare(persons=args.persons)
+    from applications.models import Application
+
+    print(f"Machine: {common.machine()}; database: {common.database()}; "
+          f"applications: {Application.objects.count()}")
+    client = common.logged_in_client(common.bench_user())
+    urls = {**BASELINES, **pages()}
+    latency_table(client, urls, repeat=10 if args.quick else 100)
+    rows = throughput_table(urls, common.session_cookie(client),
+                            seconds=2 if args.quick else 15, connections=args.connections)
+    errors = sum(r["non2xx"] + r["socket_errors"] for r in rows.values())
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
