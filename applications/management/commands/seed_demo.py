@@ -16,6 +16,7 @@ from applications.models import Application, Family, Okrug, Person
 from applications.quarters import previous_quarter
 from applications.services import intake
 from applications.testdata import iin_sequence, make_kz_iban
+from benefits.demo import demo_budgets_and_list
 from benefits.models import Category
 from commissions.models import Commission, CommissionMember
 from zhanakorgan_aid import roles
@@ -58,6 +59,7 @@ class Command(BaseCommand):
         created = self.create_families(users["caseworker"], families)
         moved = advance_demo_applications(users)
         self.stdout.write(f"Workflow: {moved} demo applications moved along their path.")
+        self.stdout.write(f"Payments: {demo_budgets_and_list(administrator=users['admin'])}.")
         self.stdout.write(self.style.SUCCESS(
             f"Demo ready: {len(users)} users (password {DEMO_PASSWORD}), {created} new families."
         ))
