@@ -326,8 +326,10 @@ def memorial_list_create(
 
 def _register_new_persons(lines: list[PreviewLine]) -> None:
     """Citizens not yet registered are created from their lines, birth date and sex from the
-    IIN, bank from the IBAN; the unique IIN guards against a parallel registration."""
+    IIN, bank from the IBAN; the unique IIN guards against a parallel registration. A registered
+    citizen without an account gets the one from the list, so the payment list can pay it."""
     banks = {b.code: b for b in Bank.objects.all()}
+    _fill_missing_accounts(lines, banks)
     new = {}
     for line in lines:
         if line.person is None and line.source.iin not in new:
@@ -344,6 +346,14 @@ def _register_new_persons(lines: list[PreviewLine]) -> None:
     for line in lines:
         if line.person is None:
             line.person = created[line.source.iin]
+
+
+def _fill_missing_accounts(lines: list[PreviewLine], banks: dict[str, Bank]) -> None:
+    missing = [line for line in lines if line.person is not None and not line.person.iban]
+    for line in missing:
+        line.person.iban = normalize_iban(line.source.iban)
+        line.person.bank = banks.get(iban_bank_code(line.person.iban))
+    Person.objects.bulk_update([line.person for line in missing], ["iban", "bank"], batch_size=500)
 
 
 def _person_of(src: SourceRow, banks: dict[str, Bank]) -> Person:

@@ -140,3 +140,16 @@ def test_template_file_has_the_columns():
         "Код категории",
         "IBAN",
     ]
+
+
+def test_registered_citizen_without_account_gets_the_list_iban(memorial_file, administrator):
+    from applications.services.intake import person_create
+
+    person = person_create(iin=memorial_file["iin"](), surname="Безсчётов", name="Марат")
+    row = memorial_file["line"]("victory-widows", iin=person.iin)
+    rows = MemorialListResource().read(memorial_file["csv"]([row]), "l.csv")
+    memorial_list_create(
+        occasion="victory_day", year=2022, rows=rows, file_name="l.csv", actor=administrator
+    )
+    person.refresh_from_db()
+    assert (person.iban, person.bank.code) == (row[5], "601")
