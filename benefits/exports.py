@@ -8,6 +8,7 @@ whole dataset first). Lists end with totals per bank and overall."""
 
 import csv
 import datetime
+import io
 import tempfile
 from collections.abc import Iterator
 from decimal import Decimal
@@ -21,15 +22,9 @@ from .models import PaymentList
 from .resources import EsobesPaymentResource, PaymentListItemResource
 
 CHUNK = 2000
+CSV_PIECE = 64 * 1024
 CSV_DELIMITER = ";"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-class _Echo:
-    """A file-like object whose write returns the line, for csv.writer in a stream."""
-
-    def write(self, value: str) -> str:
-        return value
 
 
 def resource_columns(resource: ModelResource) -> tuple[list[str], list[str]]:
@@ -39,7 +34,7 @@ def resource_columns(resource: ModelResource) -> tuple[list[str], list[str]]:
     return headers, [field.attribute for field in export_fields]
 
 
-def payment_list_rows(payment_list: PaymentList) -> Iterator[list]:
+def payment_list_rows(payment_list: PaymentList) -> Iterator[tuple | list]:
     """Header, one row per payment grouped by bank, a total after each bank, the overall total."""
     resource = PaymentListItemResource()
     headers, paths = resource_columns(resource)
@@ -54,7 +49,7 @@ def payment_list_rows(payment_list: PaymentList) -> Iterator[list]:
         bank = row[bank_at]
         bank_total += row[amount_at]
         total += row[amount_at]
-        yield list(row)
+        yield row
     if bank is not None:
         yield _total_row(len(paths), amount_at, _("Итого по банку %s") % bank, bank_total)
     yield _total_row(len(paths), amount_at, _("Итого по ведомости"), total)
@@ -67,28 +62,28 @@ def _total_row(width: int, amount_at: int, label: str, amount: Decimal) -> list:
     return row
 
 
-def esobes_rows(queryset=None) -> Iterator[list]:
+def esobes_rows(queryset=None) -> Iterator[tuple | list]:
     """Header and one row per scheduled payment for E-Sobes (docs/esobes_export.md)."""
     resource = EsobesPaymentResource()
     headers, paths = resource_columns(resource)
     yield headers
     rows = queryset if queryset is not None else resource.get_queryset()
-    yield from (list(r) for r in rows.values_list(*paths).iterator(chunk_size=CHUNK))
+    yield from rows.values_list(*paths).iterator(chunk_size=CHUNK)
 
 
-def _csv_cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return str(value)
-
-
-def write_csv(rows: Iterator[list], out) -> Iterator:
-    """Write rows with csv.writer (';' as Excel here expects); yield what each write returns."""
-    writer = csv.writer(out, delimiter=CSV_DELIMITER)
+def write_csv(rows: Iterator) -> Iterator[str]:
+    """Rows through csv.writer (';' as Excel here expects), handed on in pieces of about
+    64 KiB: one buffer reused, so memory stays flat. csv.writer itself writes None as an empty
+    field, Decimal as 1234.50 and a date as YYYY-MM-DD."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=CSV_DELIMITER)
     for row in rows:
-        yield writer.writerow([_csv_cell(v) for v in row])
+        writer.writerow(row)
+        if buffer.tell() > CSV_PIECE:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
 
 
 def write_xlsx(rows: Iterator[list], out, *, sheet: str) -> None:
@@ -118,7 +113,7 @@ def _write_cell(worksheet, r: int, c: int, value, *, money, day, bold) -> None:
 
 
 def csv_response(rows: Iterator[list], filename: str) -> StreamingHttpResponse:
-    stream = _with_bom(write_csv(rows, _Echo()))
+    stream = _with_bom(write_csv(rows))
     response = StreamingHttpResponse(stream, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -90,10 +90,8 @@ class TestBuild:
 class TestExport:
     def test_csv_read_back_totals_equal_database(self, monthly_awards, administrator):
         payment_list = build(administrator)
-        out = io.StringIO()
-        for _ in write_csv(payment_list_rows(payment_list), out):
-            pass
-        rows = list(csv.reader(io.StringIO(out.getvalue()), delimiter=";"))
+        text = "".join(write_csv(payment_list_rows(payment_list)))
+        rows = list(csv.reader(io.StringIO(text), delimiter=";"))
         assert rows[0] == ["ИИН", "ФИО получателя", "IBAN", "Банк", "Сумма, ₸",
                            "Назначение платежа"]
         data = [r for r in rows[1:] if r[0]]
@@ -132,7 +130,7 @@ def test_library_export_and_stream_share_the_resource_columns(monthly_awards, ad
     payment_list = build(administrator)
     resource = PaymentListItemResource()
     dataset = resource.export(queryset=resource.get_queryset().filter(payment_list=payment_list))
-    streamed = [r for r in payment_list_rows(payment_list)]
+    streamed = [list(r) for r in payment_list_rows(payment_list)]
     assert list(dataset.headers) == streamed[0]
     data = [r for r in streamed[1:] if r[0]]
     assert [str(r[0]) for r in dataset] == [r[0] for r in data]
