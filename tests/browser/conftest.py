@@ -63,3 +63,8 @@ def log_in(page, username: str, password: str) -> None:
     page.locator("#id_password").fill(password)
     page.locator("form button[type=submit]").last.click()
     page.wait_for_load_state()
+
+
+def accept_dialogs(page) -> None:
+    """Answer «OK» to every confirm() from now on (Playwright dismisses them by default)."""
+    page.on("dialog", lambda dialog: dialog.accept())
