@@ -53,10 +53,14 @@ def font_file(file_name: str) -> Path | None:
     return _fc_match(file_name)
 
 
+PRINT_CSS = "documents/print.css"
+
+
 @functools.cache
-def font_stylesheet() -> tuple[CSS, FontConfiguration]:
-    """@font-face rules pointing at the font files, so the font is embedded whatever the
-    machine's default; when a file is missing the family name is left to fontconfig."""
+def stylesheets() -> tuple[list[CSS], FontConfiguration]:
+    """The fonts (@font-face rules pointing at the files, so the font is embedded whatever the
+    machine's default; a missing file is left to fontconfig by family name) and the print
+    stylesheet, parsed once per process rather than on every render."""
     config = FontConfiguration()
     rules = []
     for (weight, style), file_name in FONT_FACES.items():
@@ -66,8 +70,9 @@ def font_stylesheet() -> tuple[CSS, FontConfiguration]:
                 f"@font-face {{ font-family: '{FONT_FAMILY}'; font-weight: {weight}; "
                 f"font-style: {style}; src: url('{path.as_uri()}'); }}"
             )
-    css = CSS(string="\n".join(rules), font_config=config, url_fetcher=url_fetcher())
-    return css, config
+    fonts = CSS(string="\n".join(rules), font_config=config, url_fetcher=url_fetcher())
+    layout = CSS(string=render_to_string(PRINT_CSS), font_config=config)
+    return [fonts, layout], config
 
 
 _local = threading.local()
@@ -83,11 +88,12 @@ def url_fetcher() -> URLFetcher:
 
 
 def render_pdf(template_name: str, context: dict) -> bytes:
-    """Render a template (extending documents/base.html) to an A4 PDF."""
+    """Render a template (extending documents/base.html) to an A4 PDF with the print
+    stylesheet (templates/documents/print.css) and the embedded font."""
     html = render_to_string(template_name, context)
-    css, config = font_stylesheet()
+    sheets, config = stylesheets()
     document = HTML(string=html, base_url=".", url_fetcher=url_fetcher())
-    return document.write_pdf(stylesheets=[css], font_config=config)
+    return document.write_pdf(stylesheets=sheets, font_config=config)
 
 
 def issue_document(
