@@ -3,6 +3,7 @@
 Playwright's own browser download is not possible here, so the system Chromium is launched.
 Screenshots of key pages go to artifacts/screenshots/ (kept out of git)."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -68,3 +69,52 @@ def log_in(page, username: str, password: str) -> None:
 def accept_dialogs(page) -> None:
     """Answer «OK» to every confirm() from now on (Playwright dismisses them by default)."""
     page.on("dialog", lambda dialog: dialog.accept())
+
+
+def fire_family(family_factory, okrug, surname: str = "Жумабеков"):
+    """A family of four in the okrug, built with the real services (journeys that start later
+    in the path do not repeat the registration forms, journey 1 covers them)."""
+    return family_factory(size=4, okrug_obj=okrug, surname=surname)
+
+
+def fire_application(*, family, actor, channel: str):
+    """An application for fire damage (p7.1), the event 20 days ago (within 3 months, p16)."""
+    from django.utils import timezone
+
+    from applications.services import intake
+    from benefits.models import Category
+
+    return intake.application_register(
+        family=family, category=Category.objects.get(code="hardship-disaster-fire"), actor=actor,
+        channel=channel, event_date=timezone.localdate() - datetime.timedelta(days=20),
+        situation="Пожар в жилом доме.",
+    )
+
+
+def surveyed(application, *, sender, local):
+    """Sent to the local commission, act and conclusion of need recorded (p18, p19)."""
+    from django.utils import timezone
+
+    from applications.services import workflow
+    from commissions.services.survey import local_conclusion_record, survey_act_record
+
+    application = workflow.application_send_to_local(application=application, actor=sender)
+    today = timezone.localdate()
+    survey_act_record(application=application, actor=local, surveyed_on=today,
+                      place="с. Жанакорган")
+    local_conclusion_record(application=application, actor=local, need=True,
+                            number=f"УК-{application.number}", concluded_on=today,
+                            documents_count=4, received_by="")
+    application.refresh_from_db()
+    return application
+
+
+def concluded(application, *, caseworker, special, amount):
+    """Sent to the special commission, which concluded on need with the amount (p22, p23)."""
+    from applications.services import workflow
+    from commissions.services.special import special_conclusion_record
+
+    application = workflow.application_send_to_special(application=application, actor=caseworker)
+    special_conclusion_record(application=application, actor=special, need=True, amount=amount)
+    application.refresh_from_db()
+    return application

@@ -2,7 +2,10 @@
 and each journey leaves screenshots of its key pages in artifacts/screenshots/."""
 
 import datetime
+import io
 import re
+from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -10,9 +13,10 @@ from django.utils import timezone
 from applications.models import Application, Family, Person
 from applications.quarters import previous_quarter
 from applications.testdata import iin_sequence, make_kz_iban
+from benefits.models import Award
 from tests.conftest import PASSWORD
 
-from .conftest import accept_dialogs, log_in, shot
+from .conftest import accept_dialogs, concluded, fire_application, fire_family, log_in, shot, surveyed
 
 pytestmark = pytest.mark.browser
 
@@ -98,9 +102,203 @@ def test_caseworker_registers_family_of_four_and_fire_application(new_page, case
     shot(page, "j1-05-application-page")
 
 
+def test_akim_registers_local_commission_surveys_and_akim_forwards(
+        new_page, akim, local_member, family_factory, okrug, category):
+    """Journey 2: an application taken at the akim's office (p16); the local commission of the
+    okrug records the act (annex 1) and the conclusion (annex 2) and downloads the act (p19);
+    the akim's office forwards them to the authorized body (p20)."""
+    family = fire_family(family_factory, okrug)
+    akim_page = new_page("ru")
+    log_in(akim_page, akim.username, PASSWORD)
+    akim_page.goto(akim_page.base + f"/applications/new/?family={family.reg_number}")
+    channel = akim_page.get_by_label("Где принято")
+    assert channel.locator("option").all_inner_texts() == ["аппарат акима округа"]
+    akim_page.get_by_label("Категория").select_option(label=str(category("hardship-disaster-fire")))
+    akim_page.get_by_label("Дата наступления ТЖС").fill(
+        (timezone.localdate() - datetime.timedelta(days=30)).isoformat())
+    akim_page.get_by_label("Трудная жизненная ситуация").fill("Пожар в сарае и доме.")
+    akim_page.get_by_role("button", name="Зарегистрировать").click()
+    akim_page.wait_for_url(re.compile(r"/applications/\d+/$"))
+    application = Application.objects.get(family=family)
+    assert application.channel == Application.Channel.AKIM
+    # Dismissing the confirmation leaves the application where it was.
+    akim_page.get_by_role("button", name="Направить в участковую комиссию").click()
+    expect_text(akim_page, "зарегистрировано")
+    application.refresh_from_db()
+    assert application.status == Application.Status.REGISTERED
+    accept_dialogs(akim_page)
+    akim_page.get_by_role("button", name="Направить в участковую комиссию").click()
+    expect_text(akim_page, "Документы направлены в участковую комиссию.")
+    shot(akim_page, "j2-01-akim-sent-to-local")
+
+    page = new_page("ru")
+    accept_dialogs(page)
+    log_in(page, local_member.username, PASSWORD)
+    page.goto(page.base + application.get_absolute_url())
+    page.get_by_role("link", name="Акт обследования и заключение участковой комиссии").click()
+    expect_text(page, family.applicant.full_name)
+    page.get_by_label("Населённый пункт").fill("с. Жанакорган")
+    page.get_by_label("Председатель комиссии").fill("Омаров Б. К.")
+    page.get_by_label("Занятость (место работы, учёбы): " + family.applicant.full_name).fill(
+        "безработный")
+    page.get_by_label("необходимость", exact=True).check()
+    page.get_by_label("Номер заключения").fill("УК-17")
+    shot(page, "j2-02-survey-page")
+    page.get_by_role("button", name="Составить акт и заключение").click()
+    expect_text(page, "Акт обследования и заключение участковой комиссии № УК-17 составлены")
+    application.refresh_from_db()
+    assert application.status == Application.Status.SURVEYED
+    shot(page, "j2-03-act-recorded")
+
+    # The issued act opens inline (the browser's PDF viewer); fetch it with the user's session.
+    act_link = page.locator("table.documents tr", has_text="Акт обследования").get_by_role(
+        "link").first
+    assert "выдан" in act_link.inner_text()
+    response = page.request.get(page.base + act_link.get_attribute("href"))
+    assert response.ok and response.headers["content-type"] == "application/pdf"
+    pdf_text = pdf_to_text(io.BytesIO(response.body()))
+    assert family.applicant.surname in pdf_text and family.applicant.name in pdf_text
+
+    akim_page.reload()
+    akim_page.get_by_role("button", name="Направить в уполномоченный орган").click()
+    expect_text(akim_page, "Акт и заключение направлены в уполномоченный орган.")
+    application.refresh_from_db()
+    assert application.status == Application.Status.AT_AUTHORITY
+    shot(akim_page, "j2-04-forwarded")
+
+
+def test_caseworker_sends_to_special_commission_which_is_refused_over_the_cap(
+        new_page, caseworker, local_member, special_member, family_factory, okrug):
+    """Journey 3: per-capita income computed and the package sent on (p22); the special
+    commission's amount is refused above the cap, 40 MRP per member and at most 150 MRP per
+    family (p7.1), and what was typed stays; then a valid amount is recorded (p23)."""
+    family = fire_family(family_factory, okrug)
+    application = surveyed(fire_application(family=family, actor=caseworker, channel="authority"),
+                           sender=caseworker, local=local_member)
+    page = new_page("ru")
+    accept_dialogs(page)
+    log_in(page, caseworker.username, PASSWORD)
+    page.goto(page.base + application.get_absolute_url())
+    page.get_by_role("button", name="Рассчитать доход и направить в специальную комиссию").click()
+    expect_text(page, "Доход рассчитан, пакет направлен в специальную комиссию.")
+    application.refresh_from_db()
+    assert application.status == Application.Status.AT_SPECIAL_COMMISSION
+    assert application.per_capita_income is not None
+    shot(page, "j3-01-sent-to-special")
+
+    page = new_page("ru")
+    accept_dialogs(page)
+    log_in(page, special_member.username, PASSWORD)
+    page.goto(page.base + application.get_absolute_url())
+    page.get_by_role("link", name="Заключение специальной комиссии").click()
+    cap = "не более 648 750,00 ₸ (150 МРП × 4 325 ₸)"
+    assert spaces(page.locator("#cap").inner_text()) == cap
+    page.get_by_label("необходимость", exact=True).check()
+    amount = page.get_by_label("Размер социальной помощи, ₸")
+    amount.fill("700000")
+    page.get_by_role("button", name="Вынести заключение").click()
+    error = spaces(page.locator("main .errorlist").first.inner_text())
+    assert "700 000,00 ₸ превышает предельный размер" in error and cap in error
+    assert amount.input_value() == "700000"
+    shot(page, "j3-02-amount-over-cap")
+    amount.fill("600000")
+    page.get_by_role("button", name="Вынести заключение").click()
+    expect_text(page, f"Заключение специальной комиссии по заявлению № {application.number} вынесено.")
+    application.refresh_from_db()
+    assert application.status == Application.Status.CONCLUDED
+    assert application.special_conclusion.amount == Decimal("600000.00")
+    shot(page, "j3-03-concluded")
+
+
+def test_caseworker_decides_and_administrator_pays_by_list(
+        new_page, caseworker, local_member, special_member, administrator, family_factory, okrug,
+        tmp_path):
+    """Journey 4: the grant (p24) and its notice (p25); the award's payment goes into a payment
+    list (p29) that the administrator exports and marks sent to the bank."""
+    family = fire_family(family_factory, okrug, surname="Есенов")
+    application = concluded(
+        surveyed(fire_application(family=family, actor=caseworker, channel="authority"),
+                 sender=caseworker, local=local_member),
+        caseworker=caseworker, special=special_member, amount=Decimal("432500"))
+    page = new_page("ru")
+    accept_dialogs(page)
+    log_in(page, caseworker.username, PASSWORD)
+    page.goto(page.base + application.get_absolute_url())
+    page.get_by_role("link", name="Принять решение").click()
+    page.get_by_label("оказать социальную помощь").check()
+    shot(page, "j4-01-decision-form")
+    page.get_by_role("button", name="Принять решение").click()
+    expect_text(page, "Решение принято: оказать социальную помощь.")
+    expect_text(page, "432 500,00 ₸")
+    page.get_by_role("button", name="Выдать уведомление о решении").click()
+    expect_text(page, "Уведомление о решении выдано")
+    page.get_by_role("button", name="Заявитель уведомлён").click()
+    expect_text(page, "Уведомление заявителю отмечено.")
+    application.refresh_from_db()
+    assert application.status == Application.Status.NOTIFIED
+    shot(page, "j4-02-notified")
+    award = Award.objects.get(application=application)
+    payment = award.payments.get()
+    assert payment.amount == Decimal("432500.00")
+
+    page = new_page("ru")
+    accept_dialogs(page)
+    log_in(page, administrator.username, PASSWORD)
+    page.get_by_role("navigation").get_by_role("link", name="Ведомости").click()
+    today = timezone.localdate()
+    page.get_by_label("Наименование ведомости").fill("ТЖС, пожары")
+    page.get_by_label("Выплаты со дня").fill(today.replace(day=1).isoformat())
+    page.get_by_label("Выплаты по день").fill(today.isoformat())
+    page.get_by_role("button", name="Сформировать").click()
+    expect_text(page, "Ведомость «ТЖС, пожары» сформирована.")
+    row = page.locator("main table tr", has_text=family.applicant.iin)
+    assert "432 500,00 ₸" in spaces(row.inner_text())
+    shot(page, "j4-03-payment-list")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Скачать CSV").click()
+    lines = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()
+    line = next(x for x in lines if family.applicant.iin in x)
+    assert "432500.00" in line.split(";")
+    page.get_by_role("button", name="Отметить: отправлена в банк").click()
+    expect_text(page, "Ведомость отмечена как отправленная в банк.")
+    assert payment.list_items.get().payment_list.status == "sent"
+    shot(page, "j4-04-payment-list-sent")
+
+
+def test_akim_of_another_okrug_cannot_find_the_case(
+        new_page, caseworker, other_akim, family_factory, okrug):
+    """Journey 5: another okrug's akim sees nothing of the case (p2, okrug scoping): the
+    search by the applicant's IIN finds nothing and the application's address answers 404."""
+    family = fire_family(family_factory, okrug)
+    application = fire_application(family=family, actor=caseworker, channel="authority")
+    page = new_page("ru")
+    log_in(page, other_akim.username, PASSWORD)
+    search = page.get_by_role("searchbox")
+    search.fill(family.applicant.iin)
+    search.press("Enter")
+    page.wait_for_load_state()
+    assert family.applicant.surname not in page.locator("main").inner_text()
+    assert application.number not in page.locator("main").inner_text()
+    shot(page, "j5-01-search-finds-nothing")
+    response = page.goto(page.base + application.get_absolute_url())
+    assert response.status == 404
+    shot(page, "j5-02-application-404")
+
+
 def cell_label(page, column: str, row: int):
     """A field of a formset table, found by its label (column and row number)."""
     return page.get_by_label(f"{column}, строка {row}", exact=True)
+
+
+def spaces(text: str) -> str:
+    """Money is printed with non-breaking spaces between thousands; compare with plain ones."""
+    return text.replace("\xa0", " ").replace("\u202f", " ")
+
+
+def pdf_to_text(path) -> str:
+    from pypdf import PdfReader
+
+    return spaces(" ".join(p.extract_text() for p in PdfReader(path).pages))
 
 
 def expect_text(page, text: str) -> None:
