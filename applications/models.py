@@ -337,6 +337,8 @@ class Application(models.Model):
             models.Index(fields=["okrug", "status"]),
             models.Index(fields=["registered_at", "id"], name="application_registered_idx"),
             models.Index(fields=["due_date", "id"], name="application_due_idx"),
+            # the work queue's order (queues.application_queue): nearest term, then registration
+            models.Index(fields=["due_date", "registered_at", "id"], name="application_queue_idx"),
             models.Index(fields=["status", "id"], name="application_status_id_idx"),
             models.Index(fields=["status", "registered_at"], name="application_status_reg_idx"),
             models.Index(fields=["okrug", "registered_at"], name="application_okrug_reg_idx"),
