@@ -141,9 +141,6 @@ class SurveyActForm(forms.ModelForm):
             )
         return value
 
-    def service_fields(self) -> dict:
-        return dict(self.cleaned_data)
-
 
 class ActRowForm(forms.Form):
     """A row of the employment table: the person comes from the family's records."""

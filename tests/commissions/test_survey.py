@@ -191,3 +191,18 @@ def test_application_not_yet_sent_shows_no_form(client, application_factory, loc
     body = client.get(reverse("commissions:survey", args=[application.pk])).content.decode()
     assert "Заявление не находится в участковой комиссии" in body
     assert datetime.date.today() == DAY
+
+
+def test_survey_page_queries_do_not_grow_with_the_family(client, at_local, local_member):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    small, large = at_local(size=2), at_local(size=6, surname="Серікбаев")
+    login(client, local_member)
+    counts = []
+    for application in (small, large):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse("commissions:survey", args=[application.pk]))
+        assert response.status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
