@@ -40,7 +40,7 @@ def new_page(browser, live_server):
     def make(lang: str = "ru"):
         context = browser.new_context(locale=lang, viewport={"width": 1280, "height": 900},
                                       accept_downloads=True)
-        context.set_default_timeout(15_000)
+        context.set_default_timeout(30_000)  # a loaded CI machine is slow
         contexts.append(context)
         page = context.new_page()
         page.base = live_server.url
@@ -118,3 +118,20 @@ def concluded(application, *, caseworker, special, amount):
     special_conclusion_record(application=application, actor=special, need=True, amount=amount)
     application.refresh_from_db()
     return application
+
+
+def switch_language(page, code: str) -> None:
+    """Choose the language with the switcher in the header; the page reloads in it."""
+    from playwright.sync_api import expect
+
+    page.locator("header select[name=language]").select_option(code)
+    expect(page.locator("html")).to_have_attribute("lang", code)
+
+
+def kk(text: str) -> str:
+    """The Kazakh translation of a Russian message, capitalised as labels are."""
+    from django.utils import translation
+    from django.utils.text import capfirst
+
+    with translation.override("kk"):
+        return capfirst(translation.gettext(text))

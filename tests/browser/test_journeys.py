@@ -16,7 +16,17 @@ from applications.testdata import iin_sequence, make_kz_iban
 from benefits.models import Award
 from tests.conftest import PASSWORD
 
-from .conftest import accept_dialogs, concluded, fire_application, fire_family, log_in, shot, surveyed
+from .conftest import (
+    accept_dialogs,
+    concluded,
+    fire_application,
+    fire_family,
+    kk,
+    log_in,
+    shot,
+    surveyed,
+    switch_language,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -285,9 +295,71 @@ def test_akim_of_another_okrug_cannot_find_the_case(
     shot(page, "j5-02-application-404")
 
 
+def field(page, label: str):
+    """A form field by its label; a required field's label ends with « *»."""
+    return page.get_by_label(re.compile(rf"^{re.escape(label)}( \*)?$"))
+
+
 def cell_label(page, column: str, row: int):
     """A field of a formset table, found by its label (column and row number)."""
-    return page.get_by_label(f"{column}, строка {row}", exact=True)
+    return page.get_by_label(f"{column}, № {row}", exact=True)
+
+
+def test_first_steps_in_kazakh(new_page, caseworker, okrug, category):
+    """Journey 6: the same first steps in Kazakh, chosen with the switcher in the header; the
+    choice stays with the user (issue 8, item 2)."""
+    page = new_page("ru")
+    log_in(page, caseworker.username, PASSWORD)
+    switch_language(page, "kk")
+    caseworker.refresh_from_db()
+    assert caseworker.language == "kk"
+    nav = page.get_by_role("navigation")
+    expect_text(nav, "Өтініштер")
+    expect_text(page.locator("main"), kk("Мои задачи"))
+    shot(page, "j6-01-start-page-kk")
+
+    head_iin = fresh_iin(datetime.date(1979, 2, 8), "F", 51)
+    page.get_by_role("link", name=kk("Зарегистрировать гражданина")).click()
+    field(page, kk("ИИН")).fill(head_iin)
+    field(page, kk("фамилия")).fill("Әбдіқадырова")
+    field(page, kk("имя")).fill("Сәуле")
+    field(page, kk("счёт (IBAN)")).fill(make_kz_iban("601", 77051))
+    shot(page, "j6-02-person-form-kk")
+    page.get_by_role("button", name=kk("Сохранить"), exact=True).click()
+    expect_text(page.locator("main"), "азамат тіркелді")
+
+    page.get_by_role("link", name=kk("Зарегистрировать семью этого заявителя")).click()
+    field(page, kk("округ")).select_option(str(okrug.pk))
+    field(page, kk("адрес места жительства")).fill("Жаңақорған а., Абай к., 5")
+    child = fresh_iin(datetime.date(2011, 5, 5), "M", 61)
+    cell_label(page, kk("ИИН"), 1).fill(child)
+    cell_label(page, kk("фамилия"), 1).fill("Әбдіқадыров")
+    cell_label(page, kk("имя"), 1).fill("Ерлан")
+    cell_label(page, kk("родство"), 1).select_option("son")
+    shot(page, "j6-03-family-form-kk")
+    page.get_by_role("button", name=kk("Сохранить семью")).click()
+    page.wait_for_url(re.compile(r"/families/\d+/$"))
+    family = Family.objects.get(applicant__iin=head_iin)
+    expect_text(page.locator("main"), f"{family.reg_number} отбасы тіркелді.")
+
+    page.get_by_role("link", name=kk("Новое заявление")).last.click()
+    field(page, kk("категория")).select_option(
+        value=str(category("hardship-disaster-fire").pk))
+    page.get_by_label(kk("дата наступления ТЖС (для бедствия, пожара)")).fill(
+        (timezone.localdate() - datetime.timedelta(days=10)).isoformat())
+    field(page, kk("трудная жизненная ситуация")).fill("Үй өртенді.")
+    page.get_by_role("button", name=kk("Зарегистрировать"), exact=True).click()
+    page.wait_for_url(re.compile(r"/applications/\d+/$"))
+    application = Application.objects.get(family=family)
+    expect_text(page.locator("main"), f"№ {application.number} өтініш тіркелді.")
+    expect_text(page.locator("h1"), "Өтініш")
+    assert page.locator("html").get_attribute("lang") == "kk"
+    shot(page, "j6-04-application-page-kk")
+
+    # The choice follows the user to a new session.
+    again = new_page("ru")
+    log_in(again, caseworker.username, PASSWORD)
+    assert again.locator("html").get_attribute("lang") == "kk"
 
 
 def spaces(text: str) -> str:
@@ -301,7 +373,9 @@ def pdf_to_text(path) -> str:
     return spaces(" ".join(p.extract_text() for p in PdfReader(path).pages))
 
 
-def expect_text(page, text: str) -> None:
+def expect_text(where, text: str) -> None:
+    """The page's main part (or the given part) shows the text, waiting for it to load."""
     from playwright.sync_api import expect
 
-    expect(page.locator("main")).to_contain_text(text)
+    locator = where.locator("main") if hasattr(where, "goto") else where
+    expect(locator).to_contain_text(text)
