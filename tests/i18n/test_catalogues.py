@@ -12,15 +12,21 @@ from django.test import override_settings
 IGNORE = [".venv/*", "tests/*", "bench/*", "artifacts/*", "staticfiles/*", "*.egg-info/*"]
 
 
+SOURCES = ["applications", "benefits", "commissions", "zhanakorgan_aid", "templates", "locale"]
+
+
 def extract(tmp_path: Path, monkeypatch) -> Path:
-    source = Path(settings.BASE_DIR) / "locale"
-    copy = tmp_path / "locale"
-    shutil.copytree(source, copy)
-    monkeypatch.chdir(settings.BASE_DIR)
-    with override_settings(LOCALE_PATHS=[copy]):
+    """Run makemessages over a copy of the sources: makemessages writes into the locale folder
+    beside the files it reads, so working on a copy is the only way to leave the tree alone."""
+    root = Path(settings.BASE_DIR)
+    for name in SOURCES:
+        shutil.copytree(root / name, tmp_path / name,
+                        ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
+    monkeypatch.chdir(tmp_path)
+    with override_settings(LOCALE_PATHS=[tmp_path / "locale"]):
         call_command("makemessages", locale=["kk"], ignore_patterns=IGNORE, no_obsolete=True,
                      verbosity=0)
-    return copy / "kk" / "LC_MESSAGES" / "django.po"
+    return tmp_path / "locale" / "kk" / "LC_MESSAGES" / "django.po"
 
 
 def test_no_used_message_lacks_a_kazakh_translation(tmp_path, monkeypatch):
