@@ -9,6 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from dateutil.relativedelta import relativedelta
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from zhanakorgan_aid.templatetags.aid import format_money
 
@@ -53,7 +54,8 @@ def rule_in_force(*, category: Category, on: datetime.date) -> CategoryRule:
     rule = category.rule_on(on)
     if rule is None:
         raise ReferenceDataMissing(
-            f"Для категории «п. {category.paragraph}» нет правила, действующего на {on:%d.%m.%Y}."
+            _("Для категории «п. %(p)s» нет правила, действующего на %(d)s.")
+            % {"p": category.paragraph, "d": f"{on:%d.%m.%Y}"}
         )
     return rule
 
@@ -75,9 +77,9 @@ def award_amount(
         return AmountBasis(cap, rule, on, mrp, multiple, cap)
     if requested > cap:
         raise AmountAboveCap(
-            f"Сумма {format_money(requested)} больше предельной: {multiple} МРП × "
-            f"{format_money(mrp)} = {format_money(cap)} "
-            f"(п. {category.paragraph}, МРП на {on:%d.%m.%Y})."
+            _("Сумма %(s)s больше предельной: %(k)s МРП × %(m)s = %(c)s (п. %(p)s, МРП на %(d)s).")
+            % {"s": format_money(requested), "k": multiple, "m": format_money(mrp),
+               "c": format_money(cap), "p": category.paragraph, "d": f"{on:%d.%m.%Y}"}
         )
     share = (requested / mrp).quantize(Decimal("0.0001"), ROUND_HALF_UP)
     return AmountBasis(requested, rule, on, mrp, share, cap)
@@ -164,7 +166,7 @@ def _decision_period(decision, periodicity: str):
     start, end = getattr(decision, "period_start", None), getattr(decision, "period_end", None)
     if not start or not end or end < start:
         raise BenefitsError(
-            "Для ежемесячной помощи укажите период выплаты: месяц начала и месяц окончания."
+            _("Для ежемесячной помощи укажите период выплаты: месяц начала и месяц окончания.")
         )
     return start, end
 
@@ -184,8 +186,9 @@ def _insert_award(*, occasion_year, periodicity, family, category, **fields) -> 
         if periodicity != Periodicity.ONCE_A_YEAR:
             raise
         raise AlreadyAwardedThisYear(
-            f"Семье {family.reg_number} уже назначена помощь «п. {category.paragraph}» "
-            f"в {occasion_year} году: она оказывается один раз в год (п. 7, подпункт 4)."
+            _("Семье %(f)s уже назначена помощь «п. %(p)s» в %(y)s году: она оказывается один "
+              "раз в год (п. 7, подпункт 4).")
+            % {"f": family.reg_number, "p": category.paragraph, "y": occasion_year}
         ) from None
 
 
@@ -194,10 +197,12 @@ def _due_dates(periodicity, first_due, *, months, last_due, years) -> list[datet
         start = first_due.replace(day=1)
         if months is None:
             if last_due is None:
-                raise BenefitsError("Для ежемесячной помощи укажите число месяцев или окончание.")
+                raise BenefitsError(
+                    _("Для ежемесячной помощи укажите число месяцев или окончание.")
+                )
             months = (last_due.year - start.year) * 12 + last_due.month - start.month + 1
         if months < 1:
-            raise BenefitsError("Окончание выплат раньше их начала.")
+            raise BenefitsError(_("Окончание выплат раньше их начала."))
         return [start + relativedelta(months=k) for k in range(months)]
     if periodicity == Periodicity.YEARLY:
         return [first_due + relativedelta(years=k) for k in range(max(years, 1))]

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import F, Q
+from django.utils.translation import gettext as _
 
 from zhanakorgan_aid.templatetags.aid import format_money
 
@@ -28,7 +29,7 @@ def budget_override_record(
 ) -> BudgetOverride:
     """An administrator allows one award to go beyond what remains, stating why (p31)."""
     if not reason.strip():
-        raise BenefitsError("Укажите обоснование превышения бюджета.")
+        raise BenefitsError(_("Укажите обоснование превышения бюджета."))
     return BudgetOverride.objects.create(
         budget=budget, amount=amount, reason=reason.strip(), recorded_by=actor,
         application=application,
@@ -69,9 +70,10 @@ def _override_for(*, budget: Budget, need: Decimal, remaining: Decimal, applicat
     if override is None:
         programme = Category.Programme(budget.programme).label
         raise BudgetExceeded(
-            f"Бюджет программы «{programme}» на {budget.year} год исчерпан: остаток "
-            f"{format_money(remaining)}, требуется {format_money(need)} "
-            f"(не хватает {format_money(excess)}). "
-            "Превышение возможно только с разрешения администратора с обоснованием."
+            _("Бюджет программы «%(p)s» на %(y)s год исчерпан: остаток %(r)s, требуется %(n)s "
+              "(не хватает %(e)s). Превышение возможно только с разрешения администратора с "
+              "обоснованием.")
+            % {"p": programme, "y": budget.year, "r": format_money(remaining),
+               "n": format_money(need), "e": format_money(excess)}
         )
     return override

@@ -4,6 +4,7 @@ import datetime
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from applications.models import Bank
 
@@ -26,7 +27,7 @@ def payment_list_build(
     named) into a list grouped by bank (p29). A payment already listed is not taken again; the
     database refuses a second listing even if two lists are built at once."""
     if period_end < period_start:
-        raise PaymentListError("Окончание периода раньше его начала.")
+        raise PaymentListError(_("Окончание периода раньше его начала."))
     payments = _due_payments(period_start, period_end, occasion)
     banks = {bank.code: bank for bank in Bank.objects.all()}
     kind = PaymentList.Kind.OCCASION if occasion else PaymentList.Kind.PERIOD
@@ -42,7 +43,7 @@ def payment_list_build(
             PaymentListItem.objects.bulk_create(items, batch_size=2000)
     except IntegrityError:
         raise PaymentListError(
-            "Часть выплат уже включена в другую ведомость; сформируйте ведомость заново."
+            _("Часть выплат уже включена в другую ведомость; сформируйте ведомость заново.")
         ) from None
     Payment.objects.filter(pk__in=[i.payment_id for i in items]).update(
         status=Payment.Status.LISTED
@@ -84,10 +85,10 @@ def _items_for(payment_list, payments, banks) -> tuple[list[PaymentListItem], in
 def _nothing_to_list(missing: int) -> str:
     if missing:
         return (
-            f"Нет выплат, которые можно включить: у {missing} получателей не указан счёт (IBAN) "
-            "или банк."
+            _("Нет выплат, которые можно включить: у %(n)s получателей не указан счёт (IBAN) "
+              "или банк.") % {"n": missing}
         )
-    return "За этот период нет запланированных выплат, не включённых в другие ведомости."
+    return _("За этот период нет запланированных выплат, не включённых в другие ведомости.")
 
 
 @transaction.atomic
@@ -138,7 +139,7 @@ def _locked(payment_list: PaymentList, *, expected: str) -> PaymentList:
     locked = PaymentList.objects.select_for_update().get(pk=payment_list.pk)
     if locked.status != expected:
         raise PaymentListError(
-            f"Ведомость «{locked.title}» в статусе «{locked.get_status_display()}»: "
-            "это действие для неё недоступно."
+            _("Ведомость «%(t)s» в статусе «%(s)s»: это действие для неё недоступно.")
+            % {"t": locked.title, "s": locked.get_status_display()}
         )
     return locked

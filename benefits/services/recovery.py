@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Sum
+from django.utils.translation import gettext as _
 
 from zhanakorgan_aid.templatetags.aid import format_money
 
@@ -24,7 +25,9 @@ def award_terminate(
     those months become an overpayment to recover (p28)."""
     award = Award.objects.select_for_update().get(pk=award.pk)
     if award.status != Award.Status.ACTIVE:
-        raise AwardNotActive(f"Назначение № {award.pk} уже {award.get_status_display()}.")
+        raise AwardNotActive(
+            _("Назначение № %(n)s: %(s)s.") % {"n": award.pk, "s": award.get_status_display()}
+        )
     termination = Termination.objects.create(
         award=award, reason=reason, event_date=event_date, recorded_by=actor, note=note
     )
@@ -59,7 +62,7 @@ def recovery_open(
 ) -> Recovery:
     """Record a sum to be returned (p28); also used for education aid on expulsion (p13)."""
     if amount <= 0:
-        raise BenefitsError("Сумма к возврату должна быть больше нуля.")
+        raise BenefitsError(_("Сумма к возврату должна быть больше нуля."))
     return Recovery.objects.create(
         award=award, termination=termination, amount=amount, opened_on=opened_on, reason=reason
     )
@@ -72,13 +75,14 @@ def recovery_repay(
     """A repayment, voluntary or enforced (p28); the recovery closes when the balance is 0."""
     recovery = Recovery.objects.select_for_update().get(pk=recovery.pk)
     if recovery.status == Recovery.Status.CLOSED:
-        raise BenefitsError("Переплата уже погашена полностью.")
+        raise BenefitsError(_("Переплата уже погашена полностью."))
     balance = recovery.balance
     if amount <= 0:
-        raise BenefitsError("Сумма погашения должна быть больше нуля.")
+        raise BenefitsError(_("Сумма погашения должна быть больше нуля."))
     if amount > balance:
         raise RepaymentTooLarge(
-            f"Сумма погашения {format_money(amount)} больше остатка долга {format_money(balance)}."
+            _("Сумма погашения %(a)s больше остатка долга %(b)s.")
+            % {"a": format_money(amount), "b": format_money(balance)}
         )
     repayment = Repayment.objects.create(
         recovery=recovery, kind=kind, paid_on=paid_on, amount=amount, recorded_by=actor
