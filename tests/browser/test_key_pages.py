@@ -1,0 +1,146 @@
+"""A screenshot of each key page in Russian and in Kazakh (issue 8, item 2), and what office
+workers expect of them (item 3): the page is in the chosen language, dates as 25.08.2024,
+money as 1 234 567,00 ₸, a print button on documents, a confirmation before what cannot be
+undone, and that dismissing the confirmation changes nothing."""
+
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone, translation
+
+from applications.models import Application
+from applications.services import workflow
+from benefits.services.payments import payment_list_build
+from tests.conftest import PASSWORD
+
+from .conftest import (
+    concluded,
+    fire_application,
+    fire_family,
+    log_in,
+    shot,
+    surveyed,
+    switch_language,
+)
+from .test_journeys import expect_text, spaces
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def cases(caseworker, local_member, special_member, administrator, family_factory, okrug):
+    """Three applications along the path: at the local commission, at the special commission,
+    and granted, notified and paid by a payment list."""
+    at_local = workflow.application_send_to_local(
+        application=fire_application(family=fire_family(family_factory, okrug, "Омаров"),
+                                     actor=caseworker, channel="authority"),
+        actor=caseworker)
+    at_special = workflow.application_send_to_special(
+        application=surveyed(
+            fire_application(family=fire_family(family_factory, okrug, "Нуров"),
+                             actor=caseworker, channel="authority"),
+            sender=caseworker, local=local_member),
+        actor=caseworker)
+    done = concluded(
+        surveyed(fire_application(family=fire_family(family_factory, okrug, "Есенов"),
+                                  actor=caseworker, channel="authority"),
+                 sender=caseworker, local=local_member),
+        caseworker=caseworker, special=special_member, amount=Decimal("1234567.00") / 2)
+    workflow.application_decide(application=done, actor=caseworker, grant=True)
+    workflow.application_notify(application=done, actor=caseworker)
+    today = timezone.localdate()
+    payment_list = payment_list_build(title="ТЖС за месяц", period_start=today.replace(day=1),
+                                      period_end=today, actor=administrator)
+    return {"at_local": at_local, "at_special": at_special, "done": done,
+            "payment_list": payment_list}
+
+
+def in_language(lang: str, text: str) -> str:
+    with translation.override(lang):
+        return translation.gettext(text)
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_key_pages_in_both_languages(new_page, lang, cases, caseworker, local_member,
+                                     special_member, administrator):
+    done, payment_list = cases["done"], cases["payment_list"]
+    pages = [
+        (caseworker, "start-page", "/", "Мои задачи"),
+        (caseworker, "application-list", "/applications/", "Заявления"),
+        (caseworker, "application-page", done.get_absolute_url(), "Ход рассмотрения"),
+        (caseworker, "dashboard", "/dashboard/", "Сводка по району"),
+        (local_member, "survey-page", f"/applications/{cases['at_local'].pk}/survey/",
+         "Обследование семьи участковой комиссией"),
+        (special_member, "special-conclusion-page",
+         f"/applications/{cases['at_special'].pk}/special-conclusion/",
+         "Заключение специальной комиссии"),
+        (administrator, "payment-list", payment_list.get_absolute_url(), "Итоги по банкам"),
+    ]
+    browsers = {}
+    for user, name, url, marker in pages:
+        if user.pk not in browsers:
+            browsers[user.pk] = page = new_page(lang)
+            log_in(page, user.username, PASSWORD)
+            if lang != "ru":
+                switch_language(page, lang)
+        page = browsers[user.pk]
+        response = page.goto(page.base + url)
+        assert response.status == 200, name
+        assert page.locator("html").get_attribute("lang") == lang
+        expect_text(page, in_language(lang, marker))
+        shot(page, f"page-{name}-{lang}")
+
+    page = browsers[caseworker.pk]
+    page.goto(page.base + done.get_absolute_url())
+    main = spaces(page.locator("main").inner_text())
+    assert done.registered_at.astimezone(timezone.get_current_timezone()).strftime(
+        "%d.%m.%Y") in main
+    assert "617 283,50 ₸" in main  # the decision's amount
+    assert page.get_by_role("button", name=in_language(lang, "Печать")).is_visible()
+    page = browsers[administrator.pk]
+    page.goto(page.base + payment_list.get_absolute_url())
+    assert spaces(page.locator("#list-total").inner_text()) == "617 283,50 ₸"
+    assert page.get_by_role("button", name=in_language(lang, "Печать")).is_visible()
+
+
+def test_dismissing_a_confirmation_changes_nothing(new_page, cases, administrator):
+    """Marking a payment list sent cannot be undone: the browser asks first, and «Cancel»
+    leaves the list a draft (issue 8, item 3)."""
+    payment_list = cases["payment_list"]
+    page = new_page("ru")
+    log_in(page, administrator.username, PASSWORD)
+    page.goto(page.base + payment_list.get_absolute_url())
+    questions = []
+
+    def dismiss(dialog):
+        questions.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
+    page.get_by_role("button", name="Отметить: отправлена в банк").click()
+    page.wait_for_timeout(300)
+    assert questions == ["Отметить ведомость отправленной в банк? После этого её нельзя изменить."]
+    payment_list.refresh_from_db()
+    assert payment_list.status == "draft"
+    assert not page.locator(".messages").count()
+
+
+def test_decision_form_asks_before_the_irreversible_decision(new_page, caseworker, family_factory,
+                                                             okrug, local_member, special_member):
+    """«Cancel» on the decision's confirmation leaves the application undecided (p24)."""
+    application = concluded(
+        surveyed(fire_application(family=fire_family(family_factory, okrug, "Бекова"),
+                                  actor=caseworker, channel="authority"),
+                 sender=caseworker, local=local_member),
+        caseworker=caseworker, special=special_member, amount=Decimal("100000"))
+    page = new_page("ru")
+    log_in(page, caseworker.username, PASSWORD)
+    page.goto(page.base + f"/applications/{application.pk}/decision/")
+    questions = []
+    page.on("dialog", lambda d: (questions.append(d.message), d.dismiss()))
+    page.get_by_role("button", name="Принять решение").click()
+    page.wait_for_timeout(300)
+    assert questions == ["Решение нельзя отменить. Принять решение?"]
+    application.refresh_from_db()
+    assert application.status == Application.Status.CONCLUDED
+    assert "/decision/" in page.url
