@@ -97,7 +97,9 @@ class MemberForm(forms.Form):
     patronymic = forms.CharField(label=_("отчество"), max_length=100, required=False)
     relation = forms.ChoiceField(
         label=_("родство"),
-        choices=[c for c in FamilyMember.Relation.choices if c[0] != FamilyMember.Relation.APPLICANT],
+        # The blank first choice keeps an unfilled extra row unchanged, so it is skipped.
+        choices=[("", "—")]
+        + [c for c in FamilyMember.Relation.choices if c[0] != FamilyMember.Relation.APPLICANT],
     )
     occupation = forms.CharField(label=_("работа, учёба"), max_length=300, required=False)
     unemployment_reason = forms.CharField(label=_("причина незанятости"), max_length=300, required=False)
@@ -121,7 +123,7 @@ class MemberForm(forms.Form):
 
 class IncomeForm(forms.Form):
     iin = forms.CharField(label=_("ИИН члена семьи"), max_length=12, widget=forms.TextInput(attrs={"inputmode": "numeric"}))
-    kind = forms.ChoiceField(label=_("вид дохода"), choices=Income.Kind.choices)
+    kind = forms.ChoiceField(label=_("вид дохода"), choices=[("", "—")] + Income.Kind.choices)
     year = forms.IntegerField(label=_("год"), min_value=2000, max_value=2100)
     quarter = forms.IntegerField(label=_("квартал"), min_value=1, max_value=4)
     amount = forms.DecimalField(

@@ -207,7 +207,7 @@ def test_caseworker_sends_to_special_commission_which_is_refused_over_the_cap(
     amount = page.get_by_label("Размер социальной помощи, ₸")
     amount.fill("700000")
     page.get_by_role("button", name="Вынести заключение").click()
-    error = spaces(page.locator("main .errorlist").first.inner_text())
+    error = spaces(page.locator(".field", has=amount).locator(".errorlist").inner_text())
     assert "700 000,00 ₸ превышает предельный размер" in error and cap in error
     assert amount.input_value() == "700000"
     shot(page, "j3-02-amount-over-cap")
@@ -283,7 +283,7 @@ def test_akim_of_another_okrug_cannot_find_the_case(
     application = fire_application(family=family, actor=caseworker, channel="authority")
     page = new_page("ru")
     log_in(page, other_akim.username, PASSWORD)
-    search = page.get_by_role("searchbox")
+    search = page.get_by_label("Поиск")
     search.fill(family.applicant.iin)
     search.press("Enter")
     page.wait_for_load_state()
