@@ -67,29 +67,67 @@ def create_data(rows: int, list_title: str) -> int:
     day = datetime.date(2024, 3, 1)
     start = Person.objects.count()
     people = Person.objects.bulk_create(
-        (Person(iin=f"{start + k:012d}", surname=f"Фамилия{k}", name="Имя", patronymic="Отчество",
-                birth_date=datetime.date(1980, 1, 1), sex="M", bank=banks[k % 4],
-                iban=make_kz_iban(banks[k % 4].code, k)) for k in range(rows)),
+        (
+            Person(
+                iin=f"{start + k:012d}",
+                surname=f"Фамилия{k}",
+                name="Имя",
+                patronymic="Отчество",
+                birth_date=datetime.date(1980, 1, 1),
+                sex="M",
+                bank=banks[k % 4],
+                iban=make_kz_iban(banks[k % 4].code, k),
+            )
+            for k in range(rows)
+        ),
         batch_size=5000,
     )
     awards = Award.objects.bulk_create(
-        (Award(recipient=p, category=category, amount=Decimal("36920.00"), periodicity="monthly",
-               start=day, end=day, decided_on=day, created_by=user, mrp_value=Decimal("3692"),
-               mrp_multiple=Decimal("10")) for p in people),
+        (
+            Award(
+                recipient=p,
+                category=category,
+                amount=Decimal("36920.00"),
+                periodicity="monthly",
+                start=day,
+                end=day,
+                decided_on=day,
+                created_by=user,
+                mrp_value=Decimal("3692"),
+                mrp_multiple=Decimal("10"),
+            )
+            for p in people
+        ),
         batch_size=5000,
     )
     payments = ScheduledPayment.objects.bulk_create(
-        (ScheduledPayment(award=a, due_on=day, amount=Decimal("36920.00") + k % 100,
-                          mrp_value=Decimal("3692"), status="listed",
-                          purpose="Социальная помощь, п. 7.2")
-         for k, a in enumerate(awards)),
+        (
+            ScheduledPayment(
+                award=a,
+                due_on=day,
+                amount=Decimal("36920.00") + k % 100,
+                mrp_value=Decimal("3692"),
+                status="listed",
+                purpose="Социальная помощь, п. 7.2",
+            )
+            for k, a in enumerate(awards)
+        ),
         batch_size=5000,
     )
-    payment_list = PaymentList.objects.create(title=list_title, period_start=day,
-                                              period_end=day, created_by=user)
+    payment_list = PaymentList.objects.create(
+        title=list_title, period_start=day, period_end=day, created_by=user
+    )
     PaymentListItem.objects.bulk_create(
-        (PaymentListItem(payment_list=payment_list, payment=p, bank=people[k].bank,
-                         iban=people[k].iban, amount=p.amount) for k, p in enumerate(payments)),
+        (
+            PaymentListItem(
+                payment_list=payment_list,
+                payment=p,
+                bank=people[k].bank,
+                iban=people[k].iban,
+                amount=p.amount,
+            )
+            for k, p in enumerate(payments)
+        ),
         batch_size=5000,
     )
     return payment_list.pk
@@ -104,9 +142,15 @@ def plain_rows(payment_list):
     return (
         PaymentListItem.objects.filter(payment_list=payment_list)
         .order_by("bank__name", "id")
-        .values_list("payment__award__recipient__iin", "payment__award__recipient__surname",
-                     "payment__award__recipient__name", "iban", "bank__name", "amount",
-                     "payment__purpose")
+        .values_list(
+            "payment__award__recipient__iin",
+            "payment__award__recipient__surname",
+            "payment__award__recipient__name",
+            "iban",
+            "bank__name",
+            "amount",
+            "payment__purpose",
+        )
         .iterator(chunk_size=2000)
     )
 
@@ -125,8 +169,9 @@ def export(way: str, payment_list, out_path: str) -> None:
             for chunk in response.streaming_content:
                 out.write(chunk)
     elif way == "xlsx":
-        response = exports.xlsx_response(exports.payment_list_rows(payment_list), "x.xlsx",
-                                         sheet="Ведомость")
+        response = exports.xlsx_response(
+            exports.payment_list_rows(payment_list), "x.xlsx", sheet="Ведомость"
+        )
         with open(out_path, "wb") as out:
             for chunk in response.streaming_content:
                 out.write(chunk)
@@ -192,9 +237,20 @@ def _rss_kib() -> int:
 
 def measure(way: str, list_pk: int, database_url: str) -> dict:
     out = subprocess.run(
-        [sys.executable, __file__, "--child", way, "--list", str(list_pk),
-         "--database-url", database_url],
-        capture_output=True, text=True, check=True, cwd=ROOT,
+        [
+            sys.executable,
+            __file__,
+            "--child",
+            way,
+            "--list",
+            str(list_pk),
+            "--database-url",
+            database_url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
     ).stdout
     return json.loads(out.strip().splitlines()[-1])
 
@@ -224,28 +280,36 @@ def prepare(rows: int, database_url: str) -> dict[int, int]:
 def report(results: dict) -> None:
     print(f"\n{'export':62} {'rows':>8} {'seconds':>8} {'+RSS MiB':>9} {'file MiB':>9}")
     for (way, size), r in results.items():
-        print(f"{WAYS[way]:62} {size:8d} {r['seconds']:8.2f} {r['rss_kib'] / 1024:9.1f} "
-              f"{r['bytes'] / 1024 / 1024:9.1f}")
+        print(
+            f"{WAYS[way]:62} {size:8d} {r['seconds']:8.2f} {r['rss_kib'] / 1024:9.1f} "
+            f"{r['bytes'] / 1024 / 1024:9.1f}"
+        )
     largest = max(size for _, size in results)
     print(f"\nRatios at {largest} rows (product ÷ plain; aim: CSV ≤ 2×, memory flat):")
     for ours, plain in (("csv", "plain_csv"), ("xlsx", "plain_xlsx")):
         a, b = results[(ours, largest)], results[(plain, largest)]
-        print(f"  {ours:5} time {a['seconds'] / b['seconds']:5.2f}×   "
-              f"memory +{a['rss_kib'] / 1024:.1f} MiB vs +{b['rss_kib'] / 1024:.1f} MiB")
+        print(
+            f"  {ours:5} time {a['seconds'] / b['seconds']:5.2f}×   "
+            f"memory +{a['rss_kib'] / 1024:.1f} MiB vs +{b['rss_kib'] / 1024:.1f} MiB"
+        )
     smallest = min(size for _, size in results)
     if smallest != largest:
         for way in ("csv", "xlsx"):
             grow = results[(way, largest)]["rss_kib"] - results[(way, smallest)]["rss_kib"]
-            print(f"  {way:5} memory growth from {smallest} to {largest} rows: "
-                  f"{grow / 1024:+.1f} MiB")
+            print(
+                f"  {way:5} memory growth from {smallest} to {largest} rows: {grow / 1024:+.1f} MiB"
+            )
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--quick", action="store_true", help="5 000 rows")
-    parser.add_argument("--library", action="store_true",
-                        help="also django-import-export's in-memory export (slow at 100 000)")
+    parser.add_argument(
+        "--library",
+        action="store_true",
+        help="also django-import-export's in-memory export (slow at 100 000)",
+    )
     parser.add_argument("--database-url", default="")
     parser.add_argument("--child", default="", help=argparse.SUPPRESS)
     parser.add_argument("--list", type=int, default=0, help=argparse.SUPPRESS)
@@ -258,8 +322,11 @@ def main(argv=None) -> int:
         database_url = args.database_url or f"sqlite:///{tmp}/bench.sqlite3"
         lists = prepare(rows, database_url)
         ways = [w for w in WAYS if args.library or not w.startswith("library")]
-        results = {(way, size): measure(way, pk, database_url)
-                   for size, pk in lists.items() for way in ways}
+        results = {
+            (way, size): measure(way, pk, database_url)
+            for size, pk in lists.items()
+            for way in ways
+        }
         report(results)
     return 0
 

@@ -29,8 +29,10 @@ def demo_budgets_and_list(*, administrator) -> str:
         return "payment lists already present"
     try:
         built = payment_list_build(
-            title=f"Выплаты по {today:%d.%m.%Y}", period_start=datetime.date(today.year, 1, 1),
-            period_end=today, actor=administrator,
+            title=f"Выплаты по {today:%d.%m.%Y}",
+            period_start=datetime.date(today.year, 1, 1),
+            period_end=today,
+            actor=administrator,
         )
     except PaymentListError as error:
         return str(error)

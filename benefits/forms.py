@@ -66,7 +66,8 @@ class PaymentListBuildForm(forms.Form):
     period_start = forms.DateField(label=_("Выплаты со дня"), widget=DATE)
     period_end = forms.DateField(label=_("Выплаты по день"), widget=DATE)
     occasion = forms.ChoiceField(
-        label=_("Памятная дата (необязательно)"), required=False,
+        label=_("Памятная дата (необязательно)"),
+        required=False,
         choices=Category.Occasion.choices,
     )
 
@@ -139,4 +140,3 @@ class ReportForm(forms.Form):
         if start and end and end < start:
             self.add_error("date_to", _("Окончание периода раньше его начала."))
         return data
-

@@ -166,14 +166,30 @@ def report_totals(rows: list[ReportRow]) -> ReportRow:
 def report_table(rows: list[ReportRow]) -> Iterator[list]:
     """The report as a table for the XLSX file: header, rows, totals."""
     yield [
-        _("Месяц"), _("Округ"), _("Категория"), _("Заявлений"), _("Назначено"), _("Отказано"),
-        _("Основания отказов"), _("Сумма назначенного, ₸"), _("Выплачено, ₸"),
+        _("Месяц"),
+        _("Округ"),
+        _("Категория"),
+        _("Заявлений"),
+        _("Назначено"),
+        _("Отказано"),
+        _("Основания отказов"),
+        _("Сумма назначенного, ₸"),
+        _("Выплачено, ₸"),
     ]
     for r in [*rows, report_totals(rows)]:
         month = "" if r.month == datetime.date.min else r.month.strftime("%m.%Y")
         grounds = "; ".join(f"{g}: {n}" for g, n in sorted(r.grounds.items()))
-        yield [month, r.okrug, r.category, r.applications, r.grants, r.refusals, grounds,
-               r.awarded, r.paid]
+        yield [
+            month,
+            r.okrug,
+            r.category,
+            r.applications,
+            r.grants,
+            r.refusals,
+            grounds,
+            r.awarded,
+            r.paid,
+        ]
 
 
 def awards_in_period(*, date_from: datetime.date, date_to: datetime.date):

@@ -12,10 +12,16 @@ from .models import PaymentListItem, ScheduledPayment
 
 def _full_name(prefix: str):
     """The recipient's surname, name and patronymic as one database expression."""
-    return Trim(Concat(
-        f"{prefix}surname", Value(" "), f"{prefix}name", Value(" "), f"{prefix}patronymic",
-        output_field=CharField(),
-    ))
+    return Trim(
+        Concat(
+            f"{prefix}surname",
+            Value(" "),
+            f"{prefix}name",
+            Value(" "),
+            f"{prefix}patronymic",
+            output_field=CharField(),
+        )
+    )
 
 
 class PaymentListItemResource(resources.ModelResource):
@@ -65,9 +71,22 @@ class EsobesPaymentResource(resources.ModelResource):
     class Meta:
         model = ScheduledPayment
         fields = (
-            "award_id", "iin", "full_name", "okrug_kato", "paragraph", "category", "programme",
-            "periodicity", "decided_on", "award_status", "mrp_multiple", "due_on", "mrp_value",
-            "amount", "status", "paid_on",
+            "award_id",
+            "iin",
+            "full_name",
+            "okrug_kato",
+            "paragraph",
+            "category",
+            "programme",
+            "periodicity",
+            "decided_on",
+            "award_status",
+            "mrp_multiple",
+            "due_on",
+            "mrp_value",
+            "amount",
+            "status",
+            "paid_on",
         )
         export_order = fields
 

@@ -46,35 +46,47 @@ def award_list(request: HttpRequest) -> HttpResponse:
     form = AwardFilterForm(request.GET or None)
     f = form.cleaned_data if form.is_valid() else {}
     qs = selectors.award_list(
-        q=f.get("q", ""), status=f.get("status", ""),
+        q=f.get("q", ""),
+        status=f.get("status", ""),
         category_id=f["category"].pk if f.get("category") else None,
         okrug_id=f["okrug"].pk if f.get("okrug") else None,
     )
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
-    return render(request, "benefits/award_list.html", {
-        "form": form, "page": page, "query": params.urlencode(),
-    })
+    return render(
+        request,
+        "benefits/award_list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": params.urlencode(),
+        },
+    )
 
 
 @login_required
-def award_detail(request: HttpRequest, pk: int, *, termination_form=None,
-                 repayment_forms=None) -> HttpResponse:
+def award_detail(
+    request: HttpRequest, pk: int, *, termination_form=None, repayment_forms=None
+) -> HttpResponse:
     award = access.award_get_for(user=request.user, pk=pk)
     termination = Termination.objects.filter(award=award).select_related("recorded_by").first()
     recoveries = award.recoveries.prefetch_related("repayments__recorded_by")
     forms = repayment_forms or {}
-    return render(request, "benefits/award_detail.html", {
-        "award": award,
-        "schedule": selectors.award_schedule(award),
-        "termination": termination,
-        "recoveries": [
-            (r, forms.get(r.pk) or RepaymentForm(prefix=f"r{r.pk}")) for r in recoveries
-        ],
-        "termination_form": termination_form or TerminationForm(),
-        "can_manage": access.can_manage_awards(request.user),
-    })
+    return render(
+        request,
+        "benefits/award_detail.html",
+        {
+            "award": award,
+            "schedule": selectors.award_schedule(award),
+            "termination": termination,
+            "recoveries": [
+                (r, forms.get(r.pk) or RepaymentForm(prefix=f"r{r.pk}")) for r in recoveries
+            ],
+            "termination_form": termination_form or TerminationForm(),
+            "can_manage": access.can_manage_awards(request.user),
+        },
+    )
 
 
 @login_required
@@ -91,11 +103,16 @@ def award_terminate(request: HttpRequest, pk: int) -> HttpResponse:
         except BenefitsError as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, _("Выплата прекращена с %(m)s.") % {
-                "m": termination.event_date.strftime("%m.%Y")})
+            messages.success(
+                request,
+                _("Выплата прекращена с %(m)s.") % {"m": termination.event_date.strftime("%m.%Y")},
+            )
             if hasattr(termination, "recovery"):
-                messages.warning(request, _("Образовалась переплата к возврату: %(s)s.") % {
-                    "s": format_money(termination.recovery.amount)})
+                messages.warning(
+                    request,
+                    _("Образовалась переплата к возврату: %(s)s.")
+                    % {"s": format_money(termination.recovery.amount)},
+                )
             return redirect(award)
     return award_detail(request, pk, termination_form=form)
 
@@ -118,8 +135,10 @@ def recovery_repay(request: HttpRequest, pk: int) -> HttpResponse:
             if recovery.status == Recovery.Status.CLOSED:
                 messages.success(request, _("Переплата погашена полностью."))
             else:
-                messages.success(request, _("Погашение внесено. Остаток: %(b)s.") % {
-                    "b": format_money(recovery.balance)})
+                messages.success(
+                    request,
+                    _("Погашение внесено. Остаток: %(b)s.") % {"b": format_money(recovery.balance)},
+                )
             return redirect(recovery.award)
     return award_detail(request, recovery.award_id, repayment_forms={recovery.pk: form})
 
@@ -131,11 +150,15 @@ def recovery_repay(request: HttpRequest, pk: int) -> HttpResponse:
 def payment_list_index(request: HttpRequest, *, build_form=None) -> HttpResponse:
     access.require_view(request.user)
     page = Paginator(selectors.payment_lists(), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "benefits/payment_list_index.html", {
-        "page": page,
-        "form": build_form or PaymentListBuildForm(),
-        "can_manage": access.can_manage_payments(request.user),
-    })
+    return render(
+        request,
+        "benefits/payment_list_index.html",
+        {
+            "page": page,
+            "form": build_form or PaymentListBuildForm(),
+            "can_manage": access.can_manage_payments(request.user),
+        },
+    )
 
 
 @login_required
@@ -146,17 +169,21 @@ def payment_list_build(request: HttpRequest) -> HttpResponse:
     form = PaymentListBuildForm(request.POST)
     if form.is_valid():
         try:
-            payment_list = payment_services.payment_list_build(actor=request.user,
-                                                               **form.cleaned_data)
+            payment_list = payment_services.payment_list_build(
+                actor=request.user, **form.cleaned_data
+            )
         except BenefitsError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, _("Ведомость «%(t)s» сформирована.") % {
-                "t": payment_list.title})
+            messages.success(
+                request, _("Ведомость «%(t)s» сформирована.") % {"t": payment_list.title}
+            )
             if payment_list.skipped_without_account:
-                messages.warning(request, _(
-                    "Не включено выплат без счёта (IBAN) получателя: %(n)s."
-                ) % {"n": payment_list.skipped_without_account})
+                messages.warning(
+                    request,
+                    _("Не включено выплат без счёта (IBAN) получателя: %(n)s.")
+                    % {"n": payment_list.skipped_without_account},
+                )
             return redirect(payment_list)
     return payment_list_index(request, build_form=form)
 
@@ -167,15 +194,19 @@ def payment_list_detail(request: HttpRequest, pk: int, *, paid_form=None) -> Htt
     items = selectors.payment_list_items(payment_list)
     page = Paginator(items, 100).get_page(request.GET.get("page"))
     banks = selectors.payment_list_bank_totals(payment_list)
-    return render(request, "benefits/payment_list_detail.html", {
-        "payment_list": payment_list,
-        "page": page,
-        "banks": banks,
-        "total": sum((b["total"] for b in banks), start=0),
-        "rows": sum(b["rows"] for b in banks),
-        "paid_form": paid_form or MarkPaidForm(initial={"paid_on": timezone.localdate()}),
-        "can_manage": access.can_manage_payments(request.user),
-    })
+    return render(
+        request,
+        "benefits/payment_list_detail.html",
+        {
+            "payment_list": payment_list,
+            "page": page,
+            "banks": banks,
+            "total": sum((b["total"] for b in banks), start=0),
+            "rows": sum(b["rows"] for b in banks),
+            "paid_form": paid_form or MarkPaidForm(initial={"paid_on": timezone.localdate()}),
+            "can_manage": access.can_manage_payments(request.user),
+        },
+    )
 
 
 @login_required
@@ -241,20 +272,22 @@ def payment_list_discard(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def budget_dashboard(
-    request: HttpRequest, *, budget_form=None, override_form=None
-) -> HttpResponse:
+def budget_dashboard(request: HttpRequest, *, budget_form=None, override_form=None) -> HttpResponse:
     access.require_view(request.user)
     year = _year(request.GET.get("year"))
-    return render(request, "benefits/budget_dashboard.html", {
-        "year": year,
-        "years": range(year - 3, year + 2),
-        "lines": selectors.budget_dashboard(year=year),
-        "budget_form": budget_form or BudgetForm(initial={"year": year}),
-        "override_form": override_form or BudgetOverrideForm(),
-        "overrides": _overrides(year),
-        "can_manage": access.can_manage_payments(request.user),
-    })
+    return render(
+        request,
+        "benefits/budget_dashboard.html",
+        {
+            "year": year,
+            "years": range(year - 3, year + 2),
+            "lines": selectors.budget_dashboard(year=year),
+            "budget_form": budget_form or BudgetForm(initial={"year": year}),
+            "override_form": override_form or BudgetOverrideForm(),
+            "overrides": _overrides(year),
+            "can_manage": access.can_manage_payments(request.user),
+        },
+    )
 
 
 def _year(value) -> int:
@@ -294,8 +327,11 @@ def budget_override(request: HttpRequest) -> HttpResponse:
         return budget_dashboard(request, override_form=form)
     data = form.cleaned_data
     override = budget_services.budget_override_record(
-        budget=data["budget"], amount=data["amount"], reason=data["reason"],
-        application=data["application_number"], actor=request.user,
+        budget=data["budget"],
+        amount=data["amount"],
+        reason=data["reason"],
+        application=data["application_number"],
+        actor=request.user,
     )
     messages.success(request, _("Превышение бюджета «%(b)s» разрешено.") % {"b": override.budget})
     return redirect(f"{_dashboard_url()}?year={override.budget.year}")
@@ -322,11 +358,19 @@ def report(request: HttpRequest) -> HttpResponse:
     access.require_view(request.user)
     form, date_from, date_to = _report_period(request)
     rows = reports.report_rows(date_from=date_from, date_to=date_to)
-    return render(request, "benefits/report.html", {
-        "form": form, "rows": rows, "totals": reports.report_totals(rows),
-        "bars": reports.month_bars(rows), "date_from": date_from, "date_to": date_to,
-        "query": request.GET.urlencode(),
-    })
+    return render(
+        request,
+        "benefits/report.html",
+        {
+            "form": form,
+            "rows": rows,
+            "totals": reports.report_totals(rows),
+            "bars": reports.month_bars(rows),
+            "date_from": date_from,
+            "date_to": date_to,
+            "query": request.GET.urlencode(),
+        },
+    )
 
 
 @login_required
@@ -343,8 +387,8 @@ def esobes_export(request: HttpRequest) -> HttpResponse:
     """The flat file of awards and payments for E-Sobes (docs/esobes_export.md)."""
     access.require_view(request.user)
     _form, date_from, date_to = _report_period(request)
-    payments = EsobesPaymentResource().get_queryset().filter(
-        award__decided_on__range=(date_from, date_to)
+    payments = (
+        EsobesPaymentResource().get_queryset().filter(award__decided_on__range=(date_from, date_to))
     )
     filename = f"esobes-{date_from:%Y%m%d}-{date_to:%Y%m%d}.csv"
     return exports.csv_response(exports.esobes_rows(payments), filename)

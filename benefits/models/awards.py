@@ -181,8 +181,9 @@ class Termination(models.Model):
     class Reason(models.TextChoices):
         DEATH = "death", _("смерть получателя")
         MOVED_OUT = "moved_out", _("выезд на постоянное проживание за пределы района")
-        STATE_INSTITUTION = "state_institution", _(
-            "направление в государственное медико-социальное учреждение"
+        STATE_INSTITUTION = (
+            "state_institution",
+            _("направление в государственное медико-социальное учреждение"),
         )
         FALSE_INFORMATION = "false_information", _("выявление недостоверных сведений")
         EXPULSION = "expulsion", _("отчисление из учебного заведения (п. 13)")

@@ -14,9 +14,7 @@ class Budget(models.Model):
     """Money the district budget provides for a programme in a financial year (p31)."""
 
     year = models.PositiveSmallIntegerField(_("финансовый год"))
-    programme = models.CharField(
-        _("программа"), max_length=20, choices=Category.Programme.choices
-    )
+    programme = models.CharField(_("программа"), max_length=20, choices=Category.Programme.choices)
     amount = models.DecimalField(_("сумма, ₸"), max_digits=16, decimal_places=2)
     note = models.CharField(_("примечание"), max_length=300, blank=True)
     history = HistoricalRecords()

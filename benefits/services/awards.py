@@ -78,8 +78,14 @@ def award_amount(
     if requested > cap:
         raise AmountAboveCap(
             _("Сумма %(s)s больше предельной: %(k)s МРП × %(m)s = %(c)s (п. %(p)s, МРП на %(d)s).")
-            % {"s": format_money(requested), "k": multiple, "m": format_money(mrp),
-               "c": format_money(cap), "p": category.paragraph, "d": f"{on:%d.%m.%Y}"}
+            % {
+                "s": format_money(requested),
+                "k": multiple,
+                "m": format_money(mrp),
+                "c": format_money(cap),
+                "p": category.paragraph,
+                "d": f"{on:%d.%m.%Y}",
+            }
         )
     share = (requested / mrp).quantize(Decimal("0.0001"), ROUND_HALF_UP)
     return AmountBasis(requested, rule, on, mrp, share, cap)
@@ -114,19 +120,31 @@ def award_create(
     due_dates = _due_dates(periodicity, first_due, months=months, last_due=last_due, years=years)
     mrp_value = _decimal(basis.get("mrp_value"))
     schedule = [(on, _amount_on(amount, mrp_value, on)) for on in due_dates]
-    overrides = budget_reserve(
-        programme=category.programme, due=schedule, application=application
-    )
+    overrides = budget_reserve(programme=category.programme, due=schedule, application=application)
     award = _insert_award(
-        recipient=recipient, category=category, amount=amount, basis=basis,
-        periodicity=periodicity, start=due_dates[0], end=due_dates[-1], actor=actor,
-        application=application, family=family, okrug=okrug,
-        decided_on=decided_on or first_due, occasion_year=occasion_year,
+        recipient=recipient,
+        category=category,
+        amount=amount,
+        basis=basis,
+        periodicity=periodicity,
+        start=due_dates[0],
+        end=due_dates[-1],
+        actor=actor,
+        application=application,
+        family=family,
+        okrug=okrug,
+        decided_on=decided_on or first_due,
+        occasion_year=occasion_year,
     )
     purpose = purpose or _purpose(category)
     ScheduledPayment.objects.bulk_create(
-        ScheduledPayment(award=award, due_on=on, amount=value, purpose=purpose,
-                         mrp_value=_mrp_or_none(mrp_value, on))
+        ScheduledPayment(
+            award=award,
+            due_on=on,
+            amount=value,
+            purpose=purpose,
+            mrp_value=_mrp_or_none(mrp_value, on),
+        )
         for on, value in schedule
     )
     for override in overrides:
@@ -152,10 +170,18 @@ def award_create_for_decision(*, decision, actor) -> Award:
     periodicity = checked.rule.periodicity
     first_due, last_due = _decision_period(decision, periodicity)
     return award_create(
-        recipient=application.applicant, category=category, amount=decision.amount,
-        basis=basis, periodicity=periodicity, first_due=first_due, last_due=last_due,
-        actor=actor, application=application, family=application.family,
-        okrug=application.okrug, decided_on=decision.decided_on,
+        recipient=application.applicant,
+        category=category,
+        amount=decision.amount,
+        basis=basis,
+        periodicity=periodicity,
+        first_due=first_due,
+        last_due=last_due,
+        actor=actor,
+        application=application,
+        family=application.family,
+        okrug=application.okrug,
+        decided_on=decision.decided_on,
         occasion_year=decision.decided_on.year if periodicity == Periodicity.ONCE_A_YEAR else None,
     )
 
@@ -177,17 +203,23 @@ def _insert_award(*, occasion_year, periodicity, family, category, **fields) -> 
     try:
         with transaction.atomic():
             return Award.objects.create(
-                occasion_year=occasion_year, periodicity=periodicity, family=family,
-                category=category, mrp_value=_decimal(basis.get("mrp_value")),
+                occasion_year=occasion_year,
+                periodicity=periodicity,
+                family=family,
+                category=category,
+                mrp_value=_decimal(basis.get("mrp_value")),
                 mrp_multiple=_decimal(basis.get("mrp_multiple")),
-                created_by=fields.pop("actor"), **fields,
+                created_by=fields.pop("actor"),
+                **fields,
             )
     except IntegrityError:
         if periodicity != Periodicity.ONCE_A_YEAR:
             raise
         raise AlreadyAwardedThisYear(
-            _("Семье %(f)s уже назначена помощь «п. %(p)s» в %(y)s году: она оказывается один "
-              "раз в год (п. 7, подпункт 4).")
+            _(
+                "Семье %(f)s уже назначена помощь «п. %(p)s» в %(y)s году: она оказывается один "
+                "раз в год (п. 7, подпункт 4)."
+            )
             % {"f": family.reg_number, "p": category.paragraph, "y": occasion_year}
         ) from None
 

@@ -31,7 +31,10 @@ def budget_override_record(
     if not reason.strip():
         raise BenefitsError(_("Укажите обоснование превышения бюджета."))
     return BudgetOverride.objects.create(
-        budget=budget, amount=amount, reason=reason.strip(), recorded_by=actor,
+        budget=budget,
+        amount=amount,
+        reason=reason.strip(),
+        recorded_by=actor,
         application=application,
     )
 
@@ -53,8 +56,11 @@ def budget_reserve(
             continue
         remaining = budget.amount - budget_committed(budget=budget)
         if need > remaining:
-            used.append(_override_for(budget=budget, need=need, remaining=remaining,
-                                      application=application))
+            used.append(
+                _override_for(
+                    budget=budget, need=need, remaining=remaining, application=application
+                )
+            )
     return used
 
 
@@ -70,10 +76,17 @@ def _override_for(*, budget: Budget, need: Decimal, remaining: Decimal, applicat
     if override is None:
         programme = Category.Programme(budget.programme).label
         raise BudgetExceeded(
-            _("Бюджет программы «%(p)s» на %(y)s год исчерпан: остаток %(r)s, требуется %(n)s "
-              "(не хватает %(e)s). Превышение возможно только с разрешения администратора с "
-              "обоснованием.")
-            % {"p": programme, "y": budget.year, "r": format_money(remaining),
-               "n": format_money(need), "e": format_money(excess)}
+            _(
+                "Бюджет программы «%(p)s» на %(y)s год исчерпан: остаток %(r)s, требуется %(n)s "
+                "(не хватает %(e)s). Превышение возможно только с разрешения администратора с "
+                "обоснованием."
+            )
+            % {
+                "p": programme,
+                "y": budget.year,
+                "r": format_money(remaining),
+                "n": format_money(need),
+                "e": format_money(excess),
+            }
         )
     return override

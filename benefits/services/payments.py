@@ -32,8 +32,12 @@ def payment_list_build(
     banks = {bank.code: bank for bank in Bank.objects.all()}
     kind = PaymentList.Kind.OCCASION if occasion else PaymentList.Kind.PERIOD
     payment_list = PaymentList.objects.create(
-        title=title, kind=kind, period_start=period_start, period_end=period_end,
-        occasion=occasion, created_by=actor,
+        title=title,
+        kind=kind,
+        period_start=period_start,
+        period_end=period_end,
+        occasion=occasion,
+        created_by=actor,
     )
     items, missing = _items_for(payment_list, payments, banks)
     if not items:
@@ -75,19 +79,24 @@ def _items_for(payment_list, payments, banks) -> tuple[list[PaymentListItem], in
         if not person.iban or bank is None:
             missing += 1
             continue
-        items.append(PaymentListItem(
-            payment_list=payment_list, payment=payment, bank=bank, iban=person.iban,
-            amount=payment.amount,
-        ))
+        items.append(
+            PaymentListItem(
+                payment_list=payment_list,
+                payment=payment,
+                bank=bank,
+                iban=person.iban,
+                amount=payment.amount,
+            )
+        )
     return items, missing
 
 
 def _nothing_to_list(missing: int) -> str:
     if missing:
-        return (
-            _("Нет выплат, которые можно включить: у %(n)s получателей не указан счёт (IBAN) "
-              "или банк.") % {"n": missing}
-        )
+        return _(
+            "Нет выплат, которые можно включить: у %(n)s получателей не указан счёт (IBAN) "
+            "или банк."
+        ) % {"n": missing}
     return _("За этот период нет запланированных выплат, не включённых в другие ведомости.")
 
 

@@ -39,7 +39,10 @@ def award_terminate(
     award.save(update_fields=["status"])
     if overpaid:
         recovery_open(
-            award=award, amount=overpaid, opened_on=event_date, termination=termination,
+            award=award,
+            amount=overpaid,
+            opened_on=event_date,
+            termination=termination,
             reason=f"{termination.get_reason_display()} с {event_date:%d.%m.%Y} (п. 27, 28)",
         )
     return termination

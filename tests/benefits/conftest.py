@@ -15,9 +15,15 @@ def decide(caseworker):
 
     def build(application, *, amount, decided_on, mrp_value, period=(None, None)):
         return Decision.objects.create(
-            application=application, outcome=Decision.Outcome.GRANTED, amount=Decimal(amount),
-            mrp_value=Decimal(mrp_value), decided_on=decided_on, decided_by=caseworker,
-            period_start=period[0], period_end=period[1], basis={"source": "test"},
+            application=application,
+            outcome=Decision.Outcome.GRANTED,
+            amount=Decimal(amount),
+            mrp_value=Decimal(mrp_value),
+            decided_on=decided_on,
+            decided_by=caseworker,
+            period_start=period[0],
+            period_end=period[1],
+            basis={"source": "test"},
             notice_due=decided_on + datetime.timedelta(days=3),
         )
 
@@ -28,11 +34,19 @@ def decide(caseworker):
 def grant(application_factory, decide, caseworker):
     """An application of a category granted on a date, and the award it gives."""
 
-    def build(code="hardship-low-income", *, amount, decided_on, mrp_value, period=(None, None),
-              family=None):
+    def build(
+        code="hardship-low-income",
+        *,
+        amount,
+        decided_on,
+        mrp_value,
+        period=(None, None),
+        family=None,
+    ):
         application = application_factory(code=code, family=family)
-        decision = decide(application, amount=amount, decided_on=decided_on,
-                          mrp_value=mrp_value, period=period)
+        decision = decide(
+            application, amount=amount, decided_on=decided_on, mrp_value=mrp_value, period=period
+        )
         return award_create_for_decision(decision=decision, actor=caseworker)
 
     return build

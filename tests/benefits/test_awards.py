@@ -18,8 +18,8 @@ class TestAmountsFollowMrp:
     @pytest.mark.parametrize(
         ("on", "mrp", "amount"),
         [
-            (D(2020, 3, 31), "2651", "7953.00"),   # 3 MRP, before the change of 1 April 2020
-            (D(2020, 4, 1), "2778", "8334.00"),    # after it
+            (D(2020, 3, 31), "2651", "7953.00"),  # 3 MRP, before the change of 1 April 2020
+            (D(2020, 4, 1), "2778", "8334.00"),  # after it
             (D(2022, 3, 31), "3063", "9189.00"),
             (D(2022, 4, 1), "3180", "9540.00"),
         ],
@@ -65,7 +65,10 @@ class TestAwardFromDecision:
 
     def test_tuberculosis_monthly_schedule_follows_april_mrp_change(self, grant):
         award = grant(
-            "hardship-tuberculosis", amount="26510", decided_on=D(2020, 1, 20), mrp_value="2651",
+            "hardship-tuberculosis",
+            amount="26510",
+            decided_on=D(2020, 1, 20),
+            mrp_value="2651",
             period=(D(2020, 2, 1), D(2020, 6, 30)),
         )
         rows = list(award.payments.values_list("due_on", "amount", "mrp_value"))
@@ -81,6 +84,11 @@ class TestAwardFromDecision:
 
     def test_amount_above_cap_refused(self, grant):
         with pytest.raises(AmountAboveCap):
-            grant("hardship-haematology-children", amount="30000", decided_on=D(2022, 5, 5),
-                  mrp_value="3180", period=(D(2022, 5, 1), D(2022, 7, 31)))
+            grant(
+                "hardship-haematology-children",
+                amount="30000",
+                decided_on=D(2022, 5, 5),
+                mrp_value="3180",
+                period=(D(2022, 5, 1), D(2022, 7, 31)),
+            )
         assert not Award.objects.exists()

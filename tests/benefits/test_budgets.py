@@ -28,8 +28,12 @@ def test_award_beyond_what_remains_is_refused_with_remainder(grant):
 def test_override_with_reason_lets_one_award_through(grant, administrator):
     budget = budget_set(year=2022, programme="hardship", amount=Decimal("50000"))
     grant(amount="30000", decided_on=D(2022, 6, 1), mrp_value="3180")
-    override = budget_override_record(budget=budget, amount=Decimal("5000"),
-                                      reason="Пожар, решение акима района", actor=administrator)
+    override = budget_override_record(
+        budget=budget,
+        amount=Decimal("5000"),
+        reason="Пожар, решение акима района",
+        actor=administrator,
+    )
     award = grant(amount="25000", decided_on=D(2022, 6, 2), mrp_value="3180")
     override.refresh_from_db()
     assert override.award == award
@@ -43,5 +47,10 @@ def test_monthly_award_checked_against_each_years_budget(grant):
     budget_set(year=2021, programme="hardship", amount=Decimal("1000000"))
     budget_set(year=2022, programme="hardship", amount=Decimal("20000"))
     with pytest.raises(BudgetExceeded, match="2022 год"):
-        grant("hardship-tuberculosis", amount="25000", decided_on=D(2021, 11, 1),
-              mrp_value="2917", period=(D(2021, 11, 1), D(2022, 2, 28)))
+        grant(
+            "hardship-tuberculosis",
+            amount="25000",
+            decided_on=D(2021, 11, 1),
+            mrp_value="2917",
+            period=(D(2021, 11, 1), D(2022, 2, 28)),
+        )

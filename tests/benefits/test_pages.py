@@ -21,8 +21,13 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def tb_award(grant):
-    return grant("hardship-tuberculosis", amount="26510", decided_on=D(2020, 1, 20),
-                 mrp_value="2651", period=(D(2020, 2, 1), D(2020, 6, 30)))
+    return grant(
+        "hardship-tuberculosis",
+        amount="26510",
+        decided_on=D(2020, 1, 20),
+        mrp_value="2651",
+        period=(D(2020, 2, 1), D(2020, 6, 30)),
+    )
 
 
 def count_queries(client, url) -> int:
@@ -46,10 +51,15 @@ class TestAwards:
         assert "26\u00a0510,00\u00a0₸" in page and "27\u00a0780,00\u00a0₸" in page
         assert "04.2020" in page and "2\u00a0778,00\u00a0₸" in page
 
-    def test_terminate_then_repay_through_the_page(self, client, caseworker, tb_award,
-                                                   administrator):
-        pl = payment_list_build(title="Фев–мар", period_start=D(2020, 2, 1),
-                                period_end=D(2020, 3, 31), actor=administrator)
+    def test_terminate_then_repay_through_the_page(
+        self, client, caseworker, tb_award, administrator
+    ):
+        pl = payment_list_build(
+            title="Фев–мар",
+            period_start=D(2020, 2, 1),
+            period_end=D(2020, 3, 31),
+            actor=administrator,
+        )
         pl.status = "sent"
         pl.save()
         login(client, caseworker)
@@ -60,13 +70,25 @@ class TestAwards:
         recovery = Recovery.objects.get()
         repay = reverse("benefits:recovery_repay", args=[recovery.pk])
         prefix = f"r{recovery.pk}"
-        bad = client.post(repay, {f"{prefix}-kind": "voluntary",
-                                  f"{prefix}-paid_on": "2020-05-01", f"{prefix}-amount": "99999"})
+        bad = client.post(
+            repay,
+            {
+                f"{prefix}-kind": "voluntary",
+                f"{prefix}-paid_on": "2020-05-01",
+                f"{prefix}-amount": "99999",
+            },
+        )
         text = bad.content.decode()
         assert bad.status_code == 200 and "больше остатка долга 26\u00a0510,00\u00a0₸" in text
         assert 'value="99999"' in text
-        client.post(repay, {f"{prefix}-kind": "voluntary", f"{prefix}-paid_on": "2020-05-01",
-                            f"{prefix}-amount": "26510"})
+        client.post(
+            repay,
+            {
+                f"{prefix}-kind": "voluntary",
+                f"{prefix}-paid_on": "2020-05-01",
+                f"{prefix}-amount": "26510",
+            },
+        )
         recovery.refresh_from_db()
         assert recovery.status == "closed"
 
@@ -94,9 +116,15 @@ class TestAwards:
 class TestPaymentListPages:
     def test_build_export_send_pay(self, client, administrator, tb_award):
         login(client, administrator)
-        response = client.post(reverse("benefits:payment_list_build"), {
-            "title": "Февраль 2020", "period_start": "2020-02-01", "period_end": "2020-02-29",
-        }, follow=True)
+        response = client.post(
+            reverse("benefits:payment_list_build"),
+            {
+                "title": "Февраль 2020",
+                "period_start": "2020-02-01",
+                "period_end": "2020-02-29",
+            },
+            follow=True,
+        )
         assert "Ведомость «Февраль 2020» сформирована." in response.content.decode()
         pl = PaymentList.objects.get()
         csv_response = client.get(reverse("benefits:payment_list_export", args=[pl.pk, "csv"]))
@@ -113,65 +141,87 @@ class TestPaymentListPages:
 
     def test_nothing_due_message_keeps_input(self, client, administrator, tb_award):
         login(client, administrator)
-        response = client.post(reverse("benefits:payment_list_build"), {
-            "title": "Пусто", "period_start": "2019-02-01", "period_end": "2019-02-28",
-        })
+        response = client.post(
+            reverse("benefits:payment_list_build"),
+            {
+                "title": "Пусто",
+                "period_start": "2019-02-01",
+                "period_end": "2019-02-28",
+            },
+        )
         text = response.content.decode()
         assert "нет запланированных выплат" in text and 'value="Пусто"' in text
 
     def test_caseworker_cannot_build(self, client, caseworker, tb_award):
         login(client, caseworker)
-        response = client.post(reverse("benefits:payment_list_build"), {
-            "title": "x", "period_start": "2020-02-01", "period_end": "2020-02-29"})
+        response = client.post(
+            reverse("benefits:payment_list_build"),
+            {"title": "x", "period_start": "2020-02-01", "period_end": "2020-02-29"},
+        )
         assert response.status_code == 403
 
     def test_index_query_count_flat(self, client, administrator, tb_award):
         login(client, administrator)
         url = reverse("benefits:payment_list_index")
-        payment_list_build(title="1", period_start=D(2020, 2, 1), period_end=D(2020, 2, 29),
-                           actor=administrator)
+        payment_list_build(
+            title="1", period_start=D(2020, 2, 1), period_end=D(2020, 2, 29), actor=administrator
+        )
         few = count_queries(client, url)
         for month in (3, 4, 5):
-            payment_list_build(title=str(month), period_start=D(2020, month, 1),
-                               period_end=D(2020, month, 28), actor=administrator)
+            payment_list_build(
+                title=str(month),
+                period_start=D(2020, month, 1),
+                period_end=D(2020, month, 28),
+                actor=administrator,
+            )
         assert count_queries(client, url) == few
 
     def test_detail_query_count_flat(self, client, administrator, grant):
         login(client, administrator)
         grant(amount="20000", decided_on=D(2022, 2, 1), mrp_value="3063")
-        pl = payment_list_build(title="a", period_start=D(2022, 1, 1), period_end=D(2022, 12, 31),
-                                actor=administrator)
+        pl = payment_list_build(
+            title="a", period_start=D(2022, 1, 1), period_end=D(2022, 12, 31), actor=administrator
+        )
         few = count_queries(client, pl.get_absolute_url())
         for day in range(2, 6):
             grant(amount="20000", decided_on=D(2022, 3, day), mrp_value="3063")
-        pl2 = payment_list_build(title="b", period_start=D(2022, 1, 1),
-                                 period_end=D(2022, 12, 31), actor=administrator)
+        pl2 = payment_list_build(
+            title="b", period_start=D(2022, 1, 1), period_end=D(2022, 12, 31), actor=administrator
+        )
         assert count_queries(client, pl2.get_absolute_url()) == few
 
 
 class TestBudgetPage:
     def test_set_budget_and_override(self, client, administrator, grant, application_factory):
         login(client, administrator)
-        client.post(reverse("benefits:budget_save"),
-                    {"year": "2022", "programme": "hardship", "amount": "100000", "note": ""})
+        client.post(
+            reverse("benefits:budget_save"),
+            {"year": "2022", "programme": "hardship", "amount": "100000", "note": ""},
+        )
         budget = Budget.objects.get(year=2022, programme="hardship")
         grant(amount="30000", decided_on=D(2022, 6, 1), mrp_value="3180")
         page = client.get(reverse("benefits:budget_dashboard") + "?year=2022").content.decode()
         assert "100\u00a0000,00\u00a0₸" in page and "70\u00a0000,00\u00a0₸" in page
-        short = client.post(reverse("benefits:budget_override"),
-                            {"budget": budget.pk, "amount": "5000", "reason": "мало"})
+        short = client.post(
+            reverse("benefits:budget_override"),
+            {"budget": budget.pk, "amount": "5000", "reason": "мало"},
+        )
         assert "не короче 10 знаков" in short.content.decode()
-        client.post(reverse("benefits:budget_override"), {
-            "budget": budget.pk, "amount": "5000", "reason": "Пожар в с. Сунаката, решение акима"})
+        client.post(
+            reverse("benefits:budget_override"),
+            {"budget": budget.pk, "amount": "5000", "reason": "Пожар в с. Сунаката, решение акима"},
+        )
         assert BudgetOverride.objects.get().recorded_by == administrator
 
 
 class TestReportPage:
     def test_report_counts_grants_amounts_and_xlsx(self, client, auditor, grant, administrator):
         award = grant(amount="20000", decided_on=D(2022, 2, 1), mrp_value="3063")
-        pl = payment_list_build(title="a", period_start=D(2022, 1, 1), period_end=D(2022, 12, 31),
-                                actor=administrator)
+        pl = payment_list_build(
+            title="a", period_start=D(2022, 1, 1), period_end=D(2022, 12, 31), actor=administrator
+        )
         from benefits.services.payments import payment_list_mark_paid, payment_list_mark_sent
+
         payment_list_mark_sent(payment_list=pl, actor=administrator)
         payment_list_mark_paid(payment_list=pl, paid_on=D(2022, 3, 3), actor=administrator)
         login(client, auditor)
@@ -189,10 +239,14 @@ class TestReportPage:
     def test_esobes_export_has_documented_columns(self, client, auditor, grant):
         grant(amount="20000", decided_on=D(2022, 2, 1), mrp_value="3063")
         login(client, auditor)
-        response = client.get(reverse("benefits:esobes_export")
-                              + "?date_from=2022-01-01&date_to=2022-12-31")
-        rows = list(csv.reader(io.StringIO(
-            b"".join(response.streaming_content).decode("utf-8-sig")), delimiter=";"))
+        response = client.get(
+            reverse("benefits:esobes_export") + "?date_from=2022-01-01&date_to=2022-12-31"
+        )
+        rows = list(
+            csv.reader(
+                io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")), delimiter=";"
+            )
+        )
         assert rows[0][:3] == ["AWARD_ID", "IIN", "FIO"]
         assert rows[1][rows[0].index("AMOUNT")] == "20000.00"
         assert rows[1][rows[0].index("MRP_VALUE")] == "3063.00"

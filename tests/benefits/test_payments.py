@@ -30,10 +30,20 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def monthly_awards(grant):
     """Two tuberculosis patients paid monthly Feb–Jun 2020, with accounts in two banks."""
-    first = grant("hardship-tuberculosis", amount="26510", decided_on=D(2020, 1, 20),
-                  mrp_value="2651", period=(D(2020, 2, 1), D(2020, 6, 30)))
-    second = grant("hardship-tuberculosis", amount="20000", decided_on=D(2020, 1, 22),
-                   mrp_value="2651", period=(D(2020, 2, 1), D(2020, 3, 31)))
+    first = grant(
+        "hardship-tuberculosis",
+        amount="26510",
+        decided_on=D(2020, 1, 20),
+        mrp_value="2651",
+        period=(D(2020, 2, 1), D(2020, 6, 30)),
+    )
+    second = grant(
+        "hardship-tuberculosis",
+        amount="20000",
+        decided_on=D(2020, 1, 22),
+        mrp_value="2651",
+        period=(D(2020, 2, 1), D(2020, 3, 31)),
+    )
     second.recipient.iban = make_kz_iban("722", 123456)
     second.recipient.bank = Bank.objects.get(code="722")
     second.recipient.save()
@@ -41,8 +51,12 @@ def monthly_awards(grant):
 
 
 def build(actor, start=None, end=None):
-    return payment_list_build(title="Февраль–март 2020", period_start=start or D(2020, 2, 1),
-                              period_end=end or D(2020, 3, 31), actor=actor)
+    return payment_list_build(
+        title="Февраль–март 2020",
+        period_start=start or D(2020, 2, 1),
+        period_end=end or D(2020, 3, 31),
+        actor=actor,
+    )
 
 
 class TestBuild:
@@ -64,17 +78,24 @@ class TestBuild:
         item = first.items.first()
         other = build(administrator, start=D(2020, 4, 1), end=D(2020, 4, 30))
         with pytest.raises(IntegrityError), transaction.atomic():
-            PaymentListItem.objects.create(payment_list=other, payment=item.payment,
-                                           bank=item.bank, iban=item.iban, amount=item.amount)
+            PaymentListItem.objects.create(
+                payment_list=other,
+                payment=item.payment,
+                bank=item.bank,
+                iban=item.iban,
+                amount=item.amount,
+            )
 
     def test_sent_then_paid_marks_payments_paid(self, monthly_awards, administrator):
         payment_list = build(administrator)
         with pytest.raises(PaymentListError):
-            payment_list_mark_paid(payment_list=payment_list, paid_on=D(2020, 4, 3),
-                                   actor=administrator)
+            payment_list_mark_paid(
+                payment_list=payment_list, paid_on=D(2020, 4, 3), actor=administrator
+            )
         payment_list_mark_sent(payment_list=payment_list, actor=administrator)
-        payment_list_mark_paid(payment_list=payment_list, paid_on=D(2020, 4, 3),
-                               actor=administrator)
+        payment_list_mark_paid(
+            payment_list=payment_list, paid_on=D(2020, 4, 3), actor=administrator
+        )
         paid = ScheduledPayment.objects.filter(status="paid")
         assert paid.count() == 4 and set(paid.values_list("paid_on", flat=True)) == {D(2020, 4, 3)}
         _first, second = monthly_awards
@@ -92,8 +113,14 @@ class TestExport:
         payment_list = build(administrator)
         text = "".join(write_csv(payment_list_rows(payment_list)))
         rows = list(csv.reader(io.StringIO(text), delimiter=";"))
-        assert rows[0] == ["ИИН", "ФИО получателя", "IBAN", "Банк", "Сумма, ₸",
-                           "Назначение платежа"]
+        assert rows[0] == [
+            "ИИН",
+            "ФИО получателя",
+            "IBAN",
+            "Банк",
+            "Сумма, ₸",
+            "Назначение платежа",
+        ]
         data = [r for r in rows[1:] if r[0]]
         totals = {r[1]: Decimal(r[4]) for r in rows[1:] if not r[0]}
         db_total = payment_list.items.aggregate(s=Sum("amount"))["s"]
