@@ -22,7 +22,8 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: run scripts/system_deps.sh (make test does)")
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run scripts/system_deps.sh "
+                    "(make test does)")
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path=CHROMIUM,

@@ -213,7 +213,8 @@ def test_caseworker_sends_to_special_commission_which_is_refused_over_the_cap(
     shot(page, "j3-02-amount-over-cap")
     amount.fill("600000")
     page.get_by_role("button", name="Вынести заключение").click()
-    expect_text(page, f"Заключение специальной комиссии по заявлению № {application.number} вынесено.")
+    expect_text(page, f"Заключение специальной комиссии по заявлению № {application.number} "
+                      "вынесено.")
     application.refresh_from_db()
     assert application.status == Application.Status.CONCLUDED
     assert application.special_conclusion.amount == Decimal("600000.00")
