@@ -124,17 +124,19 @@ def test_contract_pdf_in_russian_and_kazakh(education_case, caseworker):
     ru = education_contract_issue(case=case, lang="ru", actor=caseworker)
     kk = education_contract_issue(case=case, lang="kk", actor=caseworker)
 
+    # Headings may print in capitals: compare the words, not their case.
     text = " ".join(PdfReader(io.BytesIO(bytes(ru.pdf))).pages[0].extract_text().split())
-    text = text.replace("\xa0", " ")
-    assert f"ДОГОВОР № 2024-О-{case.pk:05d}" in text
+    text = text.replace("\xa0", " ").lower()
+    assert f"договор № 2024-о-{case.pk:05d}" in text
     assert "об оказании социальной помощи на обучение" in text
-    assert case.student.full_name in text
+    assert case.student.full_name.lower() in text
     assert "1 447 264,00 ₸" in text
     assert "в течение пяти рабочих дней после поступления денежных средств" in text
     assert "22.08.2024" in text
     kk_text = " ".join(PdfReader(io.BytesIO(bytes(kk.pdf))).pages[0].extract_text().split())
+    kk_text = kk_text.lower()
     assert "оқуға әлеуметтік көмек көрсету туралы" in kk_text
-    assert f"№ 2024-О-{case.pk:05d} ШАРТ" in kk_text
+    assert f"№ 2024-о-{case.pk:05d} шарт" in kk_text
     assert ru.kind == kk.kind == "education_contract"
 
 
