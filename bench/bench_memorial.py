@@ -74,13 +74,26 @@ def product(rows: int, user, results: dict) -> None:
 
     content = csv_file(iins(rows, offset=1))
     source = timed("read", results, lambda: MemorialListResource().read(content, "list.csv"))
-    preview = timed("preview", results, lambda: service.memorial_preview_build(
-        occasion=OCCASION, year=YEAR, rows=source))
+    preview = timed(
+        "preview",
+        results,
+        lambda: service.memorial_preview_build(occasion=OCCASION, year=YEAR, rows=source),
+    )
     assert not preview.bad_lines, preview.report()[:3]
-    memorial_list = timed("confirm", results, lambda: service.memorial_list_create(
-        occasion=OCCASION, year=YEAR, rows=source, file_name="list.csv", actor=user))
-    timed("approve", results, lambda: service.memorial_list_approve(
-        memorial_list=memorial_list, actor=user, decision_number="bench"))
+    memorial_list = timed(
+        "confirm",
+        results,
+        lambda: service.memorial_list_create(
+            occasion=OCCASION, year=YEAR, rows=source, file_name="list.csv", actor=user
+        ),
+    )
+    timed(
+        "approve",
+        results,
+        lambda: service.memorial_list_approve(
+            memorial_list=memorial_list, actor=user, decision_number="bench"
+        ),
+    )
 
 
 def baseline(rows: int, user, results: dict) -> None:
@@ -97,29 +110,66 @@ def baseline(rows: int, user, results: dict) -> None:
 
     def save():
         persons = Person.objects.bulk_create(
-            [Person(iin=iin, surname=f"Ф{n}", name="И", birth_date=datetime.date(1950, 1, 1),
-                    sex="M", iban=make_kz_iban("601", n + 1)) for n, iin in enumerate(people)],
-            batch_size=2000)
+            [
+                Person(
+                    iin=iin,
+                    surname=f"Ф{n}",
+                    name="И",
+                    birth_date=datetime.date(1950, 1, 1),
+                    sex="M",
+                    iban=make_kz_iban("601", n + 1),
+                )
+                for n, iin in enumerate(people)
+            ],
+            batch_size=2000,
+        )
         memorial_list = MemorialList.objects.create(
-            occasion=OCCASION, year=YEAR + 1, pay_date=datetime.date(YEAR + 1, 2, 15),
-            source_file_name="plain", created_by=user)
+            occasion=OCCASION,
+            year=YEAR + 1,
+            pay_date=datetime.date(YEAR + 1, 2, 15),
+            source_file_name="plain",
+            created_by=user,
+        )
         MemorialListRow.objects.bulk_create(
-            [MemorialListRow(memorial_list=memorial_list, line_number=n + 2, person=p,
-                             category=categories[n % 2], occasion=OCCASION, year=YEAR + 1,
-                             amount=Decimal("91890.00"), iban=p.iban)
-             for n, p in enumerate(persons)], batch_size=2000)
+            [
+                MemorialListRow(
+                    memorial_list=memorial_list,
+                    line_number=n + 2,
+                    person=p,
+                    category=categories[n % 2],
+                    occasion=OCCASION,
+                    year=YEAR + 1,
+                    amount=Decimal("91890.00"),
+                    iban=p.iban,
+                )
+                for n, p in enumerate(persons)
+            ],
+            batch_size=2000,
+        )
         return persons
 
     persons = timed("plain_rows", results, save)
 
     def approve():
         awards = Award.objects.bulk_create(
-            [Award(recipient=p, category=categories[n % 2], amount=Decimal("91890.00"),
-                   periodicity="once", start=today, decided_on=today, created_by=user)
-             for n, p in enumerate(persons)], batch_size=2000)
+            [
+                Award(
+                    recipient=p,
+                    category=categories[n % 2],
+                    amount=Decimal("91890.00"),
+                    periodicity="once",
+                    start=today,
+                    decided_on=today,
+                    created_by=user,
+                )
+                for n, p in enumerate(persons)
+            ],
+            batch_size=2000,
+        )
         ScheduledPayment.objects.bulk_create(
             [ScheduledPayment(award=a, due_on=today, amount=a.amount) for a in awards],
-            batch_size=2000)
+            batch_size=2000,
+        )
 
     timed("plain_approve", results, approve)
 
@@ -147,18 +197,25 @@ def report(rows: int, r: dict) -> None:
     product_total = r["read"] + r["preview"] + r["confirm"] + r["approve"]
     plain_total = r["plain_rows"] + r["plain_approve"]
     print(f"memorial-date list of {rows} rows")
-    for label, key in (("read file (Resource)", "read"), ("preview (all checks)", "preview"),
-                       ("confirm (re-check, new citizens, rows)", "confirm"),
-                       ("approve (awards, payments, lump sums)", "approve")):
+    for label, key in (
+        ("read file (Resource)", "read"),
+        ("preview (all checks)", "preview"),
+        ("confirm (re-check, new citizens, rows)", "confirm"),
+        ("approve (awards, payments, lump sums)", "approve"),
+    ):
         print(f"  {label:<42} {r[key]:8.2f} s  {rows / r[key]:10.0f} rows/s")
     print(f"  {'product total':<42} {product_total:8.2f} s")
     print(f"  {'plain bulk_create citizens + rows':<42} {r['plain_rows']:8.2f} s")
     print(f"  {'plain bulk_create awards + payments':<42} {r['plain_approve']:8.2f} s")
     print(f"  {'plain total':<42} {plain_total:8.2f} s")
-    print(f"  ratio import (preview+confirm+read) / plain rows: "
-          f"{(r['read'] + r['preview'] + r['confirm']) / r['plain_rows']:.1f}x")
-    print(f"  ratio approve / plain awards+payments:            "
-          f"{r['approve'] / r['plain_approve']:.1f}x")
+    print(
+        f"  ratio import (preview+confirm+read) / plain rows: "
+        f"{(r['read'] + r['preview'] + r['confirm']) / r['plain_rows']:.1f}x"
+    )
+    print(
+        f"  ratio approve / plain awards+payments:            "
+        f"{r['approve'] / r['plain_approve']:.1f}x"
+    )
     print(f"  ratio total:                                      {product_total / plain_total:.1f}x")
 
 
