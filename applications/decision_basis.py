@@ -33,13 +33,12 @@ def income_threshold(application: Application, per_capita: Decimal | None = None
         factor = Decimal("1")
     elif rule.income_test == CategoryRule.IncomeTest.AT_MOST_SM:
         factor = rule.income_factor
-        value = (factor * subsistence_minimum_on(registered_on, scope="republican").value)
+        value = factor * subsistence_minimum_on(registered_on, scope="republican").value
         value = value.quantize(CENTS)
         passed = per_capita <= value
     else:
         return None
-    return {"kind": rule.income_test, "factor": str(factor), "value": str(value),
-            "passed": passed}
+    return {"kind": rule.income_test, "factor": str(factor), "value": str(value), "passed": passed}
 
 
 def build(*, application: Application, on: datetime.date) -> dict:
@@ -51,26 +50,45 @@ def build(*, application: Application, on: datetime.date) -> dict:
     rule = category.rule_on(application.registered_on)
     mrp = mrp_on(on)
     return {
-        "category": {"code": category.code, "paragraph": category.paragraph,
-                     "name": category.name_ru,
-                     "periodicity": rule.periodicity if rule else ""},
-        "family": {"reg_number": family.reg_number, "address": family.address,
-                   "okrug": family.okrug.name_ru},
+        "category": {
+            "code": category.code,
+            "paragraph": category.paragraph,
+            "name": category.name_ru,
+            "periodicity": rule.periodicity if rule else "",
+        },
+        "family": {
+            "reg_number": family.reg_number,
+            "address": family.address,
+            "okrug": family.okrug.name_ru,
+        },
         "members": [
-            {"name": m.person.full_name, "iin": m.person.iin,
-             "birth_date": m.person.birth_date.isoformat(), "relation": m.relation,
-             "relation_label": str(m.get_relation_display())}
+            {
+                "name": m.person.full_name,
+                "iin": m.person.iin,
+                "birth_date": m.person.birth_date.isoformat(),
+                "relation": m.relation,
+                "relation_label": str(m.get_relation_display()),
+            }
             for m in members
         ],
         "incomes": [
-            {"name": row.member.person.full_name, "iin": row.member.person.iin,
-             "kind": row.kind, "year": row.year, "quarter": row.quarter,
-             "amount": str(row.amount.quantize(CENTS))}
+            {
+                "name": row.member.person.full_name,
+                "iin": row.member.person.iin,
+                "kind": row.kind,
+                "year": row.year,
+                "quarter": row.quarter,
+                "amount": str(row.amount.quantize(CENTS)),
+            }
             for row in income.rows
         ],
-        "income": {"year": income.year, "quarter": income.quarter,
-                   "total": str(income.total.quantize(CENTS)),
-                   "members": income.members, "per_capita": str(income.per_capita)},
+        "income": {
+            "year": income.year,
+            "quarter": income.quarter,
+            "total": str(income.total.quantize(CENTS)),
+            "members": income.members,
+            "per_capita": str(income.per_capita),
+        },
         "threshold": income_threshold(application, income.per_capita),
         "mrp": {"value": str(mrp.value), "effective_from": mrp.effective_from.isoformat()},
         "decided_on": on.isoformat(),

@@ -25,8 +25,11 @@ def advance_demo_applications(users: dict) -> int:
     if demo.exclude(status=S.REGISTERED).exists():
         return 0
     okrug_ids = [users[name].okrug_id for name in ("local_zhanakorgan", "local_shalkiya")]
-    apps = (demo.filter(okrug_id__in=okrug_ids)
-            .select_related("okrug", "family", "applicant", "category").order_by("number"))
+    apps = (
+        demo.filter(okrug_id__in=okrug_ids)
+        .select_related("okrug", "family", "applicant", "category")
+        .order_by("number")
+    )
     moved = 0
     for index, application in enumerate(apps):
         stage = STAGES[index % len(STAGES)]
@@ -38,8 +41,12 @@ def advance_demo_applications(users: dict) -> int:
 
 def _people(application: Application, users: dict) -> dict:
     suffix = "zhanakorgan" if application.okrug.kato == "434030000" else "shalkiya"
-    return {"akim": users[f"akim_{suffix}"], "local": users[f"local_{suffix}"],
-            "caseworker": users["caseworker"], "special": users["special_chair"]}
+    return {
+        "akim": users[f"akim_{suffix}"],
+        "local": users[f"local_{suffix}"],
+        "caseworker": users["caseworker"],
+        "special": users["special_chair"],
+    }
 
 
 def _advance(application: Application, stage: str, users: dict) -> None:
@@ -49,21 +56,33 @@ def _advance(application: Application, stage: str, users: dict) -> None:
     if stage == "at_local":
         return
     today = timezone.localdate()
-    survey_act_record(application=application, actor=who["local"], surveyed_on=today,
-                      place=application.okrug.centre_ru or application.okrug.name_ru)
-    local_conclusion_record(application=application, actor=who["local"], need=True,
-                            number=f"УК-{application.number}", concluded_on=today,
-                            documents_count=4, received_by="")
+    survey_act_record(
+        application=application,
+        actor=who["local"],
+        surveyed_on=today,
+        place=application.okrug.centre_ru or application.okrug.name_ru,
+    )
+    local_conclusion_record(
+        application=application,
+        actor=who["local"],
+        need=True,
+        number=f"УК-{application.number}",
+        concluded_on=today,
+        documents_count=4,
+        received_by="",
+    )
     application.refresh_from_db()
     if application.status == S.SURVEYED:
         if stage == "surveyed":
             return
-        application = workflow.application_forward_to_authority(application=application,
-                                                                actor=who["akim"])
+        application = workflow.application_forward_to_authority(
+            application=application, actor=who["akim"]
+        )
     if stage == "surveyed":
         return
-    application = workflow.application_send_to_special(application=application,
-                                                        actor=who["caseworker"])
+    application = workflow.application_send_to_special(
+        application=application, actor=who["caseworker"]
+    )
     if stage == "at_special":
         return
     _conclude_and_decide(application, stage, who)
@@ -71,8 +90,12 @@ def _advance(application: Application, stage: str, users: dict) -> None:
 
 def _conclude_and_decide(application: Application, stage: str, who: dict) -> None:
     proposed = workflow.proposed_ground(application)
-    special_conclusion_record(application=application, actor=who["special"], need=not proposed,
-                              amount=None if proposed else _demo_amount(application))
+    special_conclusion_record(
+        application=application,
+        actor=who["special"],
+        need=not proposed,
+        amount=None if proposed else _demo_amount(application),
+    )
     if stage == "concluded":
         return
     application.refresh_from_db()
@@ -80,9 +103,13 @@ def _conclude_and_decide(application: Application, stage: str, who: dict) -> Non
     monthly = not proposed and rule.periodicity == "monthly"
     try:
         workflow.application_decide(
-            application=application, actor=who["caseworker"], grant=not proposed,
-            ground=proposed, period_start=_month_start() if monthly else None,
-            period_end=_month_start().replace(month=12, day=31) if monthly else None)
+            application=application,
+            actor=who["caseworker"],
+            grant=not proposed,
+            ground=proposed,
+            period_start=_month_start() if monthly else None,
+            period_end=_month_start().replace(month=12, day=31) if monthly else None,
+        )
     except BenefitsError:
         return  # e.g. the demo budget is spent: the application stays concluded
     if stage == "notified":

@@ -15,8 +15,16 @@ from .models import Application, Okrug
 from .workdays import working_days_between
 
 S = Application.Status
-OPEN = (S.REGISTERED, S.AT_LOCAL_COMMISSION, S.SURVEYED, S.AT_AUTHORITY,
-        S.AT_SPECIAL_COMMISSION, S.CONCLUDED, S.GRANTED, S.REFUSED)
+OPEN = (
+    S.REGISTERED,
+    S.AT_LOCAL_COMMISSION,
+    S.SURVEYED,
+    S.AT_AUTHORITY,
+    S.AT_SPECIAL_COMMISSION,
+    S.CONCLUDED,
+    S.GRANTED,
+    S.REFUSED,
+)
 
 # Whose move it is in each status (DESIGN.md, the path table): role, and whether the role acts
 # only in the application's okrug.
@@ -71,8 +79,9 @@ class QueueRow:
     def bucket(self) -> str:
         if self.due is None:
             return "upcoming"
-        return "overdue" if self.working_days < 0 else "today" if self.working_days == 0 else (
-            "upcoming")
+        if self.working_days < 0:
+            return "overdue"
+        return "today" if self.working_days == 0 else "upcoming"
 
     @property
     def days_late(self) -> int:
@@ -133,14 +142,20 @@ def dashboard(*, on: datetime.date) -> dict:
     )
     names = dict(Okrug.objects.filter(pk__in=counts).values_list("pk", "name_ru"))
     rows = [
-        DashboardRow(names[pk], [by.get(s, 0) for s in statuses], sum(by.values()),
-                     overdue.get(pk, 0))
+        DashboardRow(
+            names[pk], [by.get(s, 0) for s in statuses], sum(by.values()), overdue.get(pk, 0)
+        )
         for pk, by in counts.items()
     ]
     rows.sort(key=lambda r: (-r.overdue, r.okrug))
     totals = [sum(r.by_status[i] for r in rows) for i in range(len(statuses))]
-    return {"statuses": statuses, "rows": rows, "totals": totals,
-            "total": sum(totals), "overdue": sum(r.overdue for r in rows)}
+    return {
+        "statuses": statuses,
+        "rows": rows,
+        "totals": totals,
+        "total": sum(totals),
+        "overdue": sum(r.overdue for r in rows),
+    }
 
 
 def overdue_applications(*, on: datetime.date) -> QuerySet[Application]:
@@ -154,10 +169,18 @@ def overdue_applications(*, on: datetime.date) -> QuerySet[Application]:
 def responsible_users(applications) -> dict:
     """For each application, the active users whose step it waits for (two queries)."""
     users = list(
-        get_user_model().objects.filter(is_active=True, groups__name__in=[
-            roles.CASEWORKER, roles.AKIM_OFFICE, roles.LOCAL_COMMISSION,
-            roles.SPECIAL_COMMISSION,
-        ]).prefetch_related("groups").distinct()
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            groups__name__in=[
+                roles.CASEWORKER,
+                roles.AKIM_OFFICE,
+                roles.LOCAL_COMMISSION,
+                roles.SPECIAL_COMMISSION,
+            ],
+        )
+        .prefetch_related("groups")
+        .distinct()
     )
     by_role: dict[tuple[str, int | None], list] = defaultdict(list)
     for user in users:

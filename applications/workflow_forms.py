@@ -13,15 +13,21 @@ class DecisionForm(forms.Form):
     ground = forms.ChoiceField(
         label=_("Основание отказа (п. 26)"), choices=Decision.Ground.choices, required=False
     )
-    comment = forms.CharField(label=_("Комментарий"), widget=forms.Textarea(attrs={"rows": 3}),
-                              required=False, max_length=2000)
+    comment = forms.CharField(
+        label=_("Комментарий"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=2000,
+    )
     period_start = forms.DateField(
-        label=_("Период выплаты с"), required=False,
+        label=_("Период выплаты с"),
+        required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Для ежемесячной помощи (п. 7, пп. 2, 3)."),
     )
     period_end = forms.DateField(
-        label=_("Период выплаты по"), required=False,
+        label=_("Период выплаты по"),
+        required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
@@ -57,7 +63,8 @@ class DocumentsRequestedForm(forms.Form):
     ]
     paragraph = forms.ChoiceField(label=_("Случай"), choices=PARAGRAPHS, widget=forms.RadioSelect)
     reason = forms.CharField(
-        label=_("Какие сведения и где запрошены"), max_length=1000,
+        label=_("Какие сведения и где запрошены"),
+        max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 

@@ -23,12 +23,18 @@ from .workflow_forms import DecisionForm, DocumentsRequestedForm
 # Steps taken by a plain button; the commissions' steps are taken by their own pages, the
 # decision and the request of documents by the forms below.
 BUTTON_STEPS = {
-    "send_to_local": (workflow.application_send_to_local,
-                      gettext_lazy("Документы направлены в участковую комиссию.")),
-    "forward_to_authority": (workflow.application_forward_to_authority,
-                             gettext_lazy("Акт и заключение направлены в уполномоченный орган.")),
-    "send_to_special": (workflow.application_send_to_special,
-                        gettext_lazy("Доход рассчитан, пакет направлен в специальную комиссию.")),
+    "send_to_local": (
+        workflow.application_send_to_local,
+        gettext_lazy("Документы направлены в участковую комиссию."),
+    ),
+    "forward_to_authority": (
+        workflow.application_forward_to_authority,
+        gettext_lazy("Акт и заключение направлены в уполномоченный орган."),
+    ),
+    "send_to_special": (
+        workflow.application_send_to_special,
+        gettext_lazy("Доход рассчитан, пакет направлен в специальную комиссию."),
+    ),
     "notify": (workflow.application_notify, gettext_lazy("Уведомление заявителю отмечено.")),
 }
 
@@ -70,30 +76,46 @@ def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, problem)
         return redirect(application)
     proposed = workflow.proposed_ground(application)
-    initial = {"outcome": Decision.Outcome.REFUSED if proposed else Decision.Outcome.GRANTED,
-               "ground": proposed}
+    initial = {
+        "outcome": Decision.Outcome.REFUSED if proposed else Decision.Outcome.GRANTED,
+        "ground": proposed,
+    }
     form = DecisionForm(request.POST or None, initial=initial, monthly=_is_monthly(application))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             decision = workflow.application_decide(
-                application=application, actor=request.user,
-                grant=data["outcome"] == Decision.Outcome.GRANTED, ground=data["ground"],
-                comment=data["comment"], period_start=data.get("period_start"),
+                application=application,
+                actor=request.user,
+                grant=data["outcome"] == Decision.Outcome.GRANTED,
+                ground=data["ground"],
+                comment=data["comment"],
+                period_start=data.get("period_start"),
                 period_end=data.get("period_end"),
             )
         except (ApplicationError, BenefitsError) as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, _("Решение принято: %(o)s. Уведомить заявителя до %(d)s.")
-                             % {"o": decision.get_outcome_display(),
-                                "d": decision.notice_due.strftime("%d.%m.%Y")})
+            messages.success(
+                request,
+                _("Решение принято: %(o)s. Уведомить заявителя до %(d)s.")
+                % {
+                    "o": decision.get_outcome_display(),
+                    "d": decision.notice_due.strftime("%d.%m.%Y"),
+                },
+            )
             return redirect(application)
-    return render(request, "applications/decision_form.html", {
-        "application": application, "form": form, "proposed": proposed,
-        "conclusion": workflow.special_conclusion_of(application),
-        "threshold": _threshold_or_none(application),
-    })
+    return render(
+        request,
+        "applications/decision_form.html",
+        {
+            "application": application,
+            "form": form,
+            "proposed": proposed,
+            "conclusion": workflow.special_conclusion_of(application),
+            "threshold": _threshold_or_none(application),
+        },
+    )
 
 
 def _threshold_or_none(application: Application):
@@ -117,15 +139,22 @@ def application_documents_requested(request: HttpRequest, pk: int) -> HttpRespon
     if request.method == "POST" and form.is_valid():
         try:
             application = workflow.application_mark_documents_requested(
-                application=application, actor=request.user, reason=form.comment())
+                application=application, actor=request.user, reason=form.comment()
+            )
         except ApplicationError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, _("Срок решения продлён до %(d)s (20 рабочих дней).")
-                             % {"d": application.decision_due.strftime("%d.%m.%Y")})
+            messages.success(
+                request,
+                _("Срок решения продлён до %(d)s (20 рабочих дней).")
+                % {"d": application.decision_due.strftime("%d.%m.%Y")},
+            )
             return redirect(application)
-    return render(request, "applications/documents_requested_form.html",
-                  {"application": application, "form": form})
+    return render(
+        request,
+        "applications/documents_requested_form.html",
+        {"application": application, "form": form},
+    )
 
 
 @login_required
@@ -134,5 +163,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if not roles.has_role(request.user, roles.CASEWORKER, roles.ADMINISTRATOR, roles.AUDITOR):
         raise PermissionDenied
     today = timezone.localdate()
-    return render(request, "applications/dashboard.html",
-                  {"data": queues.dashboard(on=today), "today": today})
+    return render(
+        request, "applications/dashboard.html", {"data": queues.dashboard(on=today), "today": today}
+    )

@@ -39,16 +39,27 @@ TERM_DECISION_EXTENDED = 20  # p24 second part, where p20 or p21 applies
 TERM_NOTICE = 3  # p25, from the decision
 
 OPEN_STATUSES = (
-    S.REGISTERED, S.AT_LOCAL_COMMISSION, S.SURVEYED, S.AT_AUTHORITY, S.AT_SPECIAL_COMMISSION,
-    S.CONCLUDED, S.GRANTED, S.REFUSED,
+    S.REGISTERED,
+    S.AT_LOCAL_COMMISSION,
+    S.SURVEYED,
+    S.AT_AUTHORITY,
+    S.AT_SPECIAL_COMMISSION,
+    S.CONCLUDED,
+    S.GRANTED,
+    S.REFUSED,
 )
 UNDECIDED = (
-    S.REGISTERED, S.AT_LOCAL_COMMISSION, S.SURVEYED, S.AT_AUTHORITY, S.AT_SPECIAL_COMMISSION,
+    S.REGISTERED,
+    S.AT_LOCAL_COMMISSION,
+    S.SURVEYED,
+    S.AT_AUTHORITY,
+    S.AT_SPECIAL_COMMISSION,
     S.CONCLUDED,
 )
 
 
 # --- who may act -------------------------------------------------------------------------
+
 
 def is_caseworker(user, application: Application) -> bool:
     return roles.has_role(user, roles.CASEWORKER)
@@ -74,6 +85,7 @@ def is_registrar_of_channel(user, application: Application) -> bool:
 
 
 # --- preconditions: None when met, else the reason for the user ---------------------------
+
 
 def survey_act_of(application: Application):
     from commissions.models import SurveyAct
@@ -142,6 +154,7 @@ def needs_decision(application: Application) -> str | None:
 
 # --- the one transition table -------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Step:
     name: str
@@ -156,7 +169,8 @@ class Step:
         """Why `user` may not take this step now, or None."""
         if application.status not in self.sources:
             return _("Действие «%(step)s» невозможно: заявление в статусе «%(status)s».") % {
-                "step": self.label, "status": application.get_status_display(),
+                "step": self.label,
+                "status": application.get_status_display(),
             }
         if not self.allowed(user, application):
             return str(self.role_refusal)
@@ -166,35 +180,80 @@ class Step:
 STEPS: dict[str, Step] = {
     step.name: step
     for step in (
-        Step("send_to_local", gettext_lazy("Направить в участковую комиссию"),
-             (S.REGISTERED,), (S.AT_LOCAL_COMMISSION,), is_registrar_of_channel,
-             role_refusal=gettext_lazy("Направить документы может только принявший заявление: "
-                                       "уполномоченный орган или аппарат акима этого округа.")),
-        Step("survey_complete", gettext_lazy("Обследование проведено"),
-             (S.AT_LOCAL_COMMISSION,), (S.SURVEYED, S.AT_AUTHORITY), is_local_member_of_okrug,
-             needs_survey_result,
-             gettext_lazy("Обследование вносит член участковой комиссии округа заявителя.")),
-        Step("forward_to_authority", gettext_lazy("Направить в уполномоченный орган"),
-             (S.SURVEYED,), (S.AT_AUTHORITY,), is_akim_of_okrug, needs_survey_result,
-             gettext_lazy("Направить акт и заключение может только аппарат акима этого округа.")),
-        Step("send_to_special", gettext_lazy("Рассчитать доход и направить в специальную комиссию"),
-             (S.AT_AUTHORITY,), (S.AT_SPECIAL_COMMISSION,), is_caseworker,
-             needs_survey_for_special,
-             gettext_lazy("Направить в специальную комиссию может только уполномоченный орган.")),
-        Step("special_conclude", gettext_lazy("Заключение специальной комиссии вынесено"),
-             (S.AT_SPECIAL_COMMISSION,), (S.CONCLUDED,), is_special_member,
-             needs_special_conclusion,
-             gettext_lazy("Заключение вносит член специальной комиссии.")),
-        Step("mark_documents_requested", gettext_lazy("Документы запрошены (п. 20, 21)"),
-             UNDECIDED, UNDECIDED, is_caseworker, needs_documents_not_yet_requested,
-             gettext_lazy("Запрос документов отмечает уполномоченный орган.")),
-        Step("decide", gettext_lazy("Принять решение"),
-             (S.CONCLUDED, S.AT_AUTHORITY), (S.GRANTED, S.REFUSED), is_caseworker,
-             needs_decidable,
-             gettext_lazy("Решение принимает уполномоченный орган.")),
-        Step("notify", gettext_lazy("Заявитель уведомлён"),
-             (S.GRANTED, S.REFUSED), (S.NOTIFIED,), is_caseworker, needs_decision,
-             gettext_lazy("Уведомление направляет уполномоченный орган.")),
+        Step(
+            "send_to_local",
+            gettext_lazy("Направить в участковую комиссию"),
+            (S.REGISTERED,),
+            (S.AT_LOCAL_COMMISSION,),
+            is_registrar_of_channel,
+            role_refusal=gettext_lazy(
+                "Направить документы может только принявший заявление: "
+                "уполномоченный орган или аппарат акима этого округа."
+            ),
+        ),
+        Step(
+            "survey_complete",
+            gettext_lazy("Обследование проведено"),
+            (S.AT_LOCAL_COMMISSION,),
+            (S.SURVEYED, S.AT_AUTHORITY),
+            is_local_member_of_okrug,
+            needs_survey_result,
+            gettext_lazy("Обследование вносит член участковой комиссии округа заявителя."),
+        ),
+        Step(
+            "forward_to_authority",
+            gettext_lazy("Направить в уполномоченный орган"),
+            (S.SURVEYED,),
+            (S.AT_AUTHORITY,),
+            is_akim_of_okrug,
+            needs_survey_result,
+            gettext_lazy("Направить акт и заключение может только аппарат акима этого округа."),
+        ),
+        Step(
+            "send_to_special",
+            gettext_lazy("Рассчитать доход и направить в специальную комиссию"),
+            (S.AT_AUTHORITY,),
+            (S.AT_SPECIAL_COMMISSION,),
+            is_caseworker,
+            needs_survey_for_special,
+            gettext_lazy("Направить в специальную комиссию может только уполномоченный орган."),
+        ),
+        Step(
+            "special_conclude",
+            gettext_lazy("Заключение специальной комиссии вынесено"),
+            (S.AT_SPECIAL_COMMISSION,),
+            (S.CONCLUDED,),
+            is_special_member,
+            needs_special_conclusion,
+            gettext_lazy("Заключение вносит член специальной комиссии."),
+        ),
+        Step(
+            "mark_documents_requested",
+            gettext_lazy("Документы запрошены (п. 20, 21)"),
+            UNDECIDED,
+            UNDECIDED,
+            is_caseworker,
+            needs_documents_not_yet_requested,
+            gettext_lazy("Запрос документов отмечает уполномоченный орган."),
+        ),
+        Step(
+            "decide",
+            gettext_lazy("Принять решение"),
+            (S.CONCLUDED, S.AT_AUTHORITY),
+            (S.GRANTED, S.REFUSED),
+            is_caseworker,
+            needs_decidable,
+            gettext_lazy("Решение принимает уполномоченный орган."),
+        ),
+        Step(
+            "notify",
+            gettext_lazy("Заявитель уведомлён"),
+            (S.GRANTED, S.REFUSED),
+            (S.NOTIFIED,),
+            is_caseworker,
+            needs_decision,
+            gettext_lazy("Уведомление направляет уполномоченный орган."),
+        ),
     )
 }
 
@@ -205,6 +264,7 @@ def available_steps(*, application: Application, user) -> list[Step]:
 
 
 # --- the machinery shared by every step -----------------------------------------------------
+
 
 def today() -> datetime.date:
     return timezone.localdate()
@@ -219,8 +279,15 @@ def _lock_and_check(step_name: str, application: Application, actor) -> Applicat
     return locked
 
 
-def _move(application: Application, *, actor, to: str, due: datetime.date | None,
-          comment: str = "", **fields) -> Application:
+def _move(
+    application: Application,
+    *,
+    actor,
+    to: str,
+    due: datetime.date | None,
+    comment: str = "",
+    **fields,
+) -> Application:
     """Set the new status and terms and record the history row (same transaction)."""
     now = timezone.now()
     from_status = application.status
@@ -231,7 +298,11 @@ def _move(application: Application, *, actor, to: str, due: datetime.date | None
         setattr(application, name, value)
     application.save(update_fields=["status", "status_changed_at", "due_date", *fields])
     ApplicationTransition.objects.create(
-        application=application, from_status=from_status, to_status=to, actor=actor, at=now,
+        application=application,
+        from_status=from_status,
+        to_status=to,
+        actor=actor,
+        at=now,
         comment=comment,
     )
     return application
@@ -245,15 +316,20 @@ def decision_term(application: Application) -> datetime.date:
 
 # --- the steps ------------------------------------------------------------------------------
 
+
 @transaction.atomic
 def application_send_to_local(*, application: Application, actor) -> Application:
     """Send the documents to the local commission within 1 working day (p18); the survey is
     due 2 working days after receipt (p19)."""
     application = _lock_and_check("send_to_local", application, actor)
-    return _move(application, actor=actor, to=S.AT_LOCAL_COMMISSION,
-                 due=add_working_days(today(), TERM_SURVEY),
-                 comment=_("Документы направлены в участковую комиссию"),
-                 decision_due=decision_term(application))
+    return _move(
+        application,
+        actor=actor,
+        to=S.AT_LOCAL_COMMISSION,
+        due=add_working_days(today(), TERM_SURVEY),
+        comment=_("Документы направлены в участковую комиссию"),
+        decision_due=decision_term(application),
+    )
 
 
 @transaction.atomic
@@ -262,13 +338,26 @@ def application_survey_complete(*, application: Application, actor) -> Applicati
     survey) and sends them to whoever received the application (p19)."""
     application = _lock_and_check("survey_complete", application, actor)
     refused = survey_refused(application)
-    comment = (_("Заявитель отказался от обследования") if refused
-               else _("Акт обследования и заключение участковой комиссии составлены"))
+    comment = (
+        _("Заявитель отказался от обследования")
+        if refused
+        else _("Акт обследования и заключение участковой комиссии составлены")
+    )
     if application.channel == Application.Channel.AKIM:
-        return _move(application, actor=actor, to=S.SURVEYED,
-                     due=add_working_days(today(), TERM_AKIM_FORWARD), comment=comment)
-    return _move(application, actor=actor, to=S.AT_AUTHORITY,
-                 due=_authority_due(application, refused), comment=comment)
+        return _move(
+            application,
+            actor=actor,
+            to=S.SURVEYED,
+            due=add_working_days(today(), TERM_AKIM_FORWARD),
+            comment=comment,
+        )
+    return _move(
+        application,
+        actor=actor,
+        to=S.AT_AUTHORITY,
+        due=_authority_due(application, refused),
+        comment=comment,
+    )
 
 
 def _authority_due(application: Application, refused: bool) -> datetime.date:
@@ -282,9 +371,13 @@ def application_forward_to_authority(*, application: Application, actor) -> Appl
     """The akim forwards the act and conclusion within 2 working days of receipt (p19)."""
     application = _lock_and_check("forward_to_authority", application, actor)
     refused = survey_refused(application)
-    return _move(application, actor=actor, to=S.AT_AUTHORITY,
-                 due=_authority_due(application, refused),
-                 comment=_("Акт и заключение направлены в уполномоченный орган"))
+    return _move(
+        application,
+        actor=actor,
+        to=S.AT_AUTHORITY,
+        due=_authority_due(application, refused),
+        comment=_("Акт и заключение направлены в уполномоченный орган"),
+    )
 
 
 @transaction.atomic
@@ -296,11 +389,15 @@ def application_send_to_special(*, application: Application, actor) -> Applicati
 
     application = _lock_and_check("send_to_special", application, actor)
     income = per_capita_income(family=application.family, on=application.registered_on)
-    return _move(application, actor=actor, to=S.AT_SPECIAL_COMMISSION,
-                 due=add_working_days(today(), TERM_SPECIAL),
-                 comment=_("Среднедушевой доход за %(q)s кв. %(y)s г.: %(v)s ₸")
-                 % {"q": income.quarter, "y": income.year, "v": income.per_capita},
-                 per_capita_income=income.per_capita)
+    return _move(
+        application,
+        actor=actor,
+        to=S.AT_SPECIAL_COMMISSION,
+        due=add_working_days(today(), TERM_SPECIAL),
+        comment=_("Среднедушевой доход за %(q)s кв. %(y)s г.: %(v)s ₸")
+        % {"q": income.quarter, "y": income.year, "v": income.per_capita},
+        per_capita_income=income.per_capita,
+    )
 
 
 @transaction.atomic
@@ -308,15 +405,20 @@ def application_special_conclude(*, application: Application, actor) -> Applicat
     """The special commission has recorded its conclusion (p23); the decision is next (p24)."""
     application = _lock_and_check("special_conclude", application, actor)
     conclusion = special_conclusion_of(application)
-    comment = (_("Заключение: нуждается, размер %(a)s ₸") % {"a": conclusion.amount}
-               if conclusion.need else _("Заключение: не нуждается"))
-    return _move(application, actor=actor, to=S.CONCLUDED, due=application.decision_due,
-                 comment=comment)
+    comment = (
+        _("Заключение: нуждается, размер %(a)s ₸") % {"a": conclusion.amount}
+        if conclusion.need
+        else _("Заключение: не нуждается")
+    )
+    return _move(
+        application, actor=actor, to=S.CONCLUDED, due=application.decision_due, comment=comment
+    )
 
 
 @transaction.atomic
-def application_mark_documents_requested(*, application: Application, actor,
-                                         reason: str) -> Application:
+def application_mark_documents_requested(
+    *, application: Application, actor, reason: str
+) -> Application:
     """Documents requested from other bodies (p20) or impossible to present (p21): the
     decision is due 20 working days from registration instead of 8 (p24)."""
     if not reason.strip():
@@ -327,14 +429,28 @@ def application_mark_documents_requested(*, application: Application, actor,
     due = application.due_date
     if application.due_date == application.decision_due or application.due_date is None:
         due = decision_due
-    return _move(application, actor=actor, to=application.status, due=due,
-                 comment=reason.strip(), documents_requested=True, decision_due=decision_due)
+    return _move(
+        application,
+        actor=actor,
+        to=application.status,
+        due=due,
+        comment=reason.strip(),
+        documents_requested=True,
+        decision_due=decision_due,
+    )
 
 
 @transaction.atomic
-def application_decide(*, application: Application, actor, grant: bool, ground: str = "",
-                       comment: str = "", period_start: datetime.date | None = None,
-                       period_end: datetime.date | None = None) -> Decision:
+def application_decide(
+    *,
+    application: Application,
+    actor,
+    grant: bool,
+    ground: str = "",
+    comment: str = "",
+    period_start: datetime.date | None = None,
+    period_end: datetime.date | None = None,
+) -> Decision:
     """Grant or refuse (p24) on the special commission's conclusion; refuse on a ground of
     p26. The basis is frozen in the decision; the notice is due in 3 working days (p25). A
     grant creates the award in the same transaction, so a budget block undoes the decision."""
@@ -347,15 +463,27 @@ def application_decide(*, application: Application, actor, grant: bool, ground: 
         amount = None
         _check_refusal(application, ground)
     decision = Decision.objects.create(
-        application=application, outcome=Decision.Outcome.GRANTED if grant else
-        Decision.Outcome.REFUSED, ground=ground, comment=comment.strip(), amount=amount,
-        mrp_value=Decimal(basis["mrp"]["value"]), decided_on=decided_on, decided_by=actor,
-        period_start=period_start if grant else None, period_end=period_end if grant else None,
-        basis=basis, notice_due=add_working_days(decided_on, TERM_NOTICE),
+        application=application,
+        outcome=Decision.Outcome.GRANTED if grant else Decision.Outcome.REFUSED,
+        ground=ground,
+        comment=comment.strip(),
+        amount=amount,
+        mrp_value=Decimal(basis["mrp"]["value"]),
+        decided_on=decided_on,
+        decided_by=actor,
+        period_start=period_start if grant else None,
+        period_end=period_end if grant else None,
+        basis=basis,
+        notice_due=add_working_days(decided_on, TERM_NOTICE),
     )
     target = S.GRANTED if grant else S.REFUSED
-    _move(application, actor=actor, to=target, due=decision.notice_due,
-          comment=comment.strip() or decision.get_outcome_display())
+    _move(
+        application,
+        actor=actor,
+        to=target,
+        due=decision.notice_due,
+        comment=comment.strip() or decision.get_outcome_display(),
+    )
     if grant:
         from benefits.services.awards import award_create_for_decision
 
@@ -378,14 +506,20 @@ def _check_grant(application, basis, period_start, period_end) -> Decimal:
     conclusion = special_conclusion_of(application)
     if conclusion is None or not conclusion.need or conclusion.amount is None:
         raise TransitionNotAllowed(
-            _("Назначить помощь можно только при положительном заключении специальной "
-              "комиссии с указанным размером помощи (п. 23)."))
+            _(
+                "Назначить помощь можно только при положительном заключении специальной "
+                "комиссии с указанным размером помощи (п. 23)."
+            )
+        )
     threshold = basis.get("threshold")
     if threshold and not threshold["passed"]:
         raise TransitionNotAllowed(
-            _("Среднедушевой доход %(income)s ₸ не проходит порог категории (%(limit)s ₸): "
-              "основание для отказа — п. 26, пп. 3.")
-            % {"income": basis["income"]["per_capita"], "limit": threshold["value"]})
+            _(
+                "Среднедушевой доход %(income)s ₸ не проходит порог категории (%(limit)s ₸): "
+                "основание для отказа — п. 26, пп. 3."
+            )
+            % {"income": basis["income"]["per_capita"], "limit": threshold["value"]}
+        )
     if basis["category"]["periodicity"] == "monthly":
         if not (period_start and period_end):
             raise ApplicationError(_("Для ежемесячной помощи укажите период выплаты."))
@@ -399,7 +533,8 @@ def _check_refusal(application: Application, ground: str) -> None:
         raise ApplicationError(_("Укажите основание отказа (п. 26)."))
     if survey_refused(application) and ground != Decision.Ground.SURVEY_REFUSED:
         raise ApplicationError(
-            _("Заявитель отказался от обследования: основание отказа — п. 26, пп. 2."))
+            _("Заявитель отказался от обследования: основание отказа — п. 26, пп. 2.")
+        )
 
 
 @transaction.atomic
@@ -410,5 +545,10 @@ def application_notify(*, application: Application, actor) -> Application:
     decision = Decision.objects.select_for_update().get(application=application)
     decision.notified_on = today()
     decision.save(update_fields=["notified_on"])
-    return _move(application, actor=actor, to=S.NOTIFIED, due=None,
-                 comment=_("Уведомление о решении направлено заявителю"))
+    return _move(
+        application,
+        actor=actor,
+        to=S.NOTIFIED,
+        due=None,
+        comment=_("Уведомление о решении направлено заявителю"),
+    )

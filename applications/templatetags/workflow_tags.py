@@ -52,8 +52,7 @@ def workflow_panel(context, application: Application) -> dict:
     user = context["request"].user
     steps = workflow.available_steps(application=application, user=user)
     names = {s.name for s in steps}
-    decision = Decision.objects.filter(application=application).select_related(
-        "decided_by").first()
+    decision = Decision.objects.filter(application=application).select_related("decided_by").first()
     return {
         "application": application,
         "row": queues.row_for(application, timezone.localdate()),

@@ -25,8 +25,9 @@ REGISTERED_ON = D(2024, 3, 19)
 def register(application_factory):
     def build(channel="authority", day=REGISTERED_ON, **kw):
         with travel(day):
-            return application_factory(channel=channel, registered_at=at(day), year=2023,
-                                       quarter=4, **kw)
+            return application_factory(
+                channel=channel, registered_at=at(day), year=2023, quarter=4, **kw
+            )
 
     return build
 
@@ -70,8 +71,9 @@ class TestStartPage:
         other_html = page(client, other_akim, "home").content.decode()
         assert foreign.number in other_html.split("Последние заявления")[0]
 
-    def test_local_commission_queue(self, client, register, caseworker, local_member,
-                                    other_local_member):
+    def test_local_commission_queue(
+        self, client, register, caseworker, local_member, other_local_member
+    ):
         app = register()
         with travel(D(2024, 3, 20)):
             workflow.application_send_to_local(application=app, actor=caseworker)
@@ -158,7 +160,8 @@ class TestApplicationPage:
         with travel(D(2024, 3, 20)):
             response = client.post(
                 reverse("applications:application_step", args=[app.pk, "send_to_local"]),
-                follow=True)
+                follow=True,
+            )
         html = response.content.decode()
         assert "Документы направлены в участковую комиссию." in html
         assert "<td>зарегистрировано</td><td>в участковой комиссии</td>" in html
@@ -173,18 +176,21 @@ class TestApplicationPage:
             client.post(url)
             response = client.post(url, follow=True)
         assert "невозможно: заявление в статусе «в участковой комиссии»" in (
-            response.content.decode())
+            response.content.decode()
+        )
         assert ApplicationTransition.objects.filter(to_status=S.AT_LOCAL_COMMISSION).count() == 1
 
     def test_other_okrug_akim_gets_404(self, client, register, other_akim):
         app = register(channel="akim")
         login(client, other_akim)
         response = client.post(
-            reverse("applications:application_step", args=[app.pk, "send_to_local"]))
+            reverse("applications:application_step", args=[app.pk, "send_to_local"])
+        )
         assert response.status_code == 404
 
-    def test_local_member_is_linked_to_the_survey_page(self, client, register, caseworker,
-                                                       local_member):
+    def test_local_member_is_linked_to_the_survey_page(
+        self, client, register, caseworker, local_member
+    ):
         app = register()
         with travel(D(2024, 3, 20)):
             workflow.application_send_to_local(application=app, actor=caseworker)
@@ -204,44 +210,54 @@ def concluded(register, caseworker, local_member, special_member, **kw):
 
 
 class TestDecisionPage:
-    def test_grant_through_the_form(self, client, register, caseworker, local_member,
-                                    special_member):
+    def test_grant_through_the_form(
+        self, client, register, caseworker, local_member, special_member
+    ):
         app = concluded(register, caseworker, local_member, special_member)
         html = page(client, caseworker, "applications:application_decide", app.pk).content
         assert "44\u00a0300,00\u00a0₸" in html.decode()  # the regional minimum, the threshold
         with travel(D(2024, 3, 26)):
             login(client, caseworker)  # a new day, a new session (sessions last 30 minutes)
-            response = client.post(reverse("applications:application_decide", args=[app.pk]),
-                                   {"outcome": "granted", "ground": ""}, follow=True)
+            response = client.post(
+                reverse("applications:application_decide", args=[app.pk]),
+                {"outcome": "granted", "ground": ""},
+                follow=True,
+            )
         text = response.content.decode()
         assert "Уведомить заявителя до 29.03.2024." in text
         assert "36\u00a0920,00\u00a0₸" in text
         assert Decision.objects.get(application=app).outcome == "granted"
 
-    def test_refusal_without_ground_keeps_the_input(self, client, register, caseworker,
-                                                     local_member, special_member):
+    def test_refusal_without_ground_keeps_the_input(
+        self, client, register, caseworker, local_member, special_member
+    ):
         app = concluded(register, caseworker, local_member, special_member)
         login(client, caseworker)
         with travel(D(2024, 3, 26)):
-            response = client.post(reverse("applications:application_decide", args=[app.pk]),
-                                   {"outcome": "refused", "ground": "", "comment": "мой текст"})
+            response = client.post(
+                reverse("applications:application_decide", args=[app.pk]),
+                {"outcome": "refused", "ground": "", "comment": "мой текст"},
+            )
         text = response.content.decode()
         assert response.status_code == 200
         assert "Укажите основание отказа (п. 26)." in text
         assert "мой текст" in text
         assert not Decision.objects.exists()
 
-    def test_income_above_threshold_is_proposed(self, client, register, caseworker,
-                                                local_member, special_member):
-        app = concluded(register, caseworker, local_member, special_member,
-                        wages=Decimal("600000"))
+    def test_income_above_threshold_is_proposed(
+        self, client, register, caseworker, local_member, special_member
+    ):
+        app = concluded(register, caseworker, local_member, special_member, wages=Decimal("600000"))
         response = page(client, caseworker, "applications:application_decide", app.pk)
-        assert response.context["form"].initial == {"outcome": "refused",
-                                                    "ground": "income_above_threshold"}
+        assert response.context["form"].initial == {
+            "outcome": "refused",
+            "ground": "income_above_threshold",
+        }
         assert "доход выше порога" in response.content.decode()
 
-    def test_special_member_gets_403(self, client, register, caseworker, local_member,
-                                     special_member):
+    def test_special_member_gets_403(
+        self, client, register, caseworker, local_member, special_member
+    ):
         app = concluded(register, caseworker, local_member, special_member)
         response = page(client, special_member, "applications:application_decide", app.pk)
         assert response.status_code == 403
@@ -255,9 +271,9 @@ class TestDocumentsRequestedPage:
         with travel(D(2024, 3, 20)):
             empty = client.post(url, {"paragraph": "20", "reason": "   "})
             assert "Обязательное поле." in empty.content.decode() or (
-                "Опишите" in empty.content.decode())
-            response = client.post(url, {"paragraph": "20", "reason": "Запрос в ЦОН"},
-                                   follow=True)
+                "Опишите" in empty.content.decode()
+            )
+            response = client.post(url, {"paragraph": "20", "reason": "Запрос в ЦОН"}, follow=True)
         assert "Срок решения продлён до 19.04.2024" in response.content.decode()
         app.refresh_from_db()
         assert app.decision_due == D(2024, 4, 19)
@@ -267,8 +283,11 @@ class TestDeadlinesReport:
     def test_prints_overdue_and_mails_the_responsible(
         self, register, caseworker, akim, other_akim, local_member, capsys
     ):
-        for user, address in ((caseworker, "cw@example.kz"), (akim, "akim@example.kz"),
-                              (other_akim, "other@example.kz")):
+        for user, address in (
+            (caseworker, "cw@example.kz"),
+            (akim, "akim@example.kz"),
+            (other_akim, "other@example.kz"),
+        ):
             user.email = address
             user.save()
         authority = register(day=D(2024, 3, 15))  # caseworker's, due 18.03

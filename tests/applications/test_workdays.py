@@ -52,18 +52,21 @@ def test_term_vectors(db, start, n, end, why):
     assert add_working_days(start, n) == end
 
 
-@pytest.mark.parametrize(("day", "working"), [
-    (D(2018, 3, 3), True),  # working Saturday
-    (D(2024, 5, 4), True),
-    (D(2020, 1, 5), True),  # working Sunday
-    (D(2024, 5, 8), False),  # transferred day off
-    (D(2017, 12, 1), False),
-    (D(2022, 12, 1), True),
-    (D(2022, 10, 25), False),
-    (D(2024, 6, 17), True),
-    (D(2024, 3, 25), False),
-    (D(2024, 3, 23), False),
-])
+@pytest.mark.parametrize(
+    ("day", "working"),
+    [
+        (D(2018, 3, 3), True),  # working Saturday
+        (D(2024, 5, 4), True),
+        (D(2020, 1, 5), True),  # working Sunday
+        (D(2024, 5, 8), False),  # transferred day off
+        (D(2017, 12, 1), False),
+        (D(2022, 12, 1), True),
+        (D(2022, 10, 25), False),
+        (D(2024, 6, 17), True),
+        (D(2024, 3, 25), False),
+        (D(2024, 3, 23), False),
+    ],
+)
 def test_is_working_day(db, day, working):
     assert is_working_day(day) is working
 
@@ -89,25 +92,29 @@ class TestOverrides:
     def test_extra_day_off_wins_and_the_cache_follows(self, db):
         assert add_working_days(D(2024, 3, 20), 1) == D(2024, 3, 26)
         override = CalendarOverride.objects.create(
-            date=D(2024, 3, 26), kind="day_off", name_ru="Траур", name_kk="Аза")
+            date=D(2024, 3, 26), kind="day_off", name_ru="Траур", name_kk="Аза"
+        )
         assert add_working_days(D(2024, 3, 20), 1) == D(2024, 3, 27)
         assert {d.date: d.name_kk for d in days_off(2024)}[D(2024, 3, 26)] == "Аза"
         override.delete()
         assert add_working_days(D(2024, 3, 20), 1) == D(2024, 3, 26)
 
     def test_extra_working_day_wins_over_a_holiday(self, db):
-        CalendarOverride.objects.create(date=D(2024, 3, 25), kind="working_day",
-                                        name_ru="Рабочий день по постановлению")
+        CalendarOverride.objects.create(
+            date=D(2024, 3, 25), kind="working_day", name_ru="Рабочий день по постановлению"
+        )
         assert is_working_day(D(2024, 3, 25))
         assert add_working_days(D(2024, 3, 20), 1) == D(2024, 3, 25)
 
     def test_corrected_kurban_ait(self, db):
         """The DUMK moves the feast after the package was released: 2026-05-27 becomes a
         working day and 2026-05-28 the day off."""
-        CalendarOverride.objects.create(date=D(2026, 5, 27), kind="working_day",
-                                        name_ru="Рабочий день (Курбан айт перенесён)")
-        CalendarOverride.objects.create(date=D(2026, 5, 28), kind="day_off",
-                                        name_ru="Курбан айт", name_kk="Құрбан айт")
+        CalendarOverride.objects.create(
+            date=D(2026, 5, 27), kind="working_day", name_ru="Рабочий день (Курбан айт перенесён)"
+        )
+        CalendarOverride.objects.create(
+            date=D(2026, 5, 28), kind="day_off", name_ru="Курбан айт", name_kk="Құрбан айт"
+        )
         assert add_working_days(D(2026, 5, 26), 1) == D(2026, 5, 27)
         assert add_working_days(D(2026, 5, 27), 1) == D(2026, 5, 29)
 
@@ -138,13 +145,16 @@ class TestCommand:
         CalendarOverride.objects.create(date=D(2024, 11, 5), kind="day_off", name_ru="Траур")
         assert "2024-11-05\tТраур" in self.run("list", "2024").splitlines()
 
-    @pytest.mark.parametrize(("args", "message"), [
-        (("add", "2024-02-30", "8"), "Неверная дата «2024-02-30»"),
-        (("add", "2024-03-20", "0"), "целое число больше нуля"),
-        (("add", "2024-03-20", "восемь"), "Неверное значение «восемь»"),
-        (("list", "1066"), "вне допустимого диапазона"),
-        (("list", "год"), "Неверное значение «год»"),
-    ])
+    @pytest.mark.parametrize(
+        ("args", "message"),
+        [
+            (("add", "2024-02-30", "8"), "Неверная дата «2024-02-30»"),
+            (("add", "2024-03-20", "0"), "целое число больше нуля"),
+            (("add", "2024-03-20", "восемь"), "Неверное значение «восемь»"),
+            (("list", "1066"), "вне допустимого диапазона"),
+            (("list", "год"), "Неверное значение «год»"),
+        ],
+    )
     def test_bad_arguments(self, db, args, message):
         with pytest.raises(CommandError, match=message):
             self.run(*args)
@@ -152,7 +162,10 @@ class TestCommand:
     def test_bad_arguments_exit_non_zero(self):
         result = subprocess.run(
             [sys.executable, "manage.py", "workdays", "add", "20.03.2024", "8"],
-            cwd=ROOT, capture_output=True, text=True, timeout=120,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
         assert result.returncode != 0
         assert "Неверная дата «20.03.2024»: ожидается ГГГГ-ММ-ДД." in result.stderr
@@ -165,9 +178,14 @@ def test_administrator_adds_an_override_in_the_admin(client, administrator):
 
     assert add_working_days(D(2024, 11, 4), 1) == D(2024, 11, 5)
     login(client, administrator)
-    response = client.post("/admin/applications/calendaroverride/add/", {
-        "date": "05.11.2024", "kind": "day_off", "name_ru": "Дополнительный выходной",
-        "name_kk": "Қосымша демалыс күні",
-    })
+    response = client.post(
+        "/admin/applications/calendaroverride/add/",
+        {
+            "date": "05.11.2024",
+            "kind": "day_off",
+            "name_ru": "Дополнительный выходной",
+            "name_kk": "Қосымша демалыс күні",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert add_working_days(D(2024, 11, 4), 1) == D(2024, 11, 6)

@@ -29,8 +29,12 @@ def register(application_factory):
     def build(channel="authority", wages=Decimal("300000"), **kw):
         with travel(REGISTERED_ON):
             return application_factory(
-                channel=channel, registered_at=at(REGISTERED_ON), year=2023, quarter=4,
-                wages=wages, **kw,
+                channel=channel,
+                registered_at=at(REGISTERED_ON),
+                year=2023,
+                quarter=4,
+                wages=wages,
+                **kw,
             )
 
     return build
@@ -117,8 +121,9 @@ class TestAuthorityChannelPath:
 
 
 class TestAkimChannelPath:
-    def test_full_path_through_the_akim(self, register, akim, caseworker, local_member,
-                                        special_member):
+    def test_full_path_through_the_akim(
+        self, register, akim, caseworker, local_member, special_member
+    ):
         app = register(channel="akim")
         with travel(D(2024, 3, 20)):
             app = workflow.application_send_to_local(application=app, actor=akim)
@@ -135,7 +140,10 @@ class TestAkimChannelPath:
             record_special(app, special_member, need=False)
             app = workflow.application_special_conclude(application=app, actor=special_member)
             decision = workflow.application_decide(
-                application=app, actor=caseworker, grant=False, ground="false_information",
+                application=app,
+                actor=caseworker,
+                grant=False,
+                ground="false_information",
                 comment="Скрыт доход супруга",
             )
         assert decision.outcome == Decision.Outcome.REFUSED
@@ -143,8 +151,14 @@ class TestAkimChannelPath:
         with travel(D(2024, 4, 3)):
             app = workflow.application_notify(application=app, actor=caseworker)
         assert [row[1] for row in steps_of(app)] == [
-            S.REGISTERED, S.AT_LOCAL_COMMISSION, S.SURVEYED, S.AT_AUTHORITY,
-            S.AT_SPECIAL_COMMISSION, S.CONCLUDED, S.REFUSED, S.NOTIFIED,
+            S.REGISTERED,
+            S.AT_LOCAL_COMMISSION,
+            S.SURVEYED,
+            S.AT_AUTHORITY,
+            S.AT_SPECIAL_COMMISSION,
+            S.CONCLUDED,
+            S.REFUSED,
+            S.NOTIFIED,
         ]
         assert [row[2] for row in steps_of(app)][1:4] == ["akim", "local", "akim"]
 
@@ -157,8 +171,9 @@ class TestAkimChannelPath:
 
 
 class TestWhoMayAct:
-    @pytest.mark.parametrize("who", ["akim", "other_akim", "local_member", "special_member",
-                                     "auditor", "administrator"])
+    @pytest.mark.parametrize(
+        "who", ["akim", "other_akim", "local_member", "special_member", "auditor", "administrator"]
+    )
     def test_only_the_caseworker_sends_an_authority_application(self, register, who, request):
         app = register()
         with pytest.raises(TransitionNotAllowed):
@@ -181,7 +196,8 @@ class TestWhoMayAct:
             record_survey(app, local_member)
             with pytest.raises(TransitionNotAllowed, match="участковой комиссии округа"):
                 workflow.application_survey_complete(
-                    application=app, actor=request.getfixturevalue(who))
+                    application=app, actor=request.getfixturevalue(who)
+                )
 
     def test_other_okrugs_akim_cannot_forward(self, register, akim, other_akim, local_member):
         app = register(channel="akim")
@@ -196,8 +212,12 @@ class TestWhoMayAct:
     def test_special_member_cannot_take_the_caseworkers_steps(
         self, register, caseworker, local_member, special_member, step
     ):
-        app = to_concluded(register(), caseworker=caseworker, local_member=local_member,
-                           special_member=special_member)
+        app = to_concluded(
+            register(),
+            caseworker=caseworker,
+            local_member=local_member,
+            special_member=special_member,
+        )
         service = getattr(workflow, f"application_{step}")
         kwargs = {"grant": True} if step == "decide" else {}
         with pytest.raises(TransitionNotAllowed):
@@ -233,7 +253,8 @@ class TestDocumentsRequested:
         app = register()
         with travel(D(2024, 3, 20)):
             app = workflow.application_mark_documents_requested(
-                application=app, actor=caseworker, reason="Запрошена справка из ЦОН (п. 20)")
+                application=app, actor=caseworker, reason="Запрошена справка из ЦОН (п. 20)"
+            )
         # 20.03, 26–29.03, 01–05.04, 08–12.04, 15–19.04 = 20 working days.
         assert app.decision_due == D(2024, 4, 19)
         assert app.documents_requested
@@ -244,43 +265,51 @@ class TestDocumentsRequested:
     def test_extension_carries_to_the_concluded_step(
         self, register, caseworker, local_member, special_member
     ):
-        app = to_concluded(register(), caseworker=caseworker, local_member=local_member,
-                           special_member=special_member)
+        app = to_concluded(
+            register(),
+            caseworker=caseworker,
+            local_member=local_member,
+            special_member=special_member,
+        )
         assert app.due_date == D(2024, 4, 3)
         with travel(D(2024, 3, 28)):
             app = workflow.application_mark_documents_requested(
-                application=app, actor=caseworker, reason="Документы утеряны (п. 21)")
+                application=app, actor=caseworker, reason="Документы утеряны (п. 21)"
+            )
         assert (app.due_date, app.decision_due) == (D(2024, 4, 19), D(2024, 4, 19))
 
     def test_reason_required_and_only_once(self, register, caseworker):
         app = register()
         with pytest.raises(ApplicationError, match="Укажите"):
-            workflow.application_mark_documents_requested(application=app, actor=caseworker,
-                                                           reason="  ")
-        workflow.application_mark_documents_requested(application=app, actor=caseworker,
-                                                       reason="п. 20")
+            workflow.application_mark_documents_requested(
+                application=app, actor=caseworker, reason="  "
+            )
+        workflow.application_mark_documents_requested(
+            application=app, actor=caseworker, reason="п. 20"
+        )
         with pytest.raises(TransitionNotAllowed, match="уже отмечен"):
-            workflow.application_mark_documents_requested(application=app, actor=caseworker,
-                                                          reason="п. 20")
+            workflow.application_mark_documents_requested(
+                application=app, actor=caseworker, reason="п. 20"
+            )
 
 
 class TestRefusals:
-    def test_refused_survey_goes_to_decision_on_ground_2(self, register, caseworker,
-                                                          local_member):
-        app = to_at_authority(register(), actor=caseworker, local_member=local_member,
-                              refused=True)
+    def test_refused_survey_goes_to_decision_on_ground_2(self, register, caseworker, local_member):
+        app = to_at_authority(register(), actor=caseworker, local_member=local_member, refused=True)
         assert (app.status, app.due_date) == (S.AT_AUTHORITY, D(2024, 4, 3))
         assert workflow.proposed_ground(app) == "survey_refused"
         with travel(D(2024, 3, 26)):
             with pytest.raises(TransitionNotAllowed, match="отказался от обследования"):
                 workflow.application_send_to_special(application=app, actor=caseworker)
             with pytest.raises(ApplicationError, match="пп. 2"):
-                workflow.application_decide(application=app, actor=caseworker, grant=False,
-                                            ground="income_above_threshold")
+                workflow.application_decide(
+                    application=app, actor=caseworker, grant=False, ground="income_above_threshold"
+                )
             with pytest.raises(TransitionNotAllowed, match="положительном заключении"):
                 workflow.application_decide(application=app, actor=caseworker, grant=True)
-            decision = workflow.application_decide(application=app, actor=caseworker,
-                                                   grant=False, ground="survey_refused")
+            decision = workflow.application_decide(
+                application=app, actor=caseworker, grant=False, ground="survey_refused"
+            )
         assert decision.get_ground_display().endswith("(п. 26, пп. 2)")
         assert decision.notice_due == D(2024, 3, 29)
 
@@ -288,21 +317,33 @@ class TestRefusals:
         self, register, caseworker, local_member, special_member
     ):
         # 600 000 / 3 / 4 = 50 000 ₸ ≥ 44 300 ₸, the regional minimum in force for Q4 2023.
-        app = to_concluded(register(wages=Decimal("600000")), caseworker=caseworker,
-                           local_member=local_member, special_member=special_member)
+        app = to_concluded(
+            register(wages=Decimal("600000")),
+            caseworker=caseworker,
+            local_member=local_member,
+            special_member=special_member,
+        )
         assert workflow.proposed_ground(app) == "income_above_threshold"
         with travel(D(2024, 3, 28)):
             with pytest.raises(TransitionNotAllowed, match="50000.00 ₸.*44300.00 ₸"):
                 workflow.application_decide(application=app, actor=caseworker, grant=True)
-            decision = workflow.application_decide(application=app, actor=caseworker,
-                                                   grant=False, ground="income_above_threshold")
+            decision = workflow.application_decide(
+                application=app, actor=caseworker, grant=False, ground="income_above_threshold"
+            )
         assert decision.basis["threshold"] == {
-            "kind": "below_regional_sm", "factor": "1", "value": "44300.00", "passed": False,
+            "kind": "below_regional_sm",
+            "factor": "1",
+            "value": "44300.00",
+            "passed": False,
         }
 
     def test_refusal_needs_a_ground(self, register, caseworker, local_member, special_member):
-        app = to_concluded(register(), caseworker=caseworker, local_member=local_member,
-                           special_member=special_member)
+        app = to_concluded(
+            register(),
+            caseworker=caseworker,
+            local_member=local_member,
+            special_member=special_member,
+        )
         with pytest.raises(ApplicationError, match="основание отказа"):
             workflow.application_decide(application=app, actor=caseworker, grant=False)
         assert not Decision.objects.exists()
@@ -320,11 +361,16 @@ class TestRefusals:
 
 
 class TestGrantRollsBackOnBudget:
-    def test_budget_block_leaves_no_decision(self, register, caseworker, local_member,
-                                              special_member):
+    def test_budget_block_leaves_no_decision(
+        self, register, caseworker, local_member, special_member
+    ):
         Budget.objects.create(year=2024, programme="hardship", amount=Decimal("1000.00"))
-        app = to_concluded(register(), caseworker=caseworker, local_member=local_member,
-                           special_member=special_member)
+        app = to_concluded(
+            register(),
+            caseworker=caseworker,
+            local_member=local_member,
+            special_member=special_member,
+        )
         with travel(D(2024, 3, 28)), pytest.raises(BenefitsError, match="Бюджет"):
             workflow.application_decide(application=app, actor=caseworker, grant=True)
         app.refresh_from_db()
@@ -334,10 +380,15 @@ class TestGrantRollsBackOnBudget:
 
 
 class TestFrozenBasis:
-    def test_basis_keeps_the_family_as_it_was(self, register, caseworker, local_member,
-                                              special_member, person_factory):
-        app = to_concluded(register(), caseworker=caseworker, local_member=local_member,
-                           special_member=special_member)
+    def test_basis_keeps_the_family_as_it_was(
+        self, register, caseworker, local_member, special_member, person_factory
+    ):
+        app = to_concluded(
+            register(),
+            caseworker=caseworker,
+            local_member=local_member,
+            special_member=special_member,
+        )
         with travel(D(2024, 3, 28)):
             decision = workflow.application_decide(application=app, actor=caseworker, grant=True)
         head = app.family.applicant
@@ -353,28 +404,48 @@ class TestFrozenBasis:
         assert basis["members"][0]["iin"] == head.iin
         assert basis["members"][0]["birth_date"] == "1985-03-15"
         assert basis["members"][0]["relation"] == "applicant"
-        assert basis["incomes"] == [{
-            "name": "Ахметов Айдар", "iin": head.iin, "kind": "wages", "year": 2023,
-            "quarter": 4, "amount": "300000.00",
-        }]
-        assert basis["income"] == {"year": 2023, "quarter": 4, "total": "300000.00",
-                                   "members": 4, "per_capita": "25000.00"}
+        assert basis["incomes"] == [
+            {
+                "name": "Ахметов Айдар",
+                "iin": head.iin,
+                "kind": "wages",
+                "year": 2023,
+                "quarter": 4,
+                "amount": "300000.00",
+            }
+        ]
+        assert basis["income"] == {
+            "year": 2023,
+            "quarter": 4,
+            "total": "300000.00",
+            "members": 4,
+            "per_capita": "25000.00",
+        }
         assert basis["threshold"]["value"] == "44300.00" and basis["threshold"]["passed"]
         assert basis["mrp"] == {"value": "3692.00", "effective_from": "2024-01-01"}
         assert basis["category"]["paragraph"] == "7.4"
 
 
 class TestMonthlyPeriod:
-    def test_tuberculosis_grant_needs_a_period(self, register, caseworker, local_member,
-                                               special_member):
-        app = to_concluded(register(code="hardship-tuberculosis"), caseworker=caseworker,
-                           local_member=local_member, special_member=special_member)
+    def test_tuberculosis_grant_needs_a_period(
+        self, register, caseworker, local_member, special_member
+    ):
+        app = to_concluded(
+            register(code="hardship-tuberculosis"),
+            caseworker=caseworker,
+            local_member=local_member,
+            special_member=special_member,
+        )
         with travel(D(2024, 3, 28)):
             with pytest.raises(ApplicationError, match="период выплаты"):
                 workflow.application_decide(application=app, actor=caseworker, grant=True)
             decision = workflow.application_decide(
-                application=app, actor=caseworker, grant=True,
-                period_start=D(2024, 4, 1), period_end=D(2024, 9, 30))
+                application=app,
+                actor=caseworker,
+                grant=True,
+                period_start=D(2024, 4, 1),
+                period_end=D(2024, 9, 30),
+            )
         assert (decision.period_start, decision.period_end) == (D(2024, 4, 1), D(2024, 9, 30))
 
 
@@ -385,21 +456,30 @@ class TestTwoPeopleAtOnce:
         workflow.application_send_to_local(application=first, actor=caseworker)
         with pytest.raises(TransitionNotAllowed, match="в статусе «в участковой комиссии»"):
             workflow.application_send_to_local(application=second, actor=caseworker)
-        assert ApplicationTransition.objects.filter(
-            application=first, to_status=S.AT_LOCAL_COMMISSION).count() == 1
+        assert (
+            ApplicationTransition.objects.filter(
+                application=first, to_status=S.AT_LOCAL_COMMISSION
+            ).count()
+            == 1
+        )
 
     @pytest.mark.django_db(transaction=True)
     def test_two_threads_one_wins(self, register, caseworker, local_member, special_member):
-        app = to_concluded(register(), caseworker=caseworker, local_member=local_member,
-                           special_member=special_member)
+        app = to_concluded(
+            register(),
+            caseworker=caseworker,
+            local_member=local_member,
+            special_member=special_member,
+        )
         barrier = threading.Barrier(2)
         results = []
 
         def decide():
             barrier.wait()
             try:
-                workflow.application_decide(application=app, actor=caseworker, grant=False,
-                                            ground="false_information")
+                workflow.application_decide(
+                    application=app, actor=caseworker, grant=False, ground="false_information"
+                )
                 results.append("ok")
             except TransitionNotAllowed as error:
                 results.append(str(error))
@@ -419,15 +499,19 @@ class TestTwoPeopleAtOnce:
             # The loser waited for the row lock, re-read the status and was told why.
             assert "в статусе «отказано»" in loser
         assert Decision.objects.filter(application=app).count() == 1
-        assert ApplicationTransition.objects.filter(application=app,
-                                                    to_status=S.REFUSED).count() == 1
+        assert (
+            ApplicationTransition.objects.filter(application=app, to_status=S.REFUSED).count() == 1
+        )
 
 
 class TestThreeMonthRule:
     def register_fire(self, family_factory, category, caseworker, day):
         return intake.application_register(
-            family=family_factory(), category=category("hardship-disaster-fire"),
-            actor=caseworker, event_date=D(2024, 1, 31), registered_at=at(day),
+            family=family_factory(),
+            category=category("hardship-disaster-fire"),
+            actor=caseworker,
+            event_date=D(2024, 1, 31),
+            registered_at=at(day),
         )
 
     def test_last_day_is_accepted(self, family_factory, category, caseworker):

@@ -24,21 +24,31 @@ def travel(day: datetime.date, hour: int = 10):
 
 def record_survey(application, user, *, refused: bool = False, need: bool = True):
     SurveyAct.objects.create(
-        application=application, surveyed_on=datetime.date.today(), place="с. Жанакорган",
-        refused=refused, refused_on=datetime.date.today() if refused else None,
-        refused_signed_by="Членов Ч.Ч." if refused else "", recorded_by=user,
+        application=application,
+        surveyed_on=datetime.date.today(),
+        place="с. Жанакорган",
+        refused=refused,
+        refused_on=datetime.date.today() if refused else None,
+        refused_signed_by="Членов Ч.Ч." if refused else "",
+        recorded_by=user,
     )
     if not refused:
         LocalConclusion.objects.create(
-            application=application, number="1", concluded_on=datetime.date.today(), need=need,
+            application=application,
+            number="1",
+            concluded_on=datetime.date.today(),
+            need=need,
             recorded_by=user,
         )
 
 
 def record_special(application, user, *, need: bool = True, amount=Decimal("36920.00")):
     SpecialConclusion.objects.create(
-        application=application, concluded_on=datetime.date.today(), need=need,
-        amount=amount if need else None, recorded_by=user,
+        application=application,
+        concluded_on=datetime.date.today(),
+        need=need,
+        amount=amount if need else None,
+        recorded_by=user,
     )
 
 

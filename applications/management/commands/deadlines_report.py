@@ -36,8 +36,10 @@ class Command(BaseCommand):
 
     def line(self, application, today) -> str:
         row = queues.row_for(application, today)
-        return (f"{application.number}\t{row.due:%d.%m.%Y}\t{row.days_late}\t"
-                f"{application.get_status_display()}\t{application.okrug.name_ru}")
+        return (
+            f"{application.number}\t{row.due:%d.%m.%Y}\t{row.days_late}\t"
+            f"{application.get_status_display()}\t{application.okrug.name_ru}"
+        )
 
     def mail(self, user, lines: list[str], today) -> int:
         if not user.email:
