@@ -144,3 +144,29 @@ def test_decision_form_asks_before_the_irreversible_decision(new_page, caseworke
     application.refresh_from_db()
     assert application.status == Application.Status.CONCLUDED
     assert "/decision/" in page.url
+
+
+def test_keyboard_login_and_search_from_any_page(new_page, cases, caseworker):
+    """Item 3: the login form works from the keyboard (Django's AuthenticationForm focuses the
+    user name), and the search box in the header finds a family by surname or IIN from any
+    page, here the payment list."""
+    done = cases["done"]
+    page = new_page("ru")
+    page.goto(page.base + "/login/")
+    page.keyboard.type(caseworker.username)
+    page.keyboard.press("Tab")
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Enter")
+    expect_text(page, "Мои задачи")
+
+    page.goto(page.base + cases["payment_list"].get_absolute_url())
+    page.get_by_label("Поиск").fill("Есенов")
+    page.keyboard.press("Enter")
+    expect_text(page, done.number)
+    assert "Омаров" not in page.locator("main").inner_text()
+    shot(page, "page-search-by-surname-ru")
+
+    page.get_by_label("Поиск").fill(done.applicant.iin)
+    page.keyboard.press("Enter")
+    expect_text(page, done.number)
+    assert "Нуров" not in page.locator("main").inner_text()
