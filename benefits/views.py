@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from applications.access import sees_full_iin
 from zhanakorgan_aid.templatetags.aid import format_money
 
 from . import access, exports, reports, selectors
@@ -61,6 +62,7 @@ def award_list(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page": page,
             "query": params.urlencode(),
+            "full_iin": sees_full_iin(request.user),
         },
     )
 
@@ -85,6 +87,7 @@ def award_detail(
             ],
             "termination_form": termination_form or TerminationForm(),
             "can_manage": access.can_manage_awards(request.user),
+            "full_iin": sees_full_iin(request.user),
         },
     )
 

@@ -102,7 +102,8 @@ class TestAwards:
 
     def test_auditor_reads_but_cannot_terminate(self, client, auditor, tb_award):
         login(client, auditor)
-        assert client.get(tb_award.get_absolute_url()).status_code == 200
+        page = client.get(tb_award.get_absolute_url()).content.decode()
+        assert tb_award.recipient.masked_iin in page and tb_award.recipient.iin not in page
         url = reverse("benefits:award_terminate", args=[tb_award.pk])
         assert client.post(url, {"reason": "death", "event_date": "2020-03-10"}).status_code == 403
         assert ScheduledPayment.objects.filter(status="cancelled").count() == 0
