@@ -108,14 +108,20 @@ def _tracked_models() -> list[type[models.Model]]:
     """Models with history (not the historical tables themselves), found at run time so a model
     another part adds later is covered without touching this module."""
     return [
-        m for m in registered_models.values()
+        m
+        for m in registered_models.values()
         if hasattr(m._meta, "simple_history_manager_attribute")
     ]
 
 
+def _history(model) -> models.Manager:
+    return getattr(model, model._meta.simple_history_manager_attribute)
+
+
 def _foreign_keys_to(model, targets) -> list[models.ForeignKey]:
     return [
-        f for f in model._meta.get_fields()
+        f
+        for f in model._meta.get_fields()
         if isinstance(f, models.ForeignKey) and f.related_model in targets and not f.auto_created
     ]
 
@@ -123,25 +129,31 @@ def _foreign_keys_to(model, targets) -> list[models.ForeignKey]:
 def _attached_histories(application: Application) -> list[models.QuerySet]:
     """Histories of records pointing at the application, and of records pointing at those
     (a survey act's rows, an award's payments)."""
-    tracked = [m for m in _tracked_models() if m not in (Application, Family, FamilyMember, Income, Person)]
+    tracked = [
+        m for m in _tracked_models() if m not in (Application, Family, FamilyMember, Income, Person)
+    ]
     querysets, first_level = [], {}
     for model in tracked:
         for fk in _foreign_keys_to(model, {Application}):
-            qs = model.history.filter(**{fk.attname: application.pk})
+            qs = _history(model).filter(**{fk.attname: application.pk})
             querysets.append(qs)
             first_level[model] = set(qs.values_list("id", flat=True))
     for model in tracked:
         for fk in _foreign_keys_to(model, set(first_level)):
             if first_level[fk.related_model]:
                 querysets.append(
-                    model.history.filter(**{f"{fk.attname}__in": first_level[fk.related_model]})
+                    _history(model).filter(**{f"{fk.attname}__in": first_level[fk.related_model]})
                 )
     return querysets
 
 
 def _entries_for(versions: list, *, full_iin: bool) -> list[ChangeEntry]:
     first = versions[0]
-    entries = [ChangeEntry(first.history_date, first.history_user, ACTIONS[first.history_type], _subject(first))]
+    entries = [
+        ChangeEntry(
+            first.history_date, first.history_user, ACTIONS[first.history_type], _subject(first)
+        )
+    ]
     for old, new in pairwise(versions):
         changes = [
             _field_change(new, change, full_iin=full_iin)
@@ -149,7 +161,13 @@ def _entries_for(versions: list, *, full_iin: bool) -> list[ChangeEntry]:
         ]
         if changes or new.history_type != "~":
             entries.append(
-                ChangeEntry(new.history_date, new.history_user, ACTIONS[new.history_type], _subject(new), changes)
+                ChangeEntry(
+                    new.history_date,
+                    new.history_user,
+                    ACTIONS[new.history_type],
+                    _subject(new),
+                    changes,
+                )
             )
     return entries
 
@@ -193,5 +211,9 @@ def _display(model_field, value) -> str:
     if isinstance(value, datetime.date):
         return value.strftime("%d.%m.%Y")
     if isinstance(value, Decimal):
-        return format_money(value) if "₸" in str(model_field.verbose_name) else str(value).replace(".", ",")
+        return (
+            format_money(value)
+            if "₸" in str(model_field.verbose_name)
+            else str(value).replace(".", ",")
+        )
     return str(value)

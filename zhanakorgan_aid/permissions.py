@@ -21,21 +21,40 @@ ADMINISTERED = {
     "applications": {"okrug", "bank", "calendaroverride"},
     "commissions": {"commission", "commissionmember"},
     "benefits": {
-        "mrp", "subsistenceminimum", "category", "categoryrule", "educationcap",
-        "budget", "budgetoverride", "memoriallist", "memoriallistrow", "paymentlist",
+        "mrp",
+        "subsistenceminimum",
+        "category",
+        "categoryrule",
+        "educationcap",
+        "budget",
+        "budgetoverride",
+        "memoriallist",
+        "memoriallistrow",
+        "paymentlist",
         "paymentlistitem",
     },
     "zhanakorgan_aid": {"user", "personaldataaccess"},
 }
 # What each okrug-level role writes itself (p16–p19).
-INTAKE = {"person", "family", "familymember", "income", "application", "applicationdocument",
-          "applicationtransition"}
+INTAKE = {
+    "person",
+    "family",
+    "familymember",
+    "income",
+    "application",
+    "applicationdocument",
+    "applicationtransition",
+}
 LOCAL_SURVEY = {"surveyact", "surveyactmember", "localconclusion", "issueddocument"}
 SPECIAL_CONCLUSION = {"specialconclusion", "issueddocument"}
 # Records of what happened: nobody edits them, not even the administrator.
 RECORDS_ONLY = {"personaldataaccess"}
-ADMIN_EXTRAS = {("auth", "group"): ALL, ("axes", "accessattempt"): ALL,
-                ("axes", "accesslog"): READ, ("axes", "accessfailurelog"): ALL}
+ADMIN_EXTRAS = {
+    ("auth", "group"): ALL,
+    ("axes", "accessattempt"): ALL,
+    ("axes", "accesslog"): READ,
+    ("axes", "accessfailurelog"): ALL,
+}
 
 
 def _is_history(model: str) -> bool:
@@ -81,7 +100,8 @@ def role_groups_sync(*, app_label: str | None = None) -> None:
     for role in roles.ALL_ROLES:
         group, _ = Group.objects.get_or_create(name=role)
         granted = [
-            p for p in perms
+            p
+            for p in perms
             if p.codename.split("_", 1)[0]
             in actions_for(role, p.content_type.app_label, p.content_type.model)
         ]

@@ -6,20 +6,19 @@ from types import SimpleNamespace
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-
 from django.utils import timezone
 
 from applications.models import Application, ApplicationDocument, Decision
 from applications.testdata import iin_sequence, make_kz_iban
 from benefits.memorial_resources import SourceRow
 from benefits.models import Category
+from benefits.services.awards import award_create_for_decision
 from benefits.services.education import (
     education_case_decide,
     education_case_register,
     education_contract_issue,
 )
 from benefits.services.memorial import memorial_list_create
-from benefits.services.awards import award_create_for_decision
 from benefits.services.payments import payment_list_build
 from benefits.services.recovery import recovery_open
 
@@ -48,8 +47,11 @@ def other_case(application_factory, other_okrug):
 @pytest.fixture
 def document(case, caseworker):
     return ApplicationDocument.objects.create(
-        application=case, kind="identity", content_type="application/pdf",
-        file=SimpleUploadedFile("udostoverenie.pdf", MINIMAL_PDF), size=len(MINIMAL_PDF),
+        application=case,
+        kind="identity",
+        content_type="application/pdf",
+        file=SimpleUploadedFile("udostoverenie.pdf", MINIMAL_PDF),
+        size=len(MINIMAL_PDF),
         uploaded_by=caseworker,
     )
 
@@ -57,20 +59,37 @@ def document(case, caseworker):
 @pytest.fixture
 def other_document(other_case, caseworker):
     return ApplicationDocument.objects.create(
-        application=other_case, kind="identity", content_type="application/pdf",
-        file=SimpleUploadedFile("chuzhoi.pdf", MINIMAL_PDF), size=len(MINIMAL_PDF),
+        application=other_case,
+        kind="identity",
+        content_type="application/pdf",
+        file=SimpleUploadedFile("chuzhoi.pdf", MINIMAL_PDF),
+        size=len(MINIMAL_PDF),
         uploaded_by=caseworker,
     )
 
 
 @pytest.fixture
-def users(caseworker, akim, other_akim, local_member, other_local_member, special_member,
-          administrator, auditor):
+def users(
+    caseworker,
+    akim,
+    other_akim,
+    local_member,
+    other_local_member,
+    special_member,
+    administrator,
+    auditor,
+):
     """One user per role of the URL matrix (None: not logged in)."""
     return {
-        "anonymous": None, "caseworker": caseworker, "akim": akim, "other_akim": other_akim,
-        "local": local_member, "other_local": other_local_member, "special": special_member,
-        "administrator": administrator, "auditor": auditor,
+        "anonymous": None,
+        "caseworker": caseworker,
+        "akim": akim,
+        "other_akim": other_akim,
+        "local": local_member,
+        "other_local": other_local_member,
+        "special": special_member,
+        "administrator": administrator,
+        "auditor": auditor,
     }
 
 
@@ -89,9 +108,15 @@ def award(application_factory, caseworker):
     """A monthly award (tuberculosis, p7.2) of February–June 2020, made by the real services."""
     application = application_factory(code="hardship-tuberculosis", surname="Нуриев")
     decision = Decision.objects.create(
-        application=application, outcome=Decision.Outcome.GRANTED, amount=Decimal("26510"),
-        mrp_value=Decimal("2651"), decided_on=D(2020, 1, 20), decided_by=caseworker,
-        period_start=D(2020, 2, 1), period_end=D(2020, 6, 30), basis={"source": "test"},
+        application=application,
+        outcome=Decision.Outcome.GRANTED,
+        amount=Decimal("26510"),
+        mrp_value=Decimal("2651"),
+        decided_on=D(2020, 1, 20),
+        decided_by=caseworker,
+        period_start=D(2020, 2, 1),
+        period_end=D(2020, 6, 30),
+        basis={"source": "test"},
         notice_due=D(2020, 1, 23),
     )
     return award_create_for_decision(decision=decision, actor=caseworker)
@@ -102,12 +127,19 @@ def memorial_list(administrator):
     """A Victory Day list of one veteran, saved by the real service (p5.1, p15)."""
     category = Category.objects.filter(occasion=Category.Occasion.VICTORY_DAY).first()
     row = SourceRow(
-        line=2, iin=next(iin_sequence(D(1925, 5, 1), "M", start=901)), surname="Ветеранов",
-        name="Иван", patronymic="Петрович", category_code=category.code,
+        line=2,
+        iin=next(iin_sequence(D(1925, 5, 1), "M", start=901)),
+        surname="Ветеранов",
+        name="Иван",
+        patronymic="Петрович",
+        category_code=category.code,
         iban=make_kz_iban("601", 7_777_777),
     )
     return memorial_list_create(
-        occasion=category.occasion, year=2022, rows=[row], file_name="9may.csv",
+        occasion=category.occasion,
+        year=2022,
+        rows=[row],
+        file_name="9may.csv",
         actor=administrator,
     )
 
@@ -118,9 +150,15 @@ def education_case(family_factory, caseworker):
     family = family_factory(size=4, wages=Decimal("240000"), year=2024, quarter=2)
     student = family.members.exclude(relation="applicant").first().person
     case = education_case_register(
-        family=family, student=student, category=Category.objects.get(code="education-large-families"),
-        degree="bachelor", institution="Кызылординский университет", speciality="Педагогика",
-        academic_year=2024, tuition=Decimal("2000000.00"), actor=caseworker,
+        family=family,
+        student=student,
+        category=Category.objects.get(code="education-large-families"),
+        degree="bachelor",
+        institution="Кызылординский университет",
+        speciality="Педагогика",
+        academic_year=2024,
+        tuition=Decimal("2000000.00"),
+        actor=caseworker,
         registered_at=timezone.make_aware(datetime.datetime(2024, 8, 20, 10)),
     )
     case = education_case_decide(case=case, actor=caseworker, on=D(2024, 8, 22))
@@ -129,18 +167,27 @@ def education_case(family_factory, caseworker):
 
 
 @pytest.fixture
-def world(case, document, other_case, award, special_case, memorial_list, education_case,
-          administrator):
+def world(
+    case, document, other_case, award, special_case, memorial_list, education_case, administrator
+):
     """The objects the URL matrix builds its URLs from."""
     payment_list = payment_list_build(
-        title="Февраль 2020", period_start=D(2020, 2, 1), period_end=D(2020, 2, 29),
+        title="Февраль 2020",
+        period_start=D(2020, 2, 1),
+        period_end=D(2020, 2, 29),
         actor=administrator,
     )
     recovery = recovery_open(
         award=award, amount=Decimal("26510"), opened_on=D(2020, 3, 15), reason="test"
     )
     return SimpleNamespace(
-        case=case, document=document, other_case=other_case, award=award,
-        payment_list=payment_list, recovery=recovery, special_case=special_case,
-        memorial_list=memorial_list, education_case=education_case,
+        case=case,
+        document=document,
+        other_case=other_case,
+        award=award,
+        payment_list=payment_list,
+        recovery=recovery,
+        special_case=special_case,
+        memorial_list=memorial_list,
+        education_case=education_case,
     )

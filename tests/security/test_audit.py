@@ -26,24 +26,43 @@ def history_page(client, application) -> str:
 def test_person_registered_on_the_page_is_recorded_with_its_author(client, caseworker):
     login(client, caseworker)
     iin = next(iin_sequence(datetime.date(1979, 6, 1), "F"))
-    client.post(reverse("applications:person_create"), {
-        "iin": iin, "surname": "Жумабаева", "name": "Сауле", "iban": make_kz_iban("722", 9),
-    })
+    client.post(
+        reverse("applications:person_create"),
+        {
+            "iin": iin,
+            "surname": "Жумабаева",
+            "name": "Сауле",
+            "iban": make_kz_iban("722", 9),
+        },
+    )
     record = Person.history.get(iin=iin)
     assert record.history_type == "+" and record.history_user == caseworker
 
 
-def test_family_members_and_incomes_are_recorded_with_their_author(client, caseworker, okrug, person_factory):
+def test_family_members_and_incomes_are_recorded_with_their_author(
+    client, caseworker, okrug, person_factory
+):
     head = person_factory()
     login(client, caseworker)
-    client.post(reverse("applications:family_create"), {
-        "applicant_iin": head.iin, "okrug": okrug.pk, "address": "ул. Абая, 5",
-        "housing": "house", "housing_cost": "12000",
-        "members-TOTAL_FORMS": "0", "members-INITIAL_FORMS": "0",
-        "incomes-TOTAL_FORMS": "1", "incomes-INITIAL_FORMS": "0",
-        "incomes-0-iin": head.iin, "incomes-0-kind": "wages", "incomes-0-year": "2024",
-        "incomes-0-quarter": "1", "incomes-0-amount": "240000",
-    })
+    client.post(
+        reverse("applications:family_create"),
+        {
+            "applicant_iin": head.iin,
+            "okrug": okrug.pk,
+            "address": "ул. Абая, 5",
+            "housing": "house",
+            "housing_cost": "12000",
+            "members-TOTAL_FORMS": "0",
+            "members-INITIAL_FORMS": "0",
+            "incomes-TOTAL_FORMS": "1",
+            "incomes-INITIAL_FORMS": "0",
+            "incomes-0-iin": head.iin,
+            "incomes-0-kind": "wages",
+            "incomes-0-year": "2024",
+            "incomes-0-quarter": "1",
+            "incomes-0-amount": "240000",
+        },
+    )
     family = Family.objects.get(applicant=head)
     assert family.history.get().history_user == caseworker
     assert FamilyMember.history.get(family_id=family.pk).history_user == caseworker
@@ -54,10 +73,15 @@ def test_family_members_and_incomes_are_recorded_with_their_author(client, casew
 def test_application_registered_on_the_page_is_recorded(client, akim, family_factory, category):
     family = family_factory()
     login(client, akim)
-    client.post(reverse("applications:application_create"), {
-        "family_reg_number": family.reg_number, "category": category().pk,
-        "channel": "akim", "situation": "малообеспеченная семья",
-    })
+    client.post(
+        reverse("applications:application_create"),
+        {
+            "family_reg_number": family.reg_number,
+            "category": category().pk,
+            "channel": "akim",
+            "situation": "малообеспеченная семья",
+        },
+    )
     application = Application.objects.get(family=family)
     assert application.history.get().history_user == akim
 
@@ -87,11 +111,16 @@ def test_application_page_shows_a_changed_family_member_and_person(client, casew
     assert "телефон</strong>: — → +7 701 000 00 00" in body
 
 
-def test_application_page_shows_status_and_conclusions(client, caseworker, local_member, special_member, case):
+def test_application_page_shows_status_and_conclusions(
+    client, caseworker, local_member, special_member, case
+):
     case.status, case._history_user = Application.Status.AT_LOCAL_COMMISSION, caseworker
     case.save()
     conclusion = LocalConclusion(
-        application=case, number="17", concluded_on=datetime.date(2024, 4, 3), need=True,
+        application=case,
+        number="17",
+        concluded_on=datetime.date(2024, 4, 3),
+        need=True,
         recorded_by=local_member,
     )
     conclusion._history_user = local_member
@@ -99,8 +128,12 @@ def test_application_page_shows_status_and_conclusions(client, caseworker, local
     conclusion.need, conclusion._history_user = False, local_member
     conclusion.save()
     special = SpecialConclusion(
-        application=case, concluded_on=datetime.date(2024, 4, 8), need=True,
-        amount=Decimal("36920.00"), mrp_value=Decimal("3692.00"), recorded_by=special_member,
+        application=case,
+        concluded_on=datetime.date(2024, 4, 8),
+        need=True,
+        amount=Decimal("36920.00"),
+        mrp_value=Decimal("3692.00"),
+        recorded_by=special_member,
     )
     special._history_user = special_member
     special.save()
@@ -119,10 +152,16 @@ def test_history_masks_iin_for_roles_that_do_not_need_it(caseworker, local_membe
     old_iin = person.iin
     person.iin = next(iin_sequence(datetime.date(1985, 3, 16), "M"))
     person.save()
-    shown = [c for e in application_change_history(application=case, user=local_member) for c in e.changes]
+    shown = [
+        c
+        for e in application_change_history(application=case, user=local_member)
+        for c in e.changes
+    ]
     assert f"{old_iin[:4]}******{old_iin[-2:]}" in [c.old for c in shown]
     assert old_iin not in [c.old for c in shown]
-    whole = [c for e in application_change_history(application=case, user=caseworker) for c in e.changes]
+    whole = [
+        c for e in application_change_history(application=case, user=caseworker) for c in e.changes
+    ]
     assert old_iin in [c.old for c in whole]
 
 
@@ -185,7 +224,11 @@ def test_downloading_a_document_is_logged(client, local_member, document):
     )
     assert response.status_code == 200
     entry = PersonalDataAccess.objects.get()
-    assert (entry.user, entry.action, entry.object_id) == (local_member, "download", str(document.pk))
+    assert (entry.user, entry.action, entry.object_id) == (
+        local_member,
+        "download",
+        str(document.pk),
+    )
 
 
 def test_refused_download_is_not_logged_as_a_download(client, other_local_member, document):
@@ -202,7 +245,12 @@ def test_access_log_is_read_only_in_the_admin(client, administrator, caseworker,
     client.get(reverse("applications:person_detail", args=[case.applicant_id]))
     entry = PersonalDataAccess.objects.get()
     login(client, administrator)
-    assert client.get(reverse("admin:zhanakorgan_aid_personaldataaccess_changelist")).status_code == 200
-    response = client.post(reverse("admin:zhanakorgan_aid_personaldataaccess_delete", args=[entry.pk]), {"post": "yes"})
+    assert (
+        client.get(reverse("admin:zhanakorgan_aid_personaldataaccess_changelist")).status_code
+        == 200
+    )
+    response = client.post(
+        reverse("admin:zhanakorgan_aid_personaldataaccess_delete", args=[entry.pk]), {"post": "yes"}
+    )
     assert response.status_code == 403
     assert PersonalDataAccess.objects.filter(pk=entry.pk).exists()

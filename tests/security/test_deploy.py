@@ -27,7 +27,11 @@ def test_production_settings_pass_check_deploy():
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -38,7 +42,11 @@ def test_production_settings_refuse_to_start_without_a_secret():
     env["DJANGO_SETTINGS_MODULE"] = "zhanakorgan_aid.settings.production"
     result = subprocess.run(
         [sys.executable, "manage.py", "check"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
@@ -58,10 +66,19 @@ def test_templates_have_no_inline_scripts_or_handlers():
     offenders = []
     for path in (ROOT / "templates").rglob("*.html"):
         text = path.read_text(encoding="utf-8").lower()
-        for needle in (" onclick=", " onchange=", " onsubmit=", " oninput=", " onload=", "<script>"):
+        for needle in (
+            " onclick=",
+            " onchange=",
+            " onsubmit=",
+            " oninput=",
+            " onload=",
+            "<script>",
+        ):
             if needle in text:
                 offenders.append(f"{path.relative_to(ROOT)}: {needle.strip()}")
-    assert not offenders, "Move these to static/js/app.js (data-confirm, data-autosubmit): " + ", ".join(offenders)
+    assert not offenders, (
+        "Move these to static/js/app.js (data-confirm, data-autosubmit): " + ", ".join(offenders)
+    )
 
 
 def test_missing_page_answers_404_in_russian(client, caseworker):
@@ -94,8 +111,12 @@ def test_project_routes_errors_to_the_russian_handlers():
     from django.urls import get_resolver
 
     resolver = get_resolver()
-    for code, view in ((400, errors.bad_request), (403, errors.permission_denied),
-                       (404, errors.page_not_found), (500, errors.server_error)):
+    for code, view in (
+        (400, errors.bad_request),
+        (403, errors.permission_denied),
+        (404, errors.page_not_found),
+        (500, errors.server_error),
+    ):
         assert resolver.resolve_error_handler(code) is view
 
 

@@ -50,7 +50,7 @@ def test_five_failures_from_one_address_lock_the_address(client, caseworker, aud
 
 
 def test_four_failures_do_not_lock(client, caseworker):
-    for n in range(4):
+    for _ in range(4):
         attempt(client, "caseworker", "wrong", "10.0.4.1")
     assert attempt(client, "caseworker", PASSWORD, "10.0.4.1").status_code == 302
 
@@ -62,11 +62,16 @@ def test_administrator_unlocks_in_the_admin(client, caseworker, administrator):
     admin_client = login(Client(), administrator)
     changelist = admin_client.get(reverse("admin:axes_accessattempt_changelist"))
     assert changelist.status_code == 200 and "caseworker" in changelist.content.decode()
-    response = admin_client.post(reverse("admin:axes_accessattempt_changelist"), {
-        "action": "delete_selected", "_selected_action": list(
-            AccessAttempt.objects.filter(username="caseworker").values_list("pk", flat=True)
-        ), "post": "yes",
-    })
+    response = admin_client.post(
+        reverse("admin:axes_accessattempt_changelist"),
+        {
+            "action": "delete_selected",
+            "_selected_action": list(
+                AccessAttempt.objects.filter(username="caseworker").values_list("pk", flat=True)
+            ),
+            "post": "yes",
+        },
+    )
     assert response.status_code == 302
     assert attempt(Client(), "caseworker", PASSWORD, "10.0.5.50").status_code == 302
 
@@ -74,25 +79,41 @@ def test_administrator_unlocks_in_the_admin(client, caseworker, administrator):
 def test_behind_the_proxy_the_forwarded_address_is_locked(client, caseworker, settings):
     settings.TRUSTED_PROXY_COUNT = 1
     for n in range(5):
-        client.post(reverse("login"), {"username": f"x{n}", "password": "bad"},
-                    REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=f"1.2.3.{n}")
+        client.post(
+            reverse("login"),
+            {"username": f"x{n}", "password": "bad"},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR=f"1.2.3.{n}",
+        )
     # Five clients behind the same proxy: none of them is locked by the others' failures.
-    ok = Client().post(reverse("login"), {"username": "caseworker", "password": PASSWORD},
-                       REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.200")
+    ok = Client().post(
+        reverse("login"),
+        {"username": "caseworker", "password": PASSWORD},
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR="1.2.3.200",
+    )
     assert ok.status_code == 302
 
 
-@pytest.mark.parametrize("password, message", [
-    ("12345678abc", None),
-    ("short1", "слишком короткий"),
-    ("98765432101", "только из цифр"),
-    ("password123", "широко распространён"),
-])
+@pytest.mark.parametrize(
+    "password, message",
+    [
+        ("12345678abc", None),
+        ("short1", "слишком короткий"),
+        ("98765432101", "только из цифр"),
+        ("password123", "широко распространён"),
+    ],
+)
 def test_password_rules_apply_on_change(client, caseworker, password, message):
     login(client, caseworker)
-    response = client.post(reverse("password_change"), {
-        "old_password": PASSWORD, "new_password1": password, "new_password2": password,
-    })
+    response = client.post(
+        reverse("password_change"),
+        {
+            "old_password": PASSWORD,
+            "new_password1": password,
+            "new_password2": password,
+        },
+    )
     if message is None:
         assert response.status_code == 302
         return
@@ -105,9 +126,15 @@ def test_password_change_logs_out_every_other_session(caseworker):
     assert attempt(here, "caseworker", PASSWORD, "10.0.6.1").status_code == 302
     assert attempt(elsewhere, "caseworker", PASSWORD, "10.0.6.2").status_code == 302
     assert elsewhere.get(reverse("home")).status_code == 200
-    response = here.post(reverse("password_change"), {
-        "old_password": PASSWORD, "new_password1": "Novyi-Parol-2026", "new_password2": "Novyi-Parol-2026",
-    }, follow=True)
+    response = here.post(
+        reverse("password_change"),
+        {
+            "old_password": PASSWORD,
+            "new_password1": "Novyi-Parol-2026",
+            "new_password2": "Novyi-Parol-2026",
+        },
+        follow=True,
+    )
     assert "Пароль изменён" in response.content.decode()
     assert here.get(reverse("home")).status_code == 200
     gone = elsewhere.get(reverse("home"))

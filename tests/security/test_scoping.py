@@ -17,10 +17,14 @@ OBJECT_PAGES = {
     "family": ("applications:family_detail", lambda a, d: [a.family_id], [MISSING]),
     "application": ("applications:application_detail", lambda a, d: [a.pk], [MISSING]),
     "document download": (
-        "applications:document_download", lambda a, d: [a.pk, d.pk], [MISSING, MISSING]
+        "applications:document_download",
+        lambda a, d: [a.pk, d.pk],
+        [MISSING, MISSING],
     ),
     "printed form (PDF)": (
-        "commissions:document", lambda a, d: [a.pk, "family", "ru"], [MISSING, "family", "ru"]
+        "commissions:document",
+        lambda a, d: [a.pk, "family", "ru"],
+        [MISSING, "family", "ru"],
     ),
 }
 
@@ -44,7 +48,9 @@ def test_own_okrugs_object_is_shown(kind, insider, request, case, document):
     assert client.get(reverse(name, args=args(case, document))).status_code == 200
 
 
-def test_a_document_is_reached_only_through_its_own_application(client, caseworker, case, other_document):
+def test_a_document_is_reached_only_through_its_own_application(
+    client, caseworker, case, other_document
+):
     """Another application's document id under this application's URL is not found."""
     login(client, caseworker)
     url = reverse("applications:document_download", args=[case.pk, other_document.pk])
@@ -114,12 +120,20 @@ def test_auditor_changes_nothing(client, auditor, case):
 def test_akim_cannot_register_a_family_in_another_okrug(client, akim, other_okrug, person_factory):
     head = person_factory()
     login(client, akim)
-    response = client.post(reverse("applications:family_create"), {
-        "applicant_iin": head.iin, "okrug": other_okrug.pk, "address": "ул. Абая, 5",
-        "housing": "house", "housing_cost": "0",
-        "members-TOTAL_FORMS": "0", "members-INITIAL_FORMS": "0",
-        "incomes-TOTAL_FORMS": "0", "incomes-INITIAL_FORMS": "0",
-    })
+    response = client.post(
+        reverse("applications:family_create"),
+        {
+            "applicant_iin": head.iin,
+            "okrug": other_okrug.pk,
+            "address": "ул. Абая, 5",
+            "housing": "house",
+            "housing_cost": "0",
+            "members-TOTAL_FORMS": "0",
+            "members-INITIAL_FORMS": "0",
+            "incomes-TOTAL_FORMS": "0",
+            "incomes-INITIAL_FORMS": "0",
+        },
+    )
     assert response.status_code == 200
     assert "Выберите корректный вариант" in response.content.decode()
     assert not head.families_led.exists()

@@ -63,8 +63,7 @@ def test_every_url_answers_each_role_as_the_table_says(users, world):
 
 
 ADMIN_PAGES = sorted(
-    r.name for r in ADMIN_ROUTES
-    if r.name == "admin:index" or r.name.endswith("_changelist")
+    r.name for r in ADMIN_ROUTES if r.name == "admin:index" or r.name.endswith("_changelist")
 )
 
 

@@ -21,8 +21,17 @@ LOGIN = "login"
 OK, REDIRECT = 200, 302
 FORBIDDEN, NOT_FOUND, NOT_ALLOWED = 403, 404, 405
 
-ROLES = ("anonymous", "caseworker", "akim", "other_akim", "local", "other_local", "special",
-         "administrator", "auditor")
+ROLES = (
+    "anonymous",
+    "caseworker",
+    "akim",
+    "other_akim",
+    "local",
+    "other_local",
+    "special",
+    "administrator",
+    "auditor",
+)
 STAFF = ROLES[1:]
 
 
@@ -88,8 +97,11 @@ EXPECTATIONS: dict[str, Expect] = {
     "applications:application_create": Expect(only(REGISTRARS)),
     "applications:application_detail": Expect(CASE_READERS, args=case),
     "applications:document_upload": Expect(
-        only(dict(caseworker=REDIRECT, akim=REDIRECT, administrator=REDIRECT, other_akim=NOT_FOUND)),
-        args=case, method="post",
+        only(
+            dict(caseworker=REDIRECT, akim=REDIRECT, administrator=REDIRECT, other_akim=NOT_FOUND)
+        ),
+        args=case,
+        method="post",
     ),
     "applications:document_download": Expect(
         CASE_READERS, args=lambda w: [w.case.pk, w.document.pk]
@@ -98,17 +110,24 @@ EXPECTATIONS: dict[str, Expect] = {
     # A step button: refused steps end with a message on the case page (302); other okrugs 404.
     "applications:application_step": Expect(
         answers(REDIRECT, other_akim=NOT_FOUND, other_local=NOT_FOUND, special=NOT_FOUND),
-        args=lambda w: [w.case.pk, "send_to_local"], method="post",
+        args=lambda w: [w.case.pk, "send_to_local"],
+        method="post",
     ),
     # Not yet at the decision: the caseworker is sent back to the case with a message.
     "applications:application_decide": Expect(
-        answers(FORBIDDEN, caseworker=REDIRECT, other_akim=NOT_FOUND, other_local=NOT_FOUND,
-                special=NOT_FOUND),
+        answers(
+            FORBIDDEN,
+            caseworker=REDIRECT,
+            other_akim=NOT_FOUND,
+            other_local=NOT_FOUND,
+            special=NOT_FOUND,
+        ),
         args=case,
     ),
     "applications:application_documents_requested": Expect(
-        answers(FORBIDDEN, caseworker=OK, other_akim=NOT_FOUND, other_local=NOT_FOUND,
-                special=NOT_FOUND),
+        answers(
+            FORBIDDEN, caseworker=OK, other_akim=NOT_FOUND, other_local=NOT_FOUND, special=NOT_FOUND
+        ),
         args=case,
     ),
     "applications:dashboard": Expect(only(dict(caseworker=OK, administrator=OK, auditor=OK))),
@@ -136,14 +155,16 @@ EXPECTATIONS: dict[str, Expect] = {
     ),
     "benefits:payment_list_send": Expect(
         {**PAYMENT_MANAGERS, "administrator": REDIRECT},
-        args=lambda w: [w.payment_list.pk], method="post",
+        args=lambda w: [w.payment_list.pk],
+        method="post",
     ),
     "benefits:payment_list_pay": Expect(
         PAYMENT_MANAGERS, args=lambda w: [w.payment_list.pk], method="post"
     ),
     "benefits:payment_list_discard": Expect(
         {**PAYMENT_MANAGERS, "administrator": REDIRECT},
-        args=lambda w: [w.payment_list.pk], method="post",
+        args=lambda w: [w.payment_list.pk],
+        method="post",
     ),
     "benefits:budget_dashboard": Expect(BENEFIT_READERS),
     "benefits:budget_save": Expect(PAYMENT_MANAGERS, method="post"),
@@ -165,7 +186,8 @@ EXPECTATIONS: dict[str, Expect] = {
         BENEFIT_ACTIONS, args=lambda w: [w.memorial_list.pk], method="post"
     ),
     "benefits:memorial_row_remove": Expect(
-        BENEFIT_ACTIONS, method="post",
+        BENEFIT_ACTIONS,
+        method="post",
         args=lambda w: [w.memorial_list.pk, w.memorial_list.rows.first().pk],
     ),
     # --- benefits: education aid (p8–p13) ------------------------------------------------------
@@ -184,11 +206,13 @@ EXPECTATIONS: dict[str, Expect] = {
     ),
     # An empty form of a step of the case: 400 with the errors on the case page.
     "benefits:education_transfer": Expect(
-        EDUCATION_FORMS, method="post",
+        EDUCATION_FORMS,
+        method="post",
         args=lambda w: [w.education_case.pk, w.education_case.years.first().pk],
     ),
     "benefits:education_receipt": Expect(
-        EDUCATION_FORMS, method="post",
+        EDUCATION_FORMS,
+        method="post",
         args=lambda w: [w.education_case.pk, w.education_case.years.first().pk],
     ),
     "benefits:education_next_year": Expect(

@@ -20,6 +20,8 @@ def walk(resolver: URLResolver | None = None, prefix: str = "", namespace: str =
             inner = ":".join(p for p in (namespace, pattern.namespace or "") if p)
             routes += walk(pattern, prefix + str(pattern.pattern), inner)
         elif isinstance(pattern, URLPattern):
-            name = f"{namespace}:{pattern.name}" if namespace and pattern.name else pattern.name or ""
+            name = (
+                f"{namespace}:{pattern.name}" if namespace and pattern.name else pattern.name or ""
+            )
             routes.append(Route(name, prefix + str(pattern.pattern), namespace))
     return routes
