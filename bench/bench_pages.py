@@ -80,7 +80,7 @@ def throughput_table(urls: dict, cookie: str, seconds: int, connections: int) ->
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="a few requests, 2 s per page")
+    parser.add_argument("--quick", action="store_true", help="5 requests, 1 s of wrk per page")
     parser.add_argument("--persons", type=int, default=600, help="seed size for an empty database")
     parser.add_argument("--connections", type=int, default=4)
     args = parser.parse_args(argv)
@@ -92,9 +92,9 @@ def main(argv=None) -> int:
           f"applications: {Application.objects.count()}")
     client = common.logged_in_client(common.bench_user())
     urls = {**BASELINES, **pages()}
-    latency_table(client, urls, repeat=10 if args.quick else 100)
+    latency_table(client, urls, repeat=5 if args.quick else 100)
     rows = throughput_table(urls, common.session_cookie(client),
-                            seconds=2 if args.quick else 15, connections=args.connections)
+                            seconds=1 if args.quick else 10, connections=args.connections)
     errors = sum(r["non2xx"] + r["socket_errors"] for r in rows.values())
     return 1 if errors else 0
 

@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from dateutil.relativedelta import relativedelta
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
@@ -28,6 +29,7 @@ from applications.models import (
     Application,
     ApplicationTransition,
     Bank,
+    Decision,
     Family,
     FamilyMember,
     Income,
@@ -36,7 +38,7 @@ from applications.models import (
 )
 from applications.quarters import previous_quarter
 from applications.testdata import make_iin, make_kz_iban
-from benefits.models import MRP, Category, CategoryRule
+from benefits.models import MRP, Award, Category, CategoryRule, ScheduledPayment
 from commissions.models import LocalConclusion, SpecialConclusion, SurveyAct
 from zhanakorgan_aid import roles
 
@@ -126,6 +128,7 @@ class Chunk:
     transitions: list = field(default_factory=list)
     documents: list = field(default_factory=list)  # (application index, kind, day, refused)
     by_family: dict = field(default_factory=dict)  # family index -> member indexes
+    decisions: dict = field(default_factory=dict)  # application index -> [outcome, day, notified]
 
 
 class Generator:
@@ -349,6 +352,10 @@ class Generator:
                 app.per_capita_income = income
             if step == S.CONCLUDED:
                 chunk.documents.append((a_index, "special", day, refused))
+            if step in (S.GRANTED, S.REFUSED):
+                chunk.decisions[a_index] = [step, day, None]
+            if step == S.NOTIFIED:
+                chunk.decisions[a_index][2] = day
         app.status, app.status_changed_at = path[-1], at
         term = STEP_TERM.get(app.status)
         app.due_date = (
@@ -501,6 +508,7 @@ def insert(rows: Chunk, users: dict, mrp: "MrpTable") -> dict[str, int]:
         batch_size=batch,
     )
     insert_documents(rows, apps, users, mrp)
+    decisions, awards, payments = insert_outcomes(rows, apps, users, mrp)
     return {
         "persons": len(rows.persons),
         "families": len(rows.families),
@@ -509,6 +517,9 @@ def insert(rows: Chunk, users: dict, mrp: "MrpTable") -> dict[str, int]:
         "applications": len(apps),
         "transitions": len(rows.transitions),
         "documents": len(rows.documents),
+        "decisions": decisions,
+        "awards": awards,
+        "payments": payments,
     }
 
 
@@ -561,10 +572,8 @@ class MrpTable:
         rows = sorted(MRP.objects.values_list("effective_from", "value"))
         self.dates = [d for d, _v in rows]
         self.values = [v for _d, v in rows]
-        self.multiples = {
-            rule.category_id: rule.mrp_multiple or Decimal("10")
-            for rule in CategoryRule.objects.filter(effective_to__isnull=True)
-        }
+        self.rules = {r.category_id: r for r in CategoryRule.objects.filter(effective_to=None)}
+        self.multiples = {pk: r.mrp_multiple or Decimal("10") for pk, r in self.rules.items()}
 
     def on(self, day: datetime.date) -> Decimal:
         return self.values[max(bisect.bisect_right(self.dates, day) - 1, 0)]
@@ -572,3 +581,82 @@ class MrpTable:
     def amount(self, category: Category, day: datetime.date) -> Decimal:
         multiple = self.multiples.get(category.pk, Decimal("10"))
         return (multiple * self.on(day)).quantize(Decimal("0.01"))
+
+
+def insert_outcomes(rows: Chunk, apps: list, users: dict, mrp: "MrpTable") -> tuple[int, int, int]:
+    """Decisions (p24) with their notice terms (p25); for grants an award in MRP of the day
+    (p30) and its scheduled payments, paid where their day has passed. Low-income aid is
+    once a year per family (p7.4): a second grant the same year gets no second award."""
+    today = timezone.localdate()
+    decisions, awards, payments, once = [], [], [], set()
+    for a_index, (outcome, day, notified) in rows.decisions.items():
+        app = apps[a_index]
+        granted = outcome == S.GRANTED
+        amount = mrp.amount(app.category, day) if granted else None
+        decisions.append(
+            Decision(
+                application=app,
+                outcome=outcome,
+                amount=amount,
+                mrp_value=mrp.on(day),
+                ground="" if granted else Decision.Ground.INCOME_ABOVE_THRESHOLD,
+                decided_on=day,
+                decided_by=users["caseworker"],
+                notified_on=notified,
+                notice_due=workdays.add_working_days(day, 3),
+            )
+        )
+        rule = mrp.rules.get(app.category_id)
+        key = (app.family_id, app.category_id, day.year)
+        if not granted or rule is None or (rule.periodicity == "once_a_year" and key in once):
+            continue
+        once.add(key)
+        award = award_for(app, rule, amount, day, mrp, users)
+        awards.append(award)
+        payments += payments_for(award, today)
+    Decision.objects.bulk_create(decisions, batch_size=2000)
+    Award.objects.bulk_create(awards, batch_size=2000)
+    ScheduledPayment.objects.bulk_create(payments, batch_size=2000)
+    return len(decisions), len(awards), len(payments)
+
+
+def award_for(app, rule, amount, day, mrp, users) -> "Award":
+    monthly = rule.periodicity == "monthly"
+    return Award(
+        recipient=app.applicant,
+        family=app.family,
+        okrug=app.okrug,
+        application=app,
+        category=app.category,
+        rule=rule,
+        amount=amount,
+        mrp_multiple=rule.mrp_multiple,
+        mrp_value=mrp.on(day),
+        periodicity=rule.periodicity,
+        start=day,
+        end=day + relativedelta(months=11) if monthly else None,
+        occasion_year=day.year if rule.periodicity == "once_a_year" else None,
+        decided_on=day,
+        created_by=users["caseworker"],
+        status=Award.Status.ACTIVE if monthly else Award.Status.COMPLETED,
+    )
+
+
+def payments_for(award, today) -> list:
+    """One payment, or twelve monthly ones for a monthly award (p7.2, p7.3)."""
+    count = 12 if award.periodicity == "monthly" else 1
+    result = []
+    for n in range(count):
+        due = award.start + relativedelta(months=n)
+        paid = due <= today
+        result.append(
+            ScheduledPayment(
+                award=award,
+                due_on=due,
+                amount=award.amount,
+                mrp_value=award.mrp_value,
+                status=ScheduledPayment.Status.PAID if paid else ScheduledPayment.Status.SCHEDULED,
+                paid_on=due if paid else None,
+            )
+        )
+    return result

@@ -1,0 +1,61 @@
+"""The benchmarks run in --quick mode so that they cannot rot: each prints its figures beside
+its baselines, and the load test ends with no errors. They run as separate processes against a
+throwaway SQLite file, with gunicorn on 127.0.0.1 and wrk (scripts/system_deps.sh)."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+pytestmark = pytest.mark.bench
+
+
+@pytest.fixture(scope="module")
+def bench_env(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("bench")
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{folder / 'bench.sqlite3'}",
+        "STATIC_ROOT": str(folder / "static"),
+    }
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    return env
+
+
+def run(script: str, env: dict, *args: str) -> str:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / script), "--quick", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
+def test_pages_are_measured_beside_both_baselines(bench_env):
+    out = run("bench_pages.py", bench_env, "--persons", "200")
+    figures = r"\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)"
+    for page in (
+        "bare view",
+        "minimal list (50 rows)",
+        "work queue (home)",
+        "application page",
+        "dashboard",
+    ):
+        assert re.search(re.escape(page) + figures, out), out
+    # the minimal list runs one query; a page's queries do not depend on its rows
+    assert re.search(r"minimal list \(50 rows\)\s+[\d.]+\s+[\d.]+\s+1\n", out), out
+    assert re.search(r"work queue \(home\)\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+0\s+\d+%", out), out
+
+
+def test_load_test_ends_without_errors(bench_env):
+    out = run("load_test.py", bench_env, "--persons", "200", "--connections", "8")
+    assert re.search(r"Load test: work queue, 8 connections, 5 s, .* errors 0 ", out), out
+    assert int(re.search(r": (\d+) requests", out).group(1)) > 0
