@@ -33,7 +33,7 @@ def run(script: str, env: dict, *args: str) -> str:
         env=env,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=600,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     return done.stdout
