@@ -98,7 +98,7 @@ def row_for(application: Application, on: datetime.date) -> QueueRow:
     return QueueRow(application, due, working_days_between(on, due))
 
 
-QUEUE_ROWS = 50  # rows shown per bucket; the counts beside them are exact (issue 9: a region's
+QUEUE_ROWS = 25  # rows shown per bucket; the counts beside them are exact (issue 9: a region's
 # queue holds tens of thousands of open cases, and the start page must not load them all)
 
 
