@@ -22,7 +22,6 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from applications import workdays
 from applications.models import (
@@ -142,7 +141,7 @@ class Generator:
         )
         self.okrugs = list(Okrug.objects.order_by("kato"))
         if not self.okrugs:
-            raise CommandError(_("Справочник округов пуст: выполните loaddata reference."))
+            raise CommandError("Справочник округов пуст: выполните loaddata reference.")
         # The district centre is the biggest okrug; the others are of comparable size.
         self.okrug_weights = [6 if o.kato == "434030000" else 1 for o in self.okrugs]
         categories = Category.objects.in_bulk(list(CATEGORY_WEIGHTS), field_name="code")
@@ -420,7 +419,8 @@ def scale_users(okrugs: list[Okrug]) -> dict:
 
 
 class Command(BaseCommand):
-    help = _("Создать данные размера области для нагрузочных замеров (bulk_create партиями).")
+    # An operator's tool, not a page: its messages are not in the users' catalogues.
+    help = "Создать данные размера области для нагрузочных замеров (bulk_create партиями)."
 
     def add_arguments(self, parser):
         parser.add_argument("--persons", type=int, required=True, help="сколько граждан создать")
@@ -429,7 +429,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, persons: int, chunk: int, seed: int, **options):
         if persons < 1:
-            raise CommandError(_("Число граждан должно быть положительным."))
+            raise CommandError("Число граждан должно быть положительным.")
         if not Okrug.objects.exists():
             call_command("loaddata", "reference", verbosity=0)
         started = time.monotonic()
