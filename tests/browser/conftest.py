@@ -22,13 +22,20 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: run scripts/system_deps.sh "
-                    "(make test does)")
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}: run scripts/system_deps.sh (make test does)"
+        )
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
         )
         yield browser
         browser.close()
@@ -39,8 +46,9 @@ def new_page(browser, live_server):
     contexts = []
 
     def make(lang: str = "ru"):
-        context = browser.new_context(locale=lang, viewport={"width": 1280, "height": 900},
-                                      accept_downloads=True)
+        context = browser.new_context(
+            locale=lang, viewport={"width": 1280, "height": 900}, accept_downloads=True
+        )
         context.set_default_timeout(30_000)  # a loaded CI machine is slow
         contexts.append(context)
         page = context.new_page()
@@ -86,8 +94,11 @@ def fire_application(*, family, actor, channel: str):
     from benefits.models import Category
 
     return intake.application_register(
-        family=family, category=Category.objects.get(code="hardship-disaster-fire"), actor=actor,
-        channel=channel, event_date=timezone.localdate() - datetime.timedelta(days=20),
+        family=family,
+        category=Category.objects.get(code="hardship-disaster-fire"),
+        actor=actor,
+        channel=channel,
+        event_date=timezone.localdate() - datetime.timedelta(days=20),
         situation="Пожар в жилом доме.",
     )
 
@@ -101,11 +112,18 @@ def surveyed(application, *, sender, local):
 
     application = workflow.application_send_to_local(application=application, actor=sender)
     today = timezone.localdate()
-    survey_act_record(application=application, actor=local, surveyed_on=today,
-                      place="с. Жанакорган")
-    local_conclusion_record(application=application, actor=local, need=True,
-                            number=f"УК-{application.number}", concluded_on=today,
-                            documents_count=4, received_by="")
+    survey_act_record(
+        application=application, actor=local, surveyed_on=today, place="с. Жанакорган"
+    )
+    local_conclusion_record(
+        application=application,
+        actor=local,
+        need=True,
+        number=f"УК-{application.number}",
+        concluded_on=today,
+        documents_count=4,
+        received_by="",
+    )
     application.refresh_from_db()
     return application
 
@@ -136,3 +154,16 @@ def kk(text: str) -> str:
 
     with translation.override("kk"):
         return capfirst(translation.gettext(text))
+
+
+def spaces(text: str) -> str:
+    """Money is printed with non-breaking spaces between thousands; compare with plain ones."""
+    return text.replace("\xa0", " ").replace("\u202f", " ")
+
+
+def expect_text(where, text: str) -> None:
+    """The page's main part (or the given part) shows the text, waiting for it to load."""
+    from playwright.sync_api import expect
+
+    locator = where.locator("main") if hasattr(where, "goto") else where
+    expect(locator).to_contain_text(text)

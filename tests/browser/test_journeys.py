@@ -19,11 +19,13 @@ from tests.conftest import PASSWORD
 from .conftest import (
     accept_dialogs,
     concluded,
+    expect_text,
     fire_application,
     fire_family,
     kk,
     log_in,
     shot,
+    spaces,
     surveyed,
     switch_language,
 )
@@ -33,8 +35,11 @@ pytestmark = pytest.mark.browser
 
 def fresh_iin(birth: datetime.date, sex: str, start: int) -> str:
     """An IIN that no citizen in the database has yet."""
-    return next(i for i in iin_sequence(birth, sex, start=start)
-                if not Person.objects.filter(iin=i).exists())
+    return next(
+        i
+        for i in iin_sequence(birth, sex, start=start)
+        if not Person.objects.filter(iin=i).exists()
+    )
 
 
 def register_person(page, *, iin: str, surname: str, name: str, iban: str) -> None:
@@ -47,8 +52,25 @@ def register_person(page, *, iin: str, surname: str, name: str, iban: str) -> No
     page.get_by_role("button", name="Сохранить").click()
 
 
-def test_caseworker_registers_family_of_four_and_fire_application(new_page, caseworker, okrug,
-                                                                 category):
+def field(page, label: str):
+    """A form field by its label; a required field's label ends with « *»."""
+    return page.get_by_label(re.compile(rf"^{re.escape(label)}( \*)?$"))
+
+
+def cell_label(page, column: str, row: int):
+    """A field of a formset table, found by its label (column and row number)."""
+    return page.get_by_label(f"{column}, № {row}", exact=True)
+
+
+def pdf_to_text(path) -> str:
+    from pypdf import PdfReader
+
+    return spaces(" ".join(p.extract_text() for p in PdfReader(path).pages))
+
+
+def test_caseworker_registers_family_of_four_and_fire_application(
+    new_page, caseworker, okrug, category
+):
     """Journey 1: a citizen, a family of four with the quarter's incomes (p16, p22) and an
     application for fire damage within three months of the event (p7.1) — all through forms."""
     page = new_page("ru")
@@ -56,8 +78,9 @@ def test_caseworker_registers_family_of_four_and_fire_application(new_page, case
     shot(page, "j1-01-start-page")
 
     head_iin = fresh_iin(datetime.date(1984, 6, 2), "M", 11)
-    register_person(page, iin=head_iin, surname="Сейтжанов", name="Нурлан",
-                    iban=make_kz_iban("601", 77001))
+    register_person(
+        page, iin=head_iin, surname="Сейтжанов", name="Нурлан", iban=make_kz_iban("601", 77001)
+    )
     expect_text(page, "Гражданин Сейтжанов")
     shot(page, "j1-02-person-registered")
 
@@ -113,7 +136,8 @@ def test_caseworker_registers_family_of_four_and_fire_application(new_page, case
 
 
 def test_akim_registers_local_commission_surveys_and_akim_forwards(
-        new_page, akim, local_member, family_factory, okrug, category):
+    new_page, akim, local_member, family_factory, okrug, category
+):
     """Journey 2: an application taken at the akim's office (p16); the local commission of the
     okrug records the act (annex 1) and the conclusion (annex 2) and downloads the act (p19);
     the akim's office forwards them to the authorized body (p20)."""
@@ -125,7 +149,8 @@ def test_akim_registers_local_commission_surveys_and_akim_forwards(
     assert channel.locator("option").all_inner_texts() == ["аппарат акима округа"]
     akim_page.get_by_label("Категория").select_option(label=str(category("hardship-disaster-fire")))
     akim_page.get_by_label("Дата наступления ТЖС").fill(
-        (timezone.localdate() - datetime.timedelta(days=30)).isoformat())
+        (timezone.localdate() - datetime.timedelta(days=30)).isoformat()
+    )
     akim_page.get_by_label("Трудная жизненная ситуация").fill("Пожар в сарае и доме.")
     akim_page.get_by_role("button", name="Зарегистрировать").click()
     akim_page.wait_for_url(re.compile(r"/applications/\d+/$"))
@@ -150,7 +175,8 @@ def test_akim_registers_local_commission_surveys_and_akim_forwards(
     page.get_by_label("Населённый пункт").fill("с. Жанакорган")
     page.get_by_label("Председатель комиссии").fill("Омаров Б. К.")
     page.get_by_label("Занятость (место работы, учёбы): " + family.applicant.full_name).fill(
-        "безработный")
+        "безработный"
+    )
     page.get_by_label("необходимость", exact=True).check()
     page.get_by_label("Номер заключения").fill("УК-17")
     shot(page, "j2-02-survey-page")
@@ -161,8 +187,9 @@ def test_akim_registers_local_commission_surveys_and_akim_forwards(
     shot(page, "j2-03-act-recorded")
 
     # The issued act opens inline (the browser's PDF viewer); fetch it with the user's session.
-    act_link = page.locator("table.documents tr", has_text="Акт обследования").get_by_role(
-        "link").first
+    act_link = (
+        page.locator("table.documents tr", has_text="Акт обследования").get_by_role("link").first
+    )
     assert "выдан" in act_link.inner_text()
     response = page.request.get(page.base + act_link.get_attribute("href"))
     assert response.ok and response.headers["content-type"] == "application/pdf"
@@ -178,13 +205,17 @@ def test_akim_registers_local_commission_surveys_and_akim_forwards(
 
 
 def test_caseworker_sends_to_special_commission_which_is_refused_over_the_cap(
-        new_page, caseworker, local_member, special_member, family_factory, okrug):
+    new_page, caseworker, local_member, special_member, family_factory, okrug
+):
     """Journey 3: per-capita income computed and the package sent on (p22); the special
     commission's amount is refused above the cap, 40 MRP per member and at most 150 MRP per
     family (p7.1), and what was typed stays; then a valid amount is recorded (p23)."""
     family = fire_family(family_factory, okrug)
-    application = surveyed(fire_application(family=family, actor=caseworker, channel="authority"),
-                           sender=caseworker, local=local_member)
+    application = surveyed(
+        fire_application(family=family, actor=caseworker, channel="authority"),
+        sender=caseworker,
+        local=local_member,
+    )
     page = new_page("ru")
     accept_dialogs(page)
     log_in(page, caseworker.username, PASSWORD)
@@ -213,8 +244,9 @@ def test_caseworker_sends_to_special_commission_which_is_refused_over_the_cap(
     shot(page, "j3-02-amount-over-cap")
     amount.fill("600000")
     page.get_by_role("button", name="Вынести заключение").click()
-    expect_text(page, f"Заключение специальной комиссии по заявлению № {application.number} "
-                      "вынесено.")
+    expect_text(
+        page, f"Заключение специальной комиссии по заявлению № {application.number} вынесено."
+    )
     application.refresh_from_db()
     assert application.status == Application.Status.CONCLUDED
     assert application.special_conclusion.amount == Decimal("600000.00")
@@ -222,15 +254,28 @@ def test_caseworker_sends_to_special_commission_which_is_refused_over_the_cap(
 
 
 def test_caseworker_decides_and_administrator_pays_by_list(
-        new_page, caseworker, local_member, special_member, administrator, family_factory, okrug,
-        tmp_path):
+    new_page,
+    caseworker,
+    local_member,
+    special_member,
+    administrator,
+    family_factory,
+    okrug,
+    tmp_path,
+):
     """Journey 4: the grant (p24) and its notice (p25); the award's payment goes into a payment
     list (p29) that the administrator exports and marks sent to the bank."""
     family = fire_family(family_factory, okrug, surname="Есенов")
     application = concluded(
-        surveyed(fire_application(family=family, actor=caseworker, channel="authority"),
-                 sender=caseworker, local=local_member),
-        caseworker=caseworker, special=special_member, amount=Decimal("432500"))
+        surveyed(
+            fire_application(family=family, actor=caseworker, channel="authority"),
+            sender=caseworker,
+            local=local_member,
+        ),
+        caseworker=caseworker,
+        special=special_member,
+        amount=Decimal("432500"),
+    )
     page = new_page("ru")
     accept_dialogs(page)
     log_in(page, caseworker.username, PASSWORD)
@@ -277,7 +322,8 @@ def test_caseworker_decides_and_administrator_pays_by_list(
 
 
 def test_akim_of_another_okrug_cannot_find_the_case(
-        new_page, caseworker, other_akim, family_factory, okrug):
+    new_page, caseworker, other_akim, family_factory, okrug
+):
     """Journey 5: another okrug's akim sees nothing of the case (p2, okrug scoping): the
     search by the applicant's IIN finds nothing and the application's address answers 404."""
     family = fire_family(family_factory, okrug)
@@ -294,16 +340,6 @@ def test_akim_of_another_okrug_cannot_find_the_case(
     response = page.goto(page.base + application.get_absolute_url())
     assert response.status == 404
     shot(page, "j5-02-application-404")
-
-
-def field(page, label: str):
-    """A form field by its label; a required field's label ends with « *»."""
-    return page.get_by_label(re.compile(rf"^{re.escape(label)}( \*)?$"))
-
-
-def cell_label(page, column: str, row: int):
-    """A field of a formset table, found by its label (column and row number)."""
-    return page.get_by_label(f"{column}, № {row}", exact=True)
 
 
 def test_first_steps_in_kazakh(new_page, caseworker, okrug, category):
@@ -344,10 +380,10 @@ def test_first_steps_in_kazakh(new_page, caseworker, okrug, category):
     expect_text(page.locator("main"), f"{family.reg_number} отбасы тіркелді.")
 
     page.get_by_role("link", name=kk("Новое заявление")).last.click()
-    field(page, kk("категория")).select_option(
-        value=str(category("hardship-disaster-fire").pk))
+    field(page, kk("категория")).select_option(value=str(category("hardship-disaster-fire").pk))
     page.get_by_label(kk("дата наступления ТЖС (для бедствия, пожара)")).fill(
-        (timezone.localdate() - datetime.timedelta(days=10)).isoformat())
+        (timezone.localdate() - datetime.timedelta(days=10)).isoformat()
+    )
     field(page, kk("трудная жизненная ситуация")).fill("Үй өртенді.")
     page.get_by_role("button", name=kk("Зарегистрировать"), exact=True).click()
     page.wait_for_url(re.compile(r"/applications/\d+/$"))
@@ -361,22 +397,3 @@ def test_first_steps_in_kazakh(new_page, caseworker, okrug, category):
     again = new_page("ru")
     log_in(again, caseworker.username, PASSWORD)
     assert again.locator("html").get_attribute("lang") == "kk"
-
-
-def spaces(text: str) -> str:
-    """Money is printed with non-breaking spaces between thousands; compare with plain ones."""
-    return text.replace("\xa0", " ").replace("\u202f", " ")
-
-
-def pdf_to_text(path) -> str:
-    from pypdf import PdfReader
-
-    return spaces(" ".join(p.extract_text() for p in PdfReader(path).pages))
-
-
-def expect_text(where, text: str) -> None:
-    """The page's main part (or the given part) shows the text, waiting for it to load."""
-    from playwright.sync_api import expect
-
-    locator = where.locator("main") if hasattr(where, "goto") else where
-    expect(locator).to_contain_text(text)

@@ -15,14 +15,15 @@ from tests.conftest import PASSWORD
 
 from .conftest import (
     concluded,
+    expect_text,
     fire_application,
     fire_family,
     log_in,
     shot,
+    spaces,
     surveyed,
     switch_language,
 )
-from .test_journeys import expect_text, spaces
 
 pytestmark = pytest.mark.browser
 
@@ -32,27 +33,54 @@ def cases(caseworker, local_member, special_member, administrator, family_factor
     """Three applications along the path: at the local commission, at the special commission,
     and granted, notified and paid by a payment list."""
     at_local = workflow.application_send_to_local(
-        application=fire_application(family=fire_family(family_factory, okrug, "Омаров"),
-                                     actor=caseworker, channel="authority"),
-        actor=caseworker)
+        application=fire_application(
+            family=fire_family(family_factory, okrug, "Омаров"),
+            actor=caseworker,
+            channel="authority",
+        ),
+        actor=caseworker,
+    )
     at_special = workflow.application_send_to_special(
         application=surveyed(
-            fire_application(family=fire_family(family_factory, okrug, "Нуров"),
-                             actor=caseworker, channel="authority"),
-            sender=caseworker, local=local_member),
-        actor=caseworker)
+            fire_application(
+                family=fire_family(family_factory, okrug, "Нуров"),
+                actor=caseworker,
+                channel="authority",
+            ),
+            sender=caseworker,
+            local=local_member,
+        ),
+        actor=caseworker,
+    )
     done = concluded(
-        surveyed(fire_application(family=fire_family(family_factory, okrug, "Есенов"),
-                                  actor=caseworker, channel="authority"),
-                 sender=caseworker, local=local_member),
-        caseworker=caseworker, special=special_member, amount=Decimal("1234567.00") / 2)
+        surveyed(
+            fire_application(
+                family=fire_family(family_factory, okrug, "Есенов"),
+                actor=caseworker,
+                channel="authority",
+            ),
+            sender=caseworker,
+            local=local_member,
+        ),
+        caseworker=caseworker,
+        special=special_member,
+        amount=Decimal("1234567.00") / 2,
+    )
     workflow.application_decide(application=done, actor=caseworker, grant=True)
     workflow.application_notify(application=done, actor=caseworker)
     today = timezone.localdate()
-    payment_list = payment_list_build(title="ТЖС за месяц", period_start=today.replace(day=1),
-                                      period_end=today, actor=administrator)
-    return {"at_local": at_local, "at_special": at_special, "done": done,
-            "payment_list": payment_list}
+    payment_list = payment_list_build(
+        title="ТЖС за месяц",
+        period_start=today.replace(day=1),
+        period_end=today,
+        actor=administrator,
+    )
+    return {
+        "at_local": at_local,
+        "at_special": at_special,
+        "done": done,
+        "payment_list": payment_list,
+    }
 
 
 def in_language(lang: str, text: str) -> str:
@@ -61,19 +89,27 @@ def in_language(lang: str, text: str) -> str:
 
 
 @pytest.mark.parametrize("lang", ["ru", "kk"])
-def test_key_pages_in_both_languages(new_page, lang, cases, caseworker, local_member,
-                                     special_member, administrator):
+def test_key_pages_in_both_languages(
+    new_page, lang, cases, caseworker, local_member, special_member, administrator
+):
     done, payment_list = cases["done"], cases["payment_list"]
     pages = [
         (caseworker, "start-page", "/", "Мои задачи"),
         (caseworker, "application-list", "/applications/", "Заявления"),
         (caseworker, "application-page", done.get_absolute_url(), "Ход рассмотрения"),
         (caseworker, "dashboard", "/dashboard/", "Сводка по району"),
-        (local_member, "survey-page", f"/applications/{cases['at_local'].pk}/survey/",
-         "Обследование семьи участковой комиссией"),
-        (special_member, "special-conclusion-page",
-         f"/applications/{cases['at_special'].pk}/special-conclusion/",
-         "Заключение специальной комиссии"),
+        (
+            local_member,
+            "survey-page",
+            f"/applications/{cases['at_local'].pk}/survey/",
+            "Обследование семьи участковой комиссией",
+        ),
+        (
+            special_member,
+            "special-conclusion-page",
+            f"/applications/{cases['at_special'].pk}/special-conclusion/",
+            "Заключение специальной комиссии",
+        ),
         (administrator, "payment-list", payment_list.get_absolute_url(), "Итоги по банкам"),
     ]
     browsers = {}
@@ -93,8 +129,9 @@ def test_key_pages_in_both_languages(new_page, lang, cases, caseworker, local_me
     page = browsers[caseworker.pk]
     page.goto(page.base + done.get_absolute_url())
     main = spaces(page.locator("main").inner_text())
-    assert done.registered_at.astimezone(timezone.get_current_timezone()).strftime(
-        "%d.%m.%Y") in main
+    assert (
+        done.registered_at.astimezone(timezone.get_current_timezone()).strftime("%d.%m.%Y") in main
+    )
     assert "617 283,50 ₸" in main  # the decision's amount
     assert page.get_by_role("button", name=in_language(lang, "Печать")).is_visible()
     page = browsers[administrator.pk]
@@ -125,14 +162,24 @@ def test_dismissing_a_confirmation_changes_nothing(new_page, cases, administrato
     assert not page.locator(".messages").count()
 
 
-def test_decision_form_asks_before_the_irreversible_decision(new_page, caseworker, family_factory,
-                                                             okrug, local_member, special_member):
+def test_decision_form_asks_before_the_irreversible_decision(
+    new_page, caseworker, family_factory, okrug, local_member, special_member
+):
     """«Cancel» on the decision's confirmation leaves the application undecided (p24)."""
     application = concluded(
-        surveyed(fire_application(family=fire_family(family_factory, okrug, "Бекова"),
-                                  actor=caseworker, channel="authority"),
-                 sender=caseworker, local=local_member),
-        caseworker=caseworker, special=special_member, amount=Decimal("100000"))
+        surveyed(
+            fire_application(
+                family=fire_family(family_factory, okrug, "Бекова"),
+                actor=caseworker,
+                channel="authority",
+            ),
+            sender=caseworker,
+            local=local_member,
+        ),
+        caseworker=caseworker,
+        special=special_member,
+        amount=Decimal("100000"),
+    )
     page = new_page("ru")
     log_in(page, caseworker.username, PASSWORD)
     page.goto(page.base + f"/applications/{application.pk}/decision/")
