@@ -217,3 +217,20 @@ def _display(model_field, value) -> str:
             else str(value).replace(".", ",")
         )
     return str(value)
+
+
+def update_with_history(queryset: models.QuerySet, *, batch_size: int = 2000, **values) -> int:
+    """`queryset.update(**values)` that leaves a history row for every changed object, in
+    batches so that a list of 100 000 payments does not need memory that grows with it.
+    (A plain .update() bypasses django-simple-history and the change would go unrecorded.)"""
+    from simple_history.utils import bulk_update_with_history
+
+    model = queryset.model
+    pks = list(queryset.values_list("pk", flat=True))
+    for start in range(0, len(pks), batch_size):
+        objs = list(model.objects.filter(pk__in=pks[start : start + batch_size]))
+        for obj in objs:
+            for name, value in values.items():
+                setattr(obj, name, value)
+        bulk_update_with_history(objs, model, list(values), batch_size=batch_size)
+    return len(pks)

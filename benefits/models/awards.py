@@ -155,6 +155,7 @@ class ScheduledPayment(models.Model):
         _("статус"), max_length=20, choices=Status.choices, default=Status.SCHEDULED
     )
     paid_on = models.DateField(_("дата выплаты"), null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["award", "due_on", "id"]

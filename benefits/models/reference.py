@@ -178,7 +178,8 @@ class CategoryRule(models.Model):
                 fields=["category", "effective_from"], name="category_rule_once_per_date"
             ),
             models.CheckConstraint(
-                condition=Q(effective_to__isnull=True) | Q(effective_to__gte=models.F("effective_from")),
+                condition=Q(effective_to__isnull=True)
+                | Q(effective_to__gte=models.F("effective_from")),
                 name="category_rule_period_ordered",
             ),
             models.CheckConstraint(

@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from dateutil.relativedelta import relativedelta
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from zhanakorgan_aid.templatetags.aid import format_money
 
@@ -137,7 +138,7 @@ def award_create(
         occasion_year=occasion_year,
     )
     purpose = purpose or _purpose(category)
-    ScheduledPayment.objects.bulk_create(
+    payments = [
         ScheduledPayment(
             award=award,
             due_on=on,
@@ -146,7 +147,8 @@ def award_create(
             mrp_value=_mrp_or_none(mrp_value, on),
         )
         for on, value in schedule
-    )
+    ]
+    bulk_create_with_history(payments, ScheduledPayment)
     for override in overrides:
         override.award = award
         override.save(update_fields=["award"])

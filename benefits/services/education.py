@@ -17,6 +17,7 @@ from applications.models import Application, ApplicationTransition, Decision, Fa
 from applications.selectors import per_capita_income
 from applications.services.intake import application_register
 from applications.workdays import add_working_days
+from zhanakorgan_aid.audit import update_with_history
 
 from ..exceptions import BenefitsError, ReferenceDataMissing
 from ..models import Award, Category, CategoryRule, Recovery, ScheduledPayment
@@ -423,8 +424,9 @@ def _recover_year(year: EducationYear, *, label: str, on, actor) -> None:
         award_terminate(award=award, reason="expulsion", event_date=on, actor=actor, note=label)
         # A year paid in advance (p12) is due before the month of the expulsion: if it has
         # not gone to the bank yet, it is not paid at all.
-        award.payments.filter(status=ScheduledPayment.Status.SCHEDULED).update(
-            status=ScheduledPayment.Status.CANCELLED
+        update_with_history(
+            award.payments.filter(status=ScheduledPayment.Status.SCHEDULED),
+            status=ScheduledPayment.Status.CANCELLED,
         )
     paid = award.payments.filter(status=ScheduledPayment.Status.PAID).aggregate(s=Sum("amount"))[
         "s"

@@ -443,8 +443,8 @@ def memorial_list_approve(
     ]
     bulk_create_with_history(awards, Award, batch_size=2000)
     _attach_awards(rows, awards)
-    ScheduledPayment.objects.bulk_create(
-        (_payment_of(row, locked, on=on) for row in rows), batch_size=2000
+    bulk_create_with_history(
+        [_payment_of(row, locked, on=on) for row in rows], ScheduledPayment, batch_size=2000
     )
     LumpSumPayment.objects.bulk_create(
         (

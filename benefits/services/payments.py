@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from applications.models import Bank
+from zhanakorgan_aid.audit import update_with_history
 
 from ..exceptions import PaymentListError
 from ..models import Award, PaymentList, PaymentListItem, ScheduledPayment
@@ -49,8 +50,8 @@ def payment_list_build(
         raise PaymentListError(
             _("Часть выплат уже включена в другую ведомость; сформируйте ведомость заново.")
         ) from None
-    Payment.objects.filter(pk__in=[i.payment_id for i in items]).update(
-        status=Payment.Status.LISTED
+    update_with_history(
+        Payment.objects.filter(pk__in=[i.payment_id for i in items]), status=Payment.Status.LISTED
     )
     payment_list.skipped_without_account = missing
     return payment_list
@@ -119,8 +120,10 @@ def payment_list_mark_paid(
     payment_list.status = PaymentList.Status.PAID
     payment_list.paid_on = paid_on
     payment_list.save(update_fields=["status", "paid_on"])
-    Payment.objects.filter(list_items__payment_list=payment_list).update(
-        status=Payment.Status.PAID, paid_on=paid_on
+    update_with_history(
+        Payment.objects.filter(list_items__payment_list=payment_list),
+        status=Payment.Status.PAID,
+        paid_on=paid_on,
     )
     _complete_finished_awards(payment_list)
     return payment_list
@@ -129,18 +132,20 @@ def payment_list_mark_paid(
 def _complete_finished_awards(payment_list: PaymentList) -> None:
     """An award whose every payment is paid (or cancelled) is completed."""
     awards = Payment.objects.filter(list_items__payment_list=payment_list).values("award_id")
-    Award.objects.filter(pk__in=awards, status=Award.Status.ACTIVE).exclude(
+    finished = Award.objects.filter(pk__in=awards, status=Award.Status.ACTIVE).exclude(
         payments__status__in=[Payment.Status.SCHEDULED, Payment.Status.LISTED]
-    ).update(status=Award.Status.COMPLETED)
+    )
+    update_with_history(finished, status=Award.Status.COMPLETED)
 
 
 @transaction.atomic
 def payment_list_discard(*, payment_list: PaymentList, actor) -> None:
     """A draft list is dropped; its payments are scheduled again."""
     payment_list = _locked(payment_list, expected=PaymentList.Status.DRAFT)
-    Payment.objects.filter(
-        list_items__payment_list=payment_list, status=Payment.Status.LISTED
-    ).update(status=Payment.Status.SCHEDULED)
+    update_with_history(
+        Payment.objects.filter(list_items__payment_list=payment_list, status=Payment.Status.LISTED),
+        status=Payment.Status.SCHEDULED,
+    )
     payment_list.delete()
 
 

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
+from zhanakorgan_aid.audit import update_with_history
 from zhanakorgan_aid.templatetags.aid import format_money
 
 from ..exceptions import AwardNotActive, BenefitsError, RepaymentTooLarge
@@ -55,8 +56,10 @@ def _cancel_unsent(payments) -> None:
     )
     draft_ids = list(in_draft.values_list("payment_id", flat=True))
     in_draft.delete()
-    payments.filter(pk__in=draft_ids).update(status=Payment.Status.CANCELLED)
-    payments.filter(status=Payment.Status.SCHEDULED).update(status=Payment.Status.CANCELLED)
+    update_with_history(payments.filter(pk__in=draft_ids), status=Payment.Status.CANCELLED)
+    update_with_history(
+        payments.filter(status=Payment.Status.SCHEDULED), status=Payment.Status.CANCELLED
+    )
 
 
 @transaction.atomic

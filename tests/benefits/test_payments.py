@@ -102,6 +102,21 @@ class TestBuild:
         second.refresh_from_db()
         assert second.status == Award.Status.COMPLETED
 
+    def test_every_payment_status_change_is_on_record(self, monthly_awards, administrator):
+        """p29 + audit: listed, then paid; each payment keeps its history of statuses."""
+        payment_list = build(administrator)
+        payment_list_mark_sent(payment_list=payment_list, actor=administrator)
+        payment_list_mark_paid(
+            payment_list=payment_list, paid_on=D(2020, 4, 3), actor=administrator
+        )
+        for payment in ScheduledPayment.objects.filter(status="paid"):
+            statuses = [h.status for h in payment.history.order_by("history_date", "history_id")]
+            assert statuses == ["scheduled", "listed", "paid"]
+        _first, second = monthly_awards
+        assert [h.status for h in second.history.order_by("history_date", "history_id")][-1] == (
+            Award.Status.COMPLETED
+        )
+
     def test_discarded_draft_returns_payments_to_schedule(self, monthly_awards, administrator):
         payment_list = build(administrator)
         payment_list_discard(payment_list=payment_list, actor=administrator)
