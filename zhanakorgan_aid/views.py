@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from applications import access, queues
 from applications.models import Application
+from benefits.education_selectors import education_receipts_overdue
 from zhanakorgan_aid import roles
 
 
@@ -15,7 +16,11 @@ def home(request):
     recent = access.scope_applications(Application.objects.all(), user=request.user).select_related(
         "applicant", "okrug", "category"
     )[:20]
+    receipts = None
+    if roles.has_role(request.user, roles.CASEWORKER, roles.ADMINISTRATOR):
+        receipts = list(education_receipts_overdue(on=today)[:25])  # p11: 5 working days
     return render(request, "home.html", {
+        "overdue_receipts": receipts,
         "queue": queues.queue_for(user=request.user, on=today), "today": today,
         "recent": recent, "full_iin": access.sees_full_iin(request.user),
         "sees_dashboard": roles.has_role(

@@ -93,6 +93,13 @@ def test_transfer_receipt_and_overdue_pages(client, caseworker, education_case):
     with time_machine.travel(at(datetime.date(2024, 9, 5)), tick=False):
         overdue = client.get(reverse("benefits:education_overdue")).content.decode()
     assert case.student.full_name in overdue and "04.09.2024" in overdue
+    with time_machine.travel(at(datetime.date(2024, 9, 5)), tick=False):
+        login(client, caseworker)
+        start_page = client.get(reverse("home")).content.decode()
+    assert 'id="queue-receipts"' in start_page and case.student.full_name in start_page
+    with time_machine.travel(at(datetime.date(2024, 9, 4)), tick=False):
+        login(client, caseworker)
+        assert 'id="queue-receipts"' not in client.get(reverse("home")).content.decode()
     login(client, caseworker)  # the session saved in 2024 has expired by now
 
     bad = client.post(
