@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from commissions.models import IssuedDocument
+from zhanakorgan_aid.audit import personal_data_access_record
 
 from . import education_selectors as selectors
 from .education_forms import EducationCaseForm, ExpelForm, NextYearForm, ReceiptForm, TransferForm
@@ -154,6 +155,7 @@ def education_contract_download(request: HttpRequest, pk: int, lang: str) -> Htt
         kind=IssuedDocument.Kind.EDUCATION_CONTRACT,
         lang=lang,
     )
+    personal_data_access_record(request=request, obj=document, action="download")
     response = HttpResponse(bytes(document.pdf), content_type="application/pdf")
     response["Content-Disposition"] = (
         f'attachment; filename="contract_{case.contract_number}_{lang}.pdf"'

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from applications.access import sees_full_iin
+from zhanakorgan_aid.audit import personal_data_access_record
 from zhanakorgan_aid.templatetags.aid import format_money
 
 from . import access, exports, reports, selectors
@@ -219,6 +220,7 @@ def payment_list_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse
         raise Http404
     rows = exports.payment_list_rows(payment_list)
     filename = exports.payment_list_filename(payment_list, fmt)
+    personal_data_access_record(request=request, obj=payment_list, action="export")
     if fmt == "xlsx":
         return exports.xlsx_response(rows, filename, sheet=_("Ведомость"))
     return exports.csv_response(rows, filename)
@@ -394,4 +396,5 @@ def esobes_export(request: HttpRequest) -> HttpResponse:
         EsobesPaymentResource().get_queryset().filter(award__decided_on__range=(date_from, date_to))
     )
     filename = f"esobes-{date_from:%Y%m%d}-{date_to:%Y%m%d}.csv"
+    personal_data_access_record(request=request, obj=request.user, action="export")
     return exports.csv_response(exports.esobes_rows(payments), filename)

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 from applications.exceptions import ApplicationError
 from benefits.exceptions import BenefitsError
 from zhanakorgan_aid import roles
+from zhanakorgan_aid.audit import personal_data_access_record
 
 from . import access, selectors
 from .caps import category_cap
@@ -223,6 +224,7 @@ def document(request: HttpRequest, pk: int, kind: str, lang: str) -> HttpRespons
         return issue_notice(request, application, kind)
     issued = IssuedDocument.objects.filter(application=application, kind=kind, lang=lang).first()
     if issued is not None:
+        personal_data_access_record(request=request, obj=issued, action="download")
         return pdf_response(bytes(issued.pdf), issued.filename, issued.sha256)
     try:
         context = document_context(application=application, kind=kind, lang=lang, draft=True)
@@ -230,6 +232,7 @@ def document(request: HttpRequest, pk: int, kind: str, lang: str) -> HttpRespons
         messages.error(request, str(error))
         return redirect(application)
     pdf = render_pdf(template_name(kind, lang), context)
+    personal_data_access_record(request=request, obj=application, action="print")
     return pdf_response(pdf, f"{kind}-{application.number}-{lang}-draft.pdf")
 
 

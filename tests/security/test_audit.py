@@ -254,3 +254,13 @@ def test_access_log_is_read_only_in_the_admin(client, administrator, caseworker,
     )
     assert response.status_code == 403
     assert PersonalDataAccess.objects.filter(pk=entry.pk).exists()
+
+
+def test_printing_a_commission_form_is_logged(client, caseworker, case):
+    """The family-composition form (annex 3) holds names, IINs and birth dates: a draft
+    printed from the page is logged with who and which application."""
+    login(client, caseworker)
+    response = client.get(reverse("commissions:document", args=[case.pk, "family", "ru"]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    entry = PersonalDataAccess.objects.get()
+    assert (entry.user, entry.action, entry.object_id) == (caseworker, "print", str(case.pk))
