@@ -70,7 +70,13 @@ def is_akim_of_okrug(user, application: Application) -> bool:
 
 
 def is_local_member_of_okrug(user, application: Application) -> bool:
-    return roles.has_role(user, roles.LOCAL_COMMISSION) and user.okrug_id == application.okrug_id
+    """A member of the okrug's local commission (a seat on it, or the user's okrug): the same
+    rule as the commission pages use, so whoever may open the survey page may complete it."""
+    from commissions.access import local_commission_okrug_ids
+
+    return roles.has_role(user, roles.LOCAL_COMMISSION) and (
+        application.okrug_id in local_commission_okrug_ids(user)
+    )
 
 
 def is_special_member(user, application: Application) -> bool:

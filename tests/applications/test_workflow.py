@@ -522,3 +522,21 @@ class TestThreeMonthRule:
         with pytest.raises(ApplicationError, match="последний день обращения 30.04.2024"):
             self.register_fire(family_factory, category, caseworker, D(2024, 5, 1))
         assert not Application.objects.exists()
+
+
+def test_member_seated_on_the_okrugs_commission_may_complete_the_survey_without_user_okrug(
+    application_factory, caseworker, okrug
+):
+    """A local commission member's okrug may come from the seat alone (commissions.access)."""
+    from applications.services import workflow
+    from commissions.models import Commission, CommissionMember
+    from tests.conftest import make_user
+    from zhanakorgan_aid import roles as role_names
+
+    member = make_user("seated_only", role_names.LOCAL_COMMISSION, okrug=None)
+    commission, _ = Commission.objects.get_or_create(kind="local", okrug=okrug, defaults={"name": "УК"})
+    CommissionMember.objects.create(commission=commission, user=member, role="member")
+    application = application_factory()
+    assert workflow.is_local_member_of_okrug(member, application)
+    other = make_user("no_seat", role_names.LOCAL_COMMISSION, okrug=None)
+    assert not workflow.is_local_member_of_okrug(other, application)
