@@ -534,7 +534,9 @@ def test_member_seated_on_the_okrugs_commission_may_complete_the_survey_without_
     from zhanakorgan_aid import roles as role_names
 
     member = make_user("seated_only", role_names.LOCAL_COMMISSION, okrug=None)
-    commission, _ = Commission.objects.get_or_create(kind="local", okrug=okrug, defaults={"name": "УК"})
+    commission, _ = Commission.objects.get_or_create(
+        kind="local", okrug=okrug, defaults={"name": "УК"}
+    )
     CommissionMember.objects.create(commission=commission, user=member, role="member")
     application = application_factory()
     assert workflow.is_local_member_of_okrug(member, application)
