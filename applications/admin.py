@@ -75,7 +75,15 @@ class TransitionInline(admin.TabularInline):
 
 @admin.register(Application)
 class ApplicationAdmin(SimpleHistoryAdmin):
-    list_display = ["number", "applicant", "okrug", "category", "status", "registered_at", "due_date"]
+    list_display = [
+        "number",
+        "applicant",
+        "okrug",
+        "category",
+        "status",
+        "registered_at",
+        "due_date",
+    ]
     list_filter = ["status", "okrug", "channel", "kind"]
     search_fields = ["number", "applicant__iin", "applicant__surname"]
     raw_id_fields = ["applicant", "family", "registered_by"]

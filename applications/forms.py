@@ -18,8 +18,10 @@ def clean_iin_value(value: str) -> str:
     value = (value or "").strip()
     facts = parse_iin(value)
     if facts.birth_date > timezone.localdate():
-        raise ValidationError(_("Дата рождения по ИИН (%(d)s) ещё не наступила.") % {
-            "d": facts.birth_date.strftime("%d.%m.%Y")})
+        raise ValidationError(
+            _("Дата рождения по ИИН (%(d)s) ещё не наступила.")
+            % {"d": facts.birth_date.strftime("%d.%m.%Y")}
+        )
     return value
 
 
@@ -49,14 +51,22 @@ class PersonForm(forms.ModelForm):
 
 class FamilyForm(forms.ModelForm):
     applicant_iin = forms.CharField(
-        label=_("ИИН заявителя"), max_length=12, widget=forms.TextInput(attrs={"inputmode": "numeric"})
+        label=_("ИИН заявителя"),
+        max_length=12,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
     )
 
     class Meta:
         model = Family
         fields = [
-            "okrug", "address", "housing", "housing_other", "housing_cost",
-            "subsidiary_farm", "land", "livestock",
+            "okrug",
+            "address",
+            "housing",
+            "housing_other",
+            "housing_cost",
+            "subsidiary_farm",
+            "land",
+            "livestock",
         ]
         widgets = {
             "subsidiary_farm": forms.Textarea(attrs={"rows": 2}),
@@ -91,7 +101,9 @@ class FamilyForm(forms.ModelForm):
 class MemberForm(forms.Form):
     """A family member other than the applicant: an existing citizen by IIN, or a new one."""
 
-    iin = forms.CharField(label=_("ИИН"), max_length=12, widget=forms.TextInput(attrs={"inputmode": "numeric"}))
+    iin = forms.CharField(
+        label=_("ИИН"), max_length=12, widget=forms.TextInput(attrs={"inputmode": "numeric"})
+    )
     surname = forms.CharField(label=_("фамилия"), max_length=100, required=False)
     name = forms.CharField(label=_("имя"), max_length=100, required=False)
     patronymic = forms.CharField(label=_("отчество"), max_length=100, required=False)
@@ -102,7 +114,9 @@ class MemberForm(forms.Form):
         + [c for c in FamilyMember.Relation.choices if c[0] != FamilyMember.Relation.APPLICANT],
     )
     occupation = forms.CharField(label=_("работа, учёба"), max_length=300, required=False)
-    unemployment_reason = forms.CharField(label=_("причина незанятости"), max_length=300, required=False)
+    unemployment_reason = forms.CharField(
+        label=_("причина незанятости"), max_length=300, required=False
+    )
     employment_measures = forms.CharField(label=_("меры занятости"), max_length=300, required=False)
     own_hardship = forms.CharField(label=_("ТЖС"), max_length=300, required=False)
 
@@ -122,12 +136,19 @@ class MemberForm(forms.Form):
 
 
 class IncomeForm(forms.Form):
-    iin = forms.CharField(label=_("ИИН члена семьи"), max_length=12, widget=forms.TextInput(attrs={"inputmode": "numeric"}))
+    iin = forms.CharField(
+        label=_("ИИН члена семьи"),
+        max_length=12,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+    )
     kind = forms.ChoiceField(label=_("вид дохода"), choices=[("", "—")] + Income.Kind.choices)
     year = forms.IntegerField(label=_("год"), min_value=2000, max_value=2100)
     quarter = forms.IntegerField(label=_("квартал"), min_value=1, max_value=4)
     amount = forms.DecimalField(
-        label=_("сумма за квартал, ₸"), min_value=Decimal("0"), max_digits=14, decimal_places=2,
+        label=_("сумма за квартал, ₸"),
+        min_value=Decimal("0"),
+        max_digits=14,
+        decimal_places=2,
         error_messages={"min_value": _("Доход не может быть отрицательным.")},
     )
 
@@ -158,10 +179,13 @@ class ApplicationForm(forms.Form):
     )
     channel = forms.ChoiceField(label=_("где принято"), choices=Application.Channel.choices)
     event_date = forms.DateField(
-        label=_("дата наступления ТЖС (для бедствия, пожара)"), required=False,
+        label=_("дата наступления ТЖС (для бедствия, пожара)"),
+        required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    situation = forms.CharField(label=_("трудная жизненная ситуация"), widget=forms.Textarea(attrs={"rows": 3}))
+    situation = forms.CharField(
+        label=_("трудная жизненная ситуация"), widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args, families=None, forced_channel=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -175,7 +199,9 @@ class ApplicationForm(forms.Form):
 
     def clean_family_reg_number(self):
         number = self.cleaned_data["family_reg_number"].strip()
-        family = self.families.filter(reg_number=number).select_related("applicant", "okrug").first()
+        family = (
+            self.families.filter(reg_number=number).select_related("applicant", "okrug").first()
+        )
         if family is None:
             raise ValidationError(_("Семья с номером %(n)s не найдена.") % {"n": number})
         self.family = family
@@ -196,7 +222,9 @@ class DocumentForm(forms.Form):
 class ApplicationFilterForm(forms.Form):
     q = forms.CharField(label=_("ИИН, фамилия или номер"), required=False)
     status = forms.ChoiceField(
-        label=_("статус"), required=False, choices=[("", _("все"))] + list(Application.Status.choices)
+        label=_("статус"),
+        required=False,
+        choices=[("", _("все"))] + list(Application.Status.choices),
     )
     okrug = forms.ModelChoiceField(label=_("округ"), required=False, queryset=Okrug.objects.all())
     sort = forms.CharField(required=False, widget=forms.HiddenInput)

@@ -187,7 +187,9 @@ class FamilyMember(models.Model):
     person = models.ForeignKey(
         Person, verbose_name=_("гражданин"), on_delete=models.PROTECT, related_name="memberships"
     )
-    relation = models.CharField(_("родственное отношение к заявителю"), max_length=20, choices=Relation.choices)
+    relation = models.CharField(
+        _("родственное отношение к заявителю"), max_length=20, choices=Relation.choices
+    )
     occupation = models.CharField(_("занятость (место работы, учёбы)"), max_length=300, blank=True)
     unemployment_reason = models.CharField(_("причина незанятости"), max_length=300, blank=True)
     employment_measures = models.CharField(
@@ -303,7 +305,9 @@ class Application(models.Model):
     channel = models.CharField(
         _("где принято"), max_length=20, choices=Channel.choices, default=Channel.AUTHORITY
     )
-    event_date = models.DateField(_("дата наступления ТЖС (бедствие, пожар)"), null=True, blank=True)
+    event_date = models.DateField(
+        _("дата наступления ТЖС (бедствие, пожар)"), null=True, blank=True
+    )
     situation = models.TextField(_("трудная жизненная ситуация"), blank=True)
     registered_at = models.DateTimeField(_("зарегистрировано"), default=timezone.now)
     registered_by = models.ForeignKey(
@@ -398,9 +402,7 @@ class ApplicationDocument(models.Model):
         INCOME = "income", _("сведения о доходах")
         OTHER = "other", _("иное")
 
-    application = models.ForeignKey(
-        Application, on_delete=models.CASCADE, related_name="documents"
-    )
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="documents")
     kind = models.CharField(_("вид документа"), max_length=20, choices=Kind.choices)
     file = models.FileField(_("файл"), upload_to=document_upload_to)
     content_type = models.CharField(_("тип"), max_length=50)
@@ -451,14 +453,17 @@ class Decision(models.Model):
 
     class Ground(models.TextChoices):
         NONE = "", _("—")
-        FALSE_INFORMATION = "false_information", _(
-            "выявление недостоверных сведений, представленных заявителем (п. 26, пп. 1)"
+        FALSE_INFORMATION = (
+            "false_information",
+            _("выявление недостоверных сведений, представленных заявителем (п. 26, пп. 1)"),
         )
-        SURVEY_REFUSED = "survey_refused", _(
-            "отказ, уклонение заявителя от обследования материального положения (п. 26, пп. 2)"
+        SURVEY_REFUSED = (
+            "survey_refused",
+            _("отказ, уклонение заявителя от обследования материального положения (п. 26, пп. 2)"),
         )
-        INCOME_ABOVE_THRESHOLD = "income_above_threshold", _(
-            "превышение среднедушевым доходом порога для оказания помощи (п. 26, пп. 3)"
+        INCOME_ABOVE_THRESHOLD = (
+            "income_above_threshold",
+            _("превышение среднедушевым доходом порога для оказания помощи (п. 26, пп. 3)"),
         )
 
     application = models.OneToOneField(

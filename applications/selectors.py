@@ -78,8 +78,10 @@ class PerCapitaIncome:
 
 
 def family_members_with_incomes(family: Family) -> QuerySet[FamilyMember]:
-    return family.members.select_related("person").prefetch_related("incomes").order_by(
-        "-relation", "id"
+    return (
+        family.members.select_related("person")
+        .prefetch_related("incomes")
+        .order_by("-relation", "id")
     )
 
 
@@ -92,12 +94,9 @@ def per_capita_income(*, family: Family, on) -> PerCapitaIncome:
         .select_related("member__person")
         .order_by("member_id", "kind")
     )
-    total = (
-        Income.objects.filter(member__family=family, year=year, quarter=quarter).aggregate(
-            s=Sum("amount")
-        )["s"]
-        or Decimal("0")
-    )
+    total = Income.objects.filter(member__family=family, year=year, quarter=quarter).aggregate(
+        s=Sum("amount")
+    )["s"] or Decimal("0")
     per_capita = (
         (total / 3 / members).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         if members

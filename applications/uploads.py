@@ -19,6 +19,8 @@ def check_scan(upload) -> str:
     kind = filetype.guess(head)
     if kind is None or kind.mime not in ALLOWED_TYPES:
         raise ValidationError(
-            _("Допускаются только сканы в формате PDF, JPEG или PNG (проверяется содержимое файла).")
+            _(
+                "Допускаются только сканы в формате PDF, JPEG или PNG (проверяется содержимое файла)."
+            )
         )
     return kind.mime

@@ -19,11 +19,20 @@ urlpatterns = [
         views.document_download,
         name="document_download",
     ),
-    path("applications/<int:pk>/step/<slug:step>/", workflow_views.application_step,
-         name="application_step"),
-    path("applications/<int:pk>/decision/", workflow_views.application_decide,
-         name="application_decide"),
-    path("applications/<int:pk>/documents-requested/",
-         workflow_views.application_documents_requested, name="application_documents_requested"),
+    path(
+        "applications/<int:pk>/step/<slug:step>/",
+        workflow_views.application_step,
+        name="application_step",
+    ),
+    path(
+        "applications/<int:pk>/decision/",
+        workflow_views.application_decide,
+        name="application_decide",
+    ),
+    path(
+        "applications/<int:pk>/documents-requested/",
+        workflow_views.application_documents_requested,
+        name="application_documents_requested",
+    ),
     path("dashboard/", workflow_views.dashboard, name="dashboard"),
 ]

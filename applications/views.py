@@ -64,7 +64,11 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "applications/person_detail.html",
-        {"person": person, "memberships": memberships, "full_iin": access.sees_full_iin(request.user)},
+        {
+            "person": person,
+            "memberships": memberships,
+            "full_iin": access.sees_full_iin(request.user),
+        },
     )
 
 
@@ -74,15 +78,23 @@ def _family_payload(form, members, incomes):
     people = {form.applicant.iin: form.applicant}
     for data in (f.cleaned_data for f in members.forms if f.has_changed() and f.cleaned_data):
         person = Person.objects.filter(iin=data["iin"]).first() or intake.person_create(
-            iin=data["iin"], surname=data["surname"], name=data["name"],
-            patronymic=data.get("patronymic", ""), address=form.cleaned_data["address"],
+            iin=data["iin"],
+            surname=data["surname"],
+            name=data["name"],
+            patronymic=data.get("patronymic", ""),
+            address=form.cleaned_data["address"],
         )
         people[person.iin] = person
-        member_rows.append(intake.MemberData(
-            person=person, relation=data["relation"], occupation=data["occupation"],
-            unemployment_reason=data["unemployment_reason"],
-            employment_measures=data["employment_measures"], own_hardship=data["own_hardship"],
-        ))
+        member_rows.append(
+            intake.MemberData(
+                person=person,
+                relation=data["relation"],
+                occupation=data["occupation"],
+                unemployment_reason=data["unemployment_reason"],
+                employment_measures=data["employment_measures"],
+                own_hardship=data["own_hardship"],
+            )
+        )
     for f in incomes.forms:
         if not (f.has_changed() and f.cleaned_data):
             continue
@@ -90,10 +102,15 @@ def _family_payload(form, members, incomes):
         if data["iin"] not in people:
             f.add_error("iin", _("Этот ИИН не указан в составе семьи."))
             raise ValidationError("income")
-        income_rows.append(intake.IncomeData(
-            person=people[data["iin"]], kind=data["kind"], year=data["year"],
-            quarter=data["quarter"], amount=data["amount"],
-        ))
+        income_rows.append(
+            intake.IncomeData(
+                person=people[data["iin"]],
+                kind=data["kind"],
+                year=data["year"],
+                quarter=data["quarter"],
+                amount=data["amount"],
+            )
+        )
     return member_rows, income_rows
 
 
@@ -109,11 +126,18 @@ def family_create(request: HttpRequest) -> HttpResponse:
         try:
             with transaction.atomic():
                 member_rows, income_rows = _family_payload(form, members, incomes)
-                fields = {k: v for k, v in form.cleaned_data.items() if k not in ("applicant_iin", "okrug", "address")}
+                fields = {
+                    k: v
+                    for k, v in form.cleaned_data.items()
+                    if k not in ("applicant_iin", "okrug", "address")
+                }
                 family = intake.family_create(
-                    applicant=form.applicant, okrug=form.cleaned_data["okrug"],
-                    address=form.cleaned_data["address"], members=member_rows,
-                    incomes=income_rows, **fields,
+                    applicant=form.applicant,
+                    okrug=form.cleaned_data["okrug"],
+                    address=form.cleaned_data["address"],
+                    members=member_rows,
+                    incomes=income_rows,
+                    **fields,
                 )
         except ValidationError:
             pass
@@ -138,7 +162,9 @@ def family_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "family": family,
             "members": selectors.family_members_with_incomes(family),
-            "applications": access.scope_applications(family.applications.all(), user=request.user).select_related("category"),
+            "applications": access.scope_applications(
+                family.applications.all(), user=request.user
+            ).select_related("category"),
             "full_iin": access.sees_full_iin(request.user),
         },
     )
@@ -151,20 +177,27 @@ def application_create(request: HttpRequest) -> HttpResponse:
     families = access.scope_families(Family.objects.all(), user=request.user)
     forced = Application.Channel.AKIM if scoped else None
     form = ApplicationForm(
-        request.POST or None, families=families, forced_channel=forced,
+        request.POST or None,
+        families=families,
+        forced_channel=forced,
         initial={"family_reg_number": request.GET.get("family", "")},
     )
     if request.method == "POST" and form.is_valid():
         try:
             application = intake.application_register(
-                family=form.family, category=form.cleaned_data["category"], actor=request.user,
-                channel=form.cleaned_data["channel"], event_date=form.cleaned_data["event_date"],
+                family=form.family,
+                category=form.cleaned_data["category"],
+                actor=request.user,
+                channel=form.cleaned_data["channel"],
+                event_date=form.cleaned_data["event_date"],
                 situation=form.cleaned_data["situation"],
             )
         except ApplicationError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, _("Заявление № %(n)s зарегистрировано.") % {"n": application.number})
+            messages.success(
+                request, _("Заявление № %(n)s зарегистрировано.") % {"n": application.number}
+            )
             return redirect(application)
     return render(request, "applications/application_form.html", {"form": form})
 
@@ -191,8 +224,12 @@ def application_list(request: HttpRequest) -> HttpResponse:
         request,
         "applications/application_list.html",
         {
-            "form": form, "page": page, "sort": sort, "query": params.urlencode(),
-            "sort_query": sort_params.urlencode(), "full_iin": access.sees_full_iin(request.user),
+            "form": form,
+            "page": page,
+            "sort": sort,
+            "query": params.urlencode(),
+            "sort_query": sort_params.urlencode(),
+            "full_iin": access.sees_full_iin(request.user),
         },
     )
 
@@ -230,8 +267,12 @@ def document_upload(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, " ".join(error.messages))
         else:
             ApplicationDocument.objects.create(
-                application=application, kind=form.cleaned_data["kind"], file=upload,
-                content_type=content_type, size=upload.size, uploaded_by=request.user,
+                application=application,
+                kind=form.cleaned_data["kind"],
+                file=upload,
+                content_type=content_type,
+                size=upload.size,
+                uploaded_by=request.user,
             )
             messages.success(request, _("Документ «%(n)s» прикреплён.") % {"n": upload.name})
     else:
@@ -248,8 +289,12 @@ def document_download(request: HttpRequest, pk: int, doc_pk: int) -> HttpRespons
 
         raise Http404
     audit.personal_data_access_record(request=request, obj=document, action="download")
-    return FileResponse(document.file.open("rb"), content_type=document.content_type,
-                        as_attachment=False, filename=document.file.name.rsplit("/", 1)[-1])
+    return FileResponse(
+        document.file.open("rb"),
+        content_type=document.content_type,
+        as_attachment=False,
+        filename=document.file.name.rsplit("/", 1)[-1],
+    )
 
 
 @login_required
@@ -261,7 +306,8 @@ def search(request: HttpRequest) -> HttpResponse:
         family = families.filter(members__person__iin=q).first()
         if family and not selectors.application_list(user=request.user, q=q).exists():
             return redirect(family)
-    from django.urls import reverse
     from urllib.parse import urlencode
+
+    from django.urls import reverse
 
     return redirect(f"{reverse('applications:application_list')}?{urlencode({'q': q})}")

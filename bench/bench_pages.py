@@ -52,8 +52,10 @@ def latency_table(client, urls: dict, repeat: int) -> dict:
     from django.test import Client
 
     anonymous = Client()
-    rows = {name: common.measure(anonymous if name in BASELINES else client, url, repeat)
-            for name, url in urls.items()}
+    rows = {
+        name: common.measure(anonymous if name in BASELINES else client, url, repeat)
+        for name, url in urls.items()
+    }
     print(f"\nLatency through the test client, {repeat} requests each")
     print(f"{'page':44} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
     for name, r in rows.items():
@@ -65,16 +67,24 @@ def throughput_table(urls: dict, cookie: str, seconds: int, connections: int) ->
     rows = {}
     with common.gunicorn(workers=2) as base:
         for name, url in urls.items():
-            rows[name] = common.wrk(base + url, seconds=seconds, connections=connections,
-                                    cookie="" if name in BASELINES else cookie)
+            rows[name] = common.wrk(
+                base + url,
+                seconds=seconds,
+                connections=connections,
+                cookie="" if name in BASELINES else cookie,
+            )
     minimal = rows["minimal list (50 rows)"]["rps"]
-    print(f"\nThroughput under wrk, gunicorn 2 sync workers, {connections} connections, "
-          f"{seconds} s each")
+    print(
+        f"\nThroughput under wrk, gunicorn 2 sync workers, {connections} connections, "
+        f"{seconds} s each"
+    )
     print(f"{'page':44} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7} {'÷ min.list':>10}")
     for name, r in rows.items():
         errors = r["non2xx"] + r["socket_errors"]
-        print(f"{name:44} {r['rps']:8.1f} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} {errors:7d} "
-              f"{r['rps'] / minimal:9.0%}")
+        print(
+            f"{name:44} {r['rps']:8.1f} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} {errors:7d} "
+            f"{r['rps'] / minimal:9.0%}"
+        )
     return rows
 
 
@@ -88,13 +98,19 @@ def main(argv=None) -> int:
     common.prepare(persons=args.persons)
     from applications.models import Application
 
-    print(f"Machine: {common.machine()}; database: {common.database()}; "
-          f"applications: {Application.objects.count()}")
+    print(
+        f"Machine: {common.machine()}; database: {common.database()}; "
+        f"applications: {Application.objects.count()}"
+    )
     client = common.logged_in_client(common.bench_user())
     urls = {**BASELINES, **pages()}
     latency_table(client, urls, repeat=5 if args.quick else 100)
-    rows = throughput_table(urls, common.session_cookie(client),
-                            seconds=1 if args.quick else 10, connections=args.connections)
+    rows = throughput_table(
+        urls,
+        common.session_cookie(client),
+        seconds=1 if args.quick else 10,
+        connections=args.connections,
+    )
     errors = sum(r["non2xx"] + r["socket_errors"] for r in rows.values())
     return 1 if errors else 0
 

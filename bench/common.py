@@ -89,8 +89,9 @@ def measure(client, url: str, repeat: int) -> dict:
     from django.db import connection
 
     statements = []
-    with connection.execute_wrapper(lambda execute, sql, *args: (statements.append(sql),
-                                                                  execute(sql, *args))[1]):
+    with connection.execute_wrapper(
+        lambda execute, sql, *args: (statements.append(sql), execute(sql, *args))[1]
+    ):
         response = client.get(url)
     if response.status_code != 200:
         raise SystemExit(f"{url}: HTTP {response.status_code}")
@@ -116,9 +117,14 @@ def free_port() -> int:
 def gunicorn(workers: int = 2):
     """gunicorn with gunicorn.conf.py and `workers` sync workers on a free 127.0.0.1 port."""
     port = free_port()
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "zhanakorgan_aid.settings.bench",
-           "BENCH_BASELINES": "1", "GUNICORN_BIND": f"127.0.0.1:{port}",
-           "GUNICORN_WORKERS": str(workers), "GUNICORN_MAX_REQUESTS": "0"}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "zhanakorgan_aid.settings.bench",
+        "BENCH_BASELINES": "1",
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "GUNICORN_WORKERS": str(workers),
+        "GUNICORN_MAX_REQUESTS": "0",
+    }
     exe = Path(sys.executable).with_name("gunicorn")
     proc = subprocess.Popen([str(exe), "-c", str(ROOT / "gunicorn.conf.py")], cwd=ROOT, env=env)
     base = f"http://127.0.0.1:{port}"
@@ -164,8 +170,16 @@ def wrk(url: str, *, seconds: int, connections: int, cookie: str = "") -> dict:
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed: run `make system-deps` (scripts/system_deps.sh)")
     check_page(url, cookie)
-    cmd = ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{seconds}s", "--timeout",
-           "10s", "-s", str(BENCH / "wrk_report.lua")]
+    cmd = [
+        "wrk",
+        f"-t{min(2, connections)}",
+        f"-c{connections}",
+        f"-d{seconds}s",
+        "--timeout",
+        "10s",
+        "-s",
+        str(BENCH / "wrk_report.lua"),
+    ]
     if cookie:
         cmd += ["-H", f"Cookie: {cookie}"]
     out = subprocess.run([*cmd, url], capture_output=True, text=True, check=True).stdout
@@ -176,10 +190,22 @@ def wrk(url: str, *, seconds: int, connections: int, cookie: str = "") -> dict:
 
 
 def machine() -> str:
-    cpu = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
-                if ln.startswith("model name")), "?")
-    mem = next((ln.split()[1] for ln in Path("/proc/meminfo").read_text().splitlines()
-                if ln.startswith("MemTotal")), "0")
+    cpu = next(
+        (
+            ln.split(":", 1)[1].strip()
+            for ln in Path("/proc/cpuinfo").read_text().splitlines()
+            if ln.startswith("model name")
+        ),
+        "?",
+    )
+    mem = next(
+        (
+            ln.split()[1]
+            for ln in Path("/proc/meminfo").read_text().splitlines()
+            if ln.startswith("MemTotal")
+        ),
+        "0",
+    )
     return f"{os.cpu_count()} CPU ({cpu}), {int(mem) / 1024 / 1024:.1f} GiB RAM"
 
 

@@ -29,13 +29,16 @@ def main(argv=None) -> int:
     client = common.logged_in_client(common.bench_user())
     cookie = common.session_cookie(client)
     with common.gunicorn(workers=args.workers) as base:
-        result = common.wrk(base + reverse("home"), seconds=seconds,
-                            connections=args.connections, cookie=cookie)
+        result = common.wrk(
+            base + reverse("home"), seconds=seconds, connections=args.connections, cookie=cookie
+        )
     errors = result["non2xx"] + result["socket_errors"]
-    print(f"Load test: work queue, {args.connections} connections, {seconds} s, gunicorn "
-          f"{args.workers} sync workers on {common.database()}: {result['requests']} requests, "
-          f"{result['rps']:.1f} req/s, p50 {result['p50_ms']:.0f} ms, p95 {result['p95_ms']:.0f} "
-          f"ms, errors {errors} (non-2xx/3xx {result['non2xx']}, socket {result['socket_errors']})")
+    print(
+        f"Load test: work queue, {args.connections} connections, {seconds} s, gunicorn "
+        f"{args.workers} sync workers on {common.database()}: {result['requests']} requests, "
+        f"{result['rps']:.1f} req/s, p50 {result['p50_ms']:.0f} ms, p95 {result['p95_ms']:.0f} "
+        f"ms, errors {errors} (non-2xx/3xx {result['non2xx']}, socket {result['socket_errors']})"
+    )
     return 1 if errors or not result["requests"] else 0
 
 

@@ -142,9 +142,11 @@ def award_schedule(award: Award) -> QuerySet[ScheduledPayment]:
 
 def payment_lists() -> QuerySet[PaymentList]:
     """Payment lists with their row count and total, one query."""
-    return PaymentList.objects.select_related("created_by").annotate(
-        rows=Count("items"), total=Sum("items__amount")
-    ).order_by("-created_at", "-id")
+    return (
+        PaymentList.objects.select_related("created_by")
+        .annotate(rows=Count("items"), total=Sum("items__amount"))
+        .order_by("-created_at", "-id")
+    )
 
 
 def payment_list_bank_totals(payment_list: PaymentList) -> list[dict]:

@@ -75,7 +75,9 @@ def other_akim(other_okrug):
 @pytest.fixture
 def local_member(okrug):
     user = make_user("local", roles.LOCAL_COMMISSION, okrug)
-    commission, _ = Commission.objects.get_or_create(kind="local", okrug=okrug, defaults={"name": "УК"})
+    commission, _ = Commission.objects.get_or_create(
+        kind="local", okrug=okrug, defaults={"name": "УК"}
+    )
     CommissionMember.objects.create(commission=commission, user=user, role="chair")
     return user
 
@@ -83,7 +85,9 @@ def local_member(okrug):
 @pytest.fixture
 def other_local_member(other_okrug):
     user = make_user("local_other", roles.LOCAL_COMMISSION, other_okrug)
-    commission, _ = Commission.objects.get_or_create(kind="local", okrug=other_okrug, defaults={"name": "УК 2"})
+    commission, _ = Commission.objects.get_or_create(
+        kind="local", okrug=other_okrug, defaults={"name": "УК 2"}
+    )
     CommissionMember.objects.create(commission=commission, user=user, role="chair")
     return user
 
@@ -99,7 +103,9 @@ def special_member(db):
 _serial = iter(range(1, 9000))
 
 
-def new_person(birth=datetime.date(1985, 3, 15), sex="M", surname="Ахметов", name="Айдар", bank="601"):
+def new_person(
+    birth=datetime.date(1985, 3, 15), sex="M", surname="Ахметов", name="Айдар", bank="601"
+):
     serial = next(_serial) * 3
     iin = next(iin_sequence(birth, sex, start=serial))
     return intake.person_create(
@@ -116,7 +122,9 @@ def person_factory(db):
 def family_factory(db, okrug):
     """A family of `size` members with wages of the given quarter for the applicant."""
 
-    def build(size=4, okrug_obj=None, wages=Decimal("300000"), year=None, quarter=None, surname="Ахметов"):
+    def build(
+        size=4, okrug_obj=None, wages=Decimal("300000"), year=None, quarter=None, surname="Ахметов"
+    ):
         head = new_person(surname=surname)
         others = [
             intake.MemberData(
@@ -127,10 +135,17 @@ def family_factory(db, okrug):
         ]
         incomes = []
         if year and quarter:
-            incomes.append(intake.IncomeData(person=head, kind="wages", year=year, quarter=quarter, amount=wages))
+            incomes.append(
+                intake.IncomeData(
+                    person=head, kind="wages", year=year, quarter=quarter, amount=wages
+                )
+            )
         return intake.family_create(
-            applicant=head, okrug=okrug_obj or okrug, address="с. Жанакорган, ул. Абая, 1",
-            members=others, incomes=incomes,
+            applicant=head,
+            okrug=okrug_obj or okrug,
+            address="с. Жанакорган, ул. Абая, 1",
+            members=others,
+            incomes=incomes,
         )
 
     return build
@@ -146,14 +161,28 @@ def category(db):
 
 @pytest.fixture
 def application_factory(db, family_factory, category, caseworker):
-    def build(code="hardship-low-income", family=None, channel="authority", registered_at=None, event_date=None, **kw):
+    def build(
+        code="hardship-low-income",
+        family=None,
+        channel="authority",
+        registered_at=None,
+        event_date=None,
+        **kw,
+    ):
         family = family or family_factory(**kw)
         cat = category(code)
         if event_date is None and code == "hardship-disaster-fire":
-            event_date = timezone.localdate(registered_at or timezone.now()) - datetime.timedelta(days=5)
+            event_date = timezone.localdate(registered_at or timezone.now()) - datetime.timedelta(
+                days=5
+            )
         return intake.application_register(
-            family=family, category=cat, actor=caseworker, channel=channel,
-            registered_at=registered_at, event_date=event_date, situation="test",
+            family=family,
+            category=cat,
+            actor=caseworker,
+            channel=channel,
+            registered_at=registered_at,
+            event_date=event_date,
+            situation="test",
         )
 
     return build

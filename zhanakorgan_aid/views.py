@@ -19,10 +19,17 @@ def home(request):
     receipts = None
     if roles.has_role(request.user, roles.CASEWORKER, roles.ADMINISTRATOR):
         receipts = list(education_receipts_overdue(on=today)[:25])  # p11: 5 working days
-    return render(request, "home.html", {
-        "overdue_receipts": receipts,
-        "queue": queues.queue_for(user=request.user, on=today), "today": today,
-        "recent": recent, "full_iin": access.sees_full_iin(request.user),
-        "sees_dashboard": roles.has_role(
-            request.user, roles.CASEWORKER, roles.ADMINISTRATOR, roles.AUDITOR),
-    })
+    return render(
+        request,
+        "home.html",
+        {
+            "overdue_receipts": receipts,
+            "queue": queues.queue_for(user=request.user, on=today),
+            "today": today,
+            "recent": recent,
+            "full_iin": access.sees_full_iin(request.user),
+            "sees_dashboard": roles.has_role(
+                request.user, roles.CASEWORKER, roles.ADMINISTRATOR, roles.AUDITOR
+            ),
+        },
+    )

@@ -15,9 +15,15 @@ FUTURE_IIN = next(iin_sequence(datetime.date(2030, 1, 1), "M"))  # 300101 5… d
 def test_caseworker_registers_a_person_by_iin(client, caseworker):
     login(client, caseworker)
     iin = next(iin_sequence(datetime.date(1990, 4, 2), "F"))
-    response = client.post(reverse("applications:person_create"), {
-        "iin": iin, "surname": "Серикбаева", "name": "Айгуль", "iban": make_kz_iban("722", 77),
-    })
+    response = client.post(
+        reverse("applications:person_create"),
+        {
+            "iin": iin,
+            "surname": "Серикбаева",
+            "name": "Айгуль",
+            "iban": make_kz_iban("722", 77),
+        },
+    )
     person = Person.objects.get(iin=iin)
     assert response.status_code == 302 and response["Location"] == person.get_absolute_url()
     assert person.birth_date == datetime.date(1990, 4, 2) and person.sex == "F"
@@ -36,11 +42,19 @@ def test_caseworker_registers_a_person_by_iin(client, caseworker):
         ("850315301205", make_kz_iban("111", 5), "Банк с кодом 111 не найден"),
     ],
 )
-def test_person_form_shows_errors_in_russian_and_keeps_input(client, caseworker, iin, iban, message):
+def test_person_form_shows_errors_in_russian_and_keeps_input(
+    client, caseworker, iin, iban, message
+):
     login(client, caseworker)
-    response = client.post(reverse("applications:person_create"), {
-        "iin": iin, "surname": "Тестов", "name": "Тест", "iban": iban,
-    })
+    response = client.post(
+        reverse("applications:person_create"),
+        {
+            "iin": iin,
+            "surname": "Тестов",
+            "name": "Тест",
+            "iban": iban,
+        },
+    )
     assert response.status_code == 200
     body = response.content.decode()
     assert message in body
@@ -57,20 +71,33 @@ def test_person_form_requires_names(client, caseworker):
 def family_post(okrug, head_iin, **overrides):
     child_iin = next(iin_sequence(datetime.date(2012, 5, 5), "M"))
     data = {
-        "applicant_iin": head_iin, "okrug": okrug.pk, "address": "ул. Абая, 5",
-        "housing": "house", "housing_cost": "12000",
-        "members-TOTAL_FORMS": "1", "members-INITIAL_FORMS": "0",
-        "members-0-iin": child_iin, "members-0-surname": "Ахметов", "members-0-name": "Алихан",
-        "members-0-relation": "son", "members-0-occupation": "школа №5",
-        "incomes-TOTAL_FORMS": "1", "incomes-INITIAL_FORMS": "0",
-        "incomes-0-iin": head_iin, "incomes-0-kind": "wages", "incomes-0-year": "2024",
-        "incomes-0-quarter": "1", "incomes-0-amount": "240000",
+        "applicant_iin": head_iin,
+        "okrug": okrug.pk,
+        "address": "ул. Абая, 5",
+        "housing": "house",
+        "housing_cost": "12000",
+        "members-TOTAL_FORMS": "1",
+        "members-INITIAL_FORMS": "0",
+        "members-0-iin": child_iin,
+        "members-0-surname": "Ахметов",
+        "members-0-name": "Алихан",
+        "members-0-relation": "son",
+        "members-0-occupation": "школа №5",
+        "incomes-TOTAL_FORMS": "1",
+        "incomes-INITIAL_FORMS": "0",
+        "incomes-0-iin": head_iin,
+        "incomes-0-kind": "wages",
+        "incomes-0-year": "2024",
+        "incomes-0-quarter": "1",
+        "incomes-0-amount": "240000",
     }
     data.update(overrides)
     return data
 
 
-def test_caseworker_creates_family_with_members_and_incomes_on_one_page(client, caseworker, okrug, person_factory):
+def test_caseworker_creates_family_with_members_and_incomes_on_one_page(
+    client, caseworker, okrug, person_factory
+):
     head = person_factory()
     login(client, caseworker)
     response = client.post(reverse("applications:family_create"), family_post(okrug, head.iin))
@@ -96,7 +123,9 @@ def test_caseworker_creates_family_with_members_and_incomes_on_one_page(client, 
 def test_family_form_bad_input(client, caseworker, okrug, person_factory, overrides, message):
     head = person_factory()
     login(client, caseworker)
-    response = client.post(reverse("applications:family_create"), family_post(okrug, head.iin, **overrides))
+    response = client.post(
+        reverse("applications:family_create"), family_post(okrug, head.iin, **overrides)
+    )
     assert response.status_code == 200
     body = response.content.decode()
     assert message in body
@@ -107,10 +136,15 @@ def test_family_form_bad_input(client, caseworker, okrug, person_factory, overri
 def test_application_registered_for_family(client, caseworker, family_factory, category):
     family = family_factory(size=2)
     login(client, caseworker)
-    response = client.post(reverse("applications:application_create"), {
-        "family_reg_number": family.reg_number, "category": category().pk,
-        "channel": "authority", "situation": "Потеря работы",
-    })
+    response = client.post(
+        reverse("applications:application_create"),
+        {
+            "family_reg_number": family.reg_number,
+            "category": category().pk,
+            "channel": "authority",
+            "situation": "Потеря работы",
+        },
+    )
     application = Application.objects.get(family=family)
     assert response.status_code == 302
     assert application.status == "registered"
@@ -130,8 +164,12 @@ def test_application_registered_for_family(client, caseworker, family_factory, c
 def test_application_form_bad_input(client, caseworker, family_factory, category, data, message):
     family = family_factory(size=1)
     login(client, caseworker)
-    post = {"family_reg_number": family.reg_number, "category": category().pk, "channel": "authority",
-            "situation": "Пожар дома"}
+    post = {
+        "family_reg_number": family.reg_number,
+        "category": category().pk,
+        "channel": "authority",
+        "situation": "Пожар дома",
+    }
     if data.pop("category", None) == "fire":
         post["category"] = category("hardship-disaster-fire").pk
     post.update(data)
@@ -141,22 +179,33 @@ def test_application_form_bad_input(client, caseworker, family_factory, category
     assert not Application.objects.exists()
 
 
-def test_application_page_shows_family_incomes_and_per_capita(client, caseworker, application_factory):
-    application = application_factory(size=3, wages="90000", year=2024, quarter=2,
-                                      registered_at=datetime.datetime(2024, 8, 1, 10, tzinfo=datetime.UTC))
+def test_application_page_shows_family_incomes_and_per_capita(
+    client, caseworker, application_factory
+):
+    application = application_factory(
+        size=3,
+        wages="90000",
+        year=2024,
+        quarter=2,
+        registered_at=datetime.datetime(2024, 8, 1, 10, tzinfo=datetime.UTC),
+    )
     login(client, caseworker)
     body = client.get(application.get_absolute_url()).content.decode()
     assert application.applicant.full_name in body
     assert "10\xa0000,00\xa0₸" in body  # 90 000 / 3 / 3
 
 
-def test_application_search_by_iin_name_number_status_okrug(client, caseworker, application_factory, other_okrug):
+def test_application_search_by_iin_name_number_status_okrug(
+    client, caseworker, application_factory, other_okrug
+):
     a = application_factory(surname="Жумабеков")
     b = application_factory(surname="Оспанов", okrug_obj=other_okrug)
     login(client, caseworker)
     url = reverse("applications:application_list")
+
     def numbers(**params):
         return [x.number for x in client.get(url, params).context["page"]]
+
     assert numbers(q=a.applicant.iin) == [a.number]
     assert numbers(q="Оспанов") == [b.number]
     assert numbers(q=b.number) == [b.number]
@@ -184,7 +233,9 @@ def count_list_queries(client):
     return len(ctx)
 
 
-def test_application_list_query_count_does_not_grow_with_rows(client, caseworker, application_factory, family_factory):
+def test_application_list_query_count_does_not_grow_with_rows(
+    client, caseworker, application_factory, family_factory
+):
     family = family_factory(size=1)
     login(client, caseworker)
     for _ in range(5):
@@ -200,7 +251,9 @@ def test_akim_sees_only_own_okrug(client, akim, application_factory, other_okrug
     own = application_factory()
     foreign = application_factory(okrug_obj=other_okrug)
     login(client, akim)
-    numbers = [x.number for x in client.get(reverse("applications:application_list")).context["page"]]
+    numbers = [
+        x.number for x in client.get(reverse("applications:application_list")).context["page"]
+    ]
     assert numbers == [own.number]
     assert client.get(foreign.get_absolute_url()).status_code == 404
     assert client.get(own.get_absolute_url()).status_code == 200

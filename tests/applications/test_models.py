@@ -18,8 +18,14 @@ def test_fixtures_load_okrugs_banks_mrp_and_categories():
     assert SubsistenceMinimum.objects.filter(scope="republican").count() == 12
     fire = Category.objects.get(code="hardship-disaster-fire")
     rule = fire.rule_on(datetime.date(2019, 5, 1))
-    assert (rule.mrp_multiple, rule.family_cap_mrp, rule.application_window_months) == (Decimal("40"), Decimal("150"), 3)
-    assert Category.objects.get(code="victory-wwii-veterans").rule_on(datetime.date(2020, 5, 9)).amount_tenge == Decimal("1000000")
+    assert (rule.mrp_multiple, rule.family_cap_mrp, rule.application_window_months) == (
+        Decimal("40"),
+        Decimal("150"),
+        3,
+    )
+    assert Category.objects.get(code="victory-wwii-veterans").rule_on(
+        datetime.date(2020, 5, 9)
+    ).amount_tenge == Decimal("1000000")
     paragraphs = set(Category.objects.values_list("paragraph", flat=True))
     assert {"5.1", "5.2", "5.3", "5.4", "5.5", "6", "7.1", "7.2", "7.3", "7.4", "8"} <= paragraphs
 
@@ -32,7 +38,9 @@ def test_category_rule_outside_its_period_is_none():
 def test_duplicate_iin_is_refused_by_the_database(person_factory):
     person = person_factory()
     with pytest.raises(IntegrityError), transaction.atomic():
-        Person.objects.create(iin=person.iin, surname="X", name="Y", birth_date=person.birth_date, sex="M")
+        Person.objects.create(
+            iin=person.iin, surname="X", name="Y", birth_date=person.birth_date, sex="M"
+        )
 
 
 def test_family_without_applicant_is_refused_by_the_database(okrug):
@@ -49,7 +57,9 @@ def test_second_applicant_member_is_refused_by_the_database(family_factory, pers
 def test_negative_income_is_refused_by_the_database(family_factory):
     member = family_factory(size=1).members.get()
     with pytest.raises(IntegrityError), transaction.atomic():
-        Income.objects.create(member=member, kind="wages", year=2024, quarter=1, amount=Decimal("-1"))
+        Income.objects.create(
+            member=member, kind="wages", year=2024, quarter=1, amount=Decimal("-1")
+        )
 
 
 def test_duplicate_application_number_is_refused_by_the_database(application_factory):
@@ -65,16 +75,23 @@ def test_negative_rule_amount_and_second_local_commission_refused(okrug):
         Commission.objects.create(kind="local", okrug=okrug, name="B")
     with pytest.raises(IntegrityError), transaction.atomic():
         CategoryRule.objects.create(
-            category=Category.objects.first(), effective_from=datetime.date(2030, 1, 1),
-            amount_rule="fixed_tenge", amount_tenge=Decimal("-5"), periodicity="once",
+            category=Category.objects.first(),
+            effective_from=datetime.date(2030, 1, 1),
+            amount_rule="fixed_tenge",
+            amount_tenge=Decimal("-5"),
+            periodicity="once",
         )
 
 
 def test_per_capita_income_uses_the_quarter_before_the_application(family_factory):
     family = family_factory(size=4, wages=Decimal("300000"), year=2024, quarter=1)
     applicant = family.members.get(relation="applicant")
-    Income.objects.create(member=applicant, kind="pension", year=2024, quarter=1, amount=Decimal("60000"))
-    Income.objects.create(member=applicant, kind="wages", year=2024, quarter=2, amount=Decimal("999999"))
+    Income.objects.create(
+        member=applicant, kind="pension", year=2024, quarter=1, amount=Decimal("60000")
+    )
+    Income.objects.create(
+        member=applicant, kind="wages", year=2024, quarter=2, amount=Decimal("999999")
+    )
     result = per_capita_income(family=family, on=datetime.date(2024, 5, 20))
     assert (result.year, result.quarter) == (2024, 1)
     assert result.total == Decimal("360000")

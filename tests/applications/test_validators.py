@@ -48,14 +48,22 @@ def test_prefix_with_no_possible_check_digit():
     assert make_iin(datetime.date(1950, 1, 1), "M", 48) is None  # 50010130048: both passes give 10
 
 
-@pytest.mark.parametrize("iban", ["KZ86125KZT5004100100", make_kz_iban("601", 42), "kz86 125k zt50 0410 0100"])
+@pytest.mark.parametrize(
+    "iban", ["KZ86125KZT5004100100", make_kz_iban("601", 42), "kz86 125k zt50 0410 0100"]
+)
 def test_valid_ibans(iban):
     validate_kz_iban(iban)
 
 
 @pytest.mark.parametrize(
     "iban",
-    ["KZ87125KZT5004100100", "KZ86125KZT500410010", "DE89370400440532013000", "KZ8612AKZT5004100100", ""],
+    [
+        "KZ87125KZT5004100100",
+        "KZ86125KZT500410010",
+        "DE89370400440532013000",
+        "KZ8612AKZT5004100100",
+        "",
+    ],
 )
 def test_invalid_ibans(iban):
     with pytest.raises(ValidationError):

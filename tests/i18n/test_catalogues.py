@@ -20,12 +20,14 @@ def extract(tmp_path: Path, monkeypatch) -> Path:
     beside the files it reads, so working on a copy is the only way to leave the tree alone."""
     root = Path(settings.BASE_DIR)
     for name in SOURCES:
-        shutil.copytree(root / name, tmp_path / name,
-                        ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
+        shutil.copytree(
+            root / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo")
+        )
     monkeypatch.chdir(tmp_path)
     with override_settings(LOCALE_PATHS=[tmp_path / "locale"]):
-        call_command("makemessages", locale=["kk"], ignore_patterns=IGNORE, no_obsolete=True,
-                     verbosity=0)
+        call_command(
+            "makemessages", locale=["kk"], ignore_patterns=IGNORE, no_obsolete=True, verbosity=0
+        )
     return tmp_path / "locale" / "kk" / "LC_MESSAGES" / "django.po"
 
 
@@ -33,11 +35,15 @@ def test_no_used_message_lacks_a_kazakh_translation(tmp_path, monkeypatch):
     po = extract(tmp_path, monkeypatch)
     untranslated = subprocess.run(
         ["msgattrib", "--untranslated", "--no-obsolete", str(po)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     fuzzy = subprocess.run(
         ["msgattrib", "--only-fuzzy", "--no-obsolete", str(po)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     missing = [line for line in untranslated.splitlines() if line.startswith("msgid ")][1:]
     fuzzy_ids = [line for line in fuzzy.splitlines() if line.startswith("msgid ")][1:]
@@ -48,4 +54,6 @@ def test_no_used_message_lacks_a_kazakh_translation(tmp_path, monkeypatch):
 def test_catalogues_compile(tmp_path):
     for lang in ("kk", "ru"):
         po = Path(settings.BASE_DIR) / "locale" / lang / "LC_MESSAGES" / "django.po"
-        subprocess.run(["msgfmt", "--check", "-o", str(tmp_path / f"{lang}.mo"), str(po)], check=True)
+        subprocess.run(
+            ["msgfmt", "--check", "-o", str(tmp_path / f"{lang}.mo"), str(po)], check=True
+        )

@@ -6,8 +6,9 @@ from zhanakorgan_aid.busy import BusyDatabaseMiddleware
 
 
 def test_locked_database_gives_a_message_and_a_retry_not_a_500(caseworker):
-    request = RequestFactory().post("/applications/1/step/send_to_local/",
-                                    HTTP_REFERER="/applications/1/")
+    request = RequestFactory().post(
+        "/applications/1/step/send_to_local/", HTTP_REFERER="/applications/1/"
+    )
     request.user = caseworker
     request.session = {}
     from django.contrib.messages.storage.fallback import FallbackStorage

@@ -22,8 +22,23 @@ from commissions.models import Commission, CommissionMember
 from zhanakorgan_aid import roles
 
 DEMO_PASSWORD = "demo-Zhanakorgan-2026"
-SURNAMES = ["Ахметов", "Серикбаев", "Жумабеков", "Нурланов", "Оспанов", "Сапаров", "Касымов",
-            "Абдуллаев", "Тлеуов", "Кенжебаев", "Есенов", "Мусаев", "Омаров", "Байжанов", "Утепов"]
+SURNAMES = [
+    "Ахметов",
+    "Серикбаев",
+    "Жумабеков",
+    "Нурланов",
+    "Оспанов",
+    "Сапаров",
+    "Касымов",
+    "Абдуллаев",
+    "Тлеуов",
+    "Кенжебаев",
+    "Есенов",
+    "Мусаев",
+    "Омаров",
+    "Байжанов",
+    "Утепов",
+]
 MALE = ["Айдар", "Ерлан", "Нурлан", "Бауыржан", "Серик", "Асхат", "Данияр", "Руслан"]
 FEMALE = ["Айгуль", "Гульнара", "Жанар", "Сауле", "Динара", "Асель", "Мадина", "Камила"]
 
@@ -60,9 +75,11 @@ class Command(BaseCommand):
         moved = advance_demo_applications(users)
         self.stdout.write(f"Workflow: {moved} demo applications moved along their path.")
         self.stdout.write(f"Payments: {demo_budgets_and_list(administrator=users['admin'])}.")
-        self.stdout.write(self.style.SUCCESS(
-            f"Demo ready: {len(users)} users (password {DEMO_PASSWORD}), {created} new families."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo ready: {len(users)} users (password {DEMO_PASSWORD}), {created} new families."
+            )
+        )
 
     def create_users(self):
         User = get_user_model()
@@ -71,8 +88,11 @@ class Command(BaseCommand):
             first, _sep, last = full_name.partition(" ")
             user, made = User.objects.get_or_create(
                 username=username,
-                defaults={"first_name": first, "last_name": last,
-                          "okrug": Okrug.objects.filter(kato=kato).first() if kato else None},
+                defaults={
+                    "first_name": first,
+                    "last_name": last,
+                    "okrug": Okrug.objects.filter(kato=kato).first() if kato else None,
+                },
             )
             if made:
                 user.set_password(DEMO_PASSWORD)
@@ -86,17 +106,25 @@ class Command(BaseCommand):
     def create_commissions(self, users):
         for okrug in Okrug.objects.all():
             Commission.objects.get_or_create(
-                kind=Commission.Kind.LOCAL, okrug=okrug,
+                kind=Commission.Kind.LOCAL,
+                okrug=okrug,
                 defaults={"name": f"Участковая комиссия: {okrug.name_ru}"},
             )
         special, _ = Commission.objects.get_or_create(
-            kind=Commission.Kind.SPECIAL, defaults={"name": "Специальная комиссия Жанакорганского района"}
+            kind=Commission.Kind.SPECIAL,
+            defaults={"name": "Специальная комиссия Жанакорганского района"},
         )
-        seats = [("local_zhanakorgan", "434030000", "chair"), ("local_zhanakorgan2", "434030000", "member"),
-                 ("local_shalkiya", "434065000", "chair"), ("special_chair", None, "chair"),
-                 ("special_member", None, "member")]
+        seats = [
+            ("local_zhanakorgan", "434030000", "chair"),
+            ("local_zhanakorgan2", "434030000", "member"),
+            ("local_shalkiya", "434065000", "chair"),
+            ("special_chair", None, "chair"),
+            ("special_member", None, "member"),
+        ]
         for username, kato, role in seats:
-            commission = special if kato is None else Commission.objects.get(kind="local", okrug__kato=kato)
+            commission = (
+                special if kato is None else Commission.objects.get(kind="local", okrug__kato=kato)
+            )
             CommissionMember.objects.get_or_create(
                 commission=commission, user=users[username], defaults={"role": role}
             )
@@ -118,31 +146,77 @@ class Command(BaseCommand):
             surname = SURNAMES[n % len(SURNAMES)]
             head_birth = datetime.date(1960 + n % 30, 1 + n % 12, 1 + n % 27)
             head = self.person(head_birth, "M", surname, MALE[n % len(MALE)], n, rng)
-            spouse = self.person(head_birth.replace(year=head_birth.year + 2), "F",
-                                 surname + "а", FEMALE[n % len(FEMALE)], n, rng)
-            kids = [self.person(datetime.date(2008 + k + n % 8, 1 + (n + k) % 12, 10), "F" if k % 2 else "M",
-                                surname + ("а" if k % 2 else ""), (FEMALE if k % 2 else MALE)[(n + k) % 8], n, rng)
-                    for k in range(n % 4)]
-            members = [intake.MemberData(person=spouse, relation="spouse", occupation="домохозяйка")]
-            members += [intake.MemberData(person=c, relation="daughter" if c.sex == "F" else "son",
-                                          occupation="школа") for c in kids]
-            incomes = [intake.IncomeData(person=head, kind="wages", year=year, quarter=quarter,
-                                         amount=Decimal(rng.randrange(60_000, 420_000, 1000)))]
+            spouse = self.person(
+                head_birth.replace(year=head_birth.year + 2),
+                "F",
+                surname + "а",
+                FEMALE[n % len(FEMALE)],
+                n,
+                rng,
+            )
+            kids = [
+                self.person(
+                    datetime.date(2008 + k + n % 8, 1 + (n + k) % 12, 10),
+                    "F" if k % 2 else "M",
+                    surname + ("а" if k % 2 else ""),
+                    (FEMALE if k % 2 else MALE)[(n + k) % 8],
+                    n,
+                    rng,
+                )
+                for k in range(n % 4)
+            ]
+            members = [
+                intake.MemberData(person=spouse, relation="spouse", occupation="домохозяйка")
+            ]
+            members += [
+                intake.MemberData(
+                    person=c, relation="daughter" if c.sex == "F" else "son", occupation="школа"
+                )
+                for c in kids
+            ]
+            incomes = [
+                intake.IncomeData(
+                    person=head,
+                    kind="wages",
+                    year=year,
+                    quarter=quarter,
+                    amount=Decimal(rng.randrange(60_000, 420_000, 1000)),
+                )
+            ]
             if n % 3 == 0:
-                incomes.append(intake.IncomeData(person=spouse, kind="allowance", year=year, quarter=quarter,
-                                                 amount=Decimal(rng.randrange(20_000, 90_000, 500))))
+                incomes.append(
+                    intake.IncomeData(
+                        person=spouse,
+                        kind="allowance",
+                        year=year,
+                        quarter=quarter,
+                        amount=Decimal(rng.randrange(20_000, 90_000, 500)),
+                    )
+                )
             family = intake.family_create(
-                applicant=head, okrug=okrug, address=f"{okrug.centre_ru or okrug.name_ru}, ул. Абая, {n + 1}",
-                members=members, incomes=incomes, reg_number=reg_number,
-                housing=rng.choice(Family.Housing.values), housing_cost=Decimal(rng.randrange(5000, 40000, 500)),
+                applicant=head,
+                okrug=okrug,
+                address=f"{okrug.centre_ru or okrug.name_ru}, ул. Абая, {n + 1}",
+                members=members,
+                incomes=incomes,
+                reg_number=reg_number,
+                housing=rng.choice(Family.Housing.values),
+                housing_cost=Decimal(rng.randrange(5000, 40000, 500)),
             )
             category = categories[n % len(categories)]
             rule = category.rule_on(today)
-            event_date = today - datetime.timedelta(days=10 + n) if rule and rule.application_window_months else None
+            event_date = (
+                today - datetime.timedelta(days=10 + n)
+                if rule and rule.application_window_months
+                else None
+            )
             intake.application_register(
-                family=family, category=category, actor=caseworker,
+                family=family,
+                category=category,
+                actor=caseworker,
                 channel=Application.Channel.AKIM if n % 2 else Application.Channel.AUTHORITY,
-                event_date=event_date, situation=category.name_ru,
+                event_date=event_date,
+                situation=category.name_ru,
                 registered_at=timezone.now() - datetime.timedelta(days=n % 9),
             )
             created += 1
@@ -154,7 +228,13 @@ class Command(BaseCommand):
             if existing:
                 return existing
             return intake.person_create(
-                iin=iin, surname=surname, name=name, patronymic="", address="",
+                iin=iin,
+                surname=surname,
+                name=name,
+                patronymic="",
+                address="",
                 phone=f"+7 701 {rng.randrange(1000000, 9999999)}",
-                iban=make_kz_iban(rng.choice(["601", "722", "856", "965"]), rng.randrange(10**9, 10**12)),
+                iban=make_kz_iban(
+                    rng.choice(["601", "722", "856", "965"]), rng.randrange(10**9, 10**12)
+                ),
             )
