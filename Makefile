@@ -30,8 +30,7 @@ messages: venv
 
 run: system-deps venv messages
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py loaddata reference
-	$(PY) manage.py seed_demo
+	$(PY) manage.py seed_demo  # loads the reference fixtures only into an empty database
 	@echo "Open http://127.0.0.1:8000 — see README.md for the demo logins."
 	$(PY) manage.py runserver 127.0.0.1:8000
 
