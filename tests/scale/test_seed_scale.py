@@ -5,6 +5,7 @@ from collections import Counter
 from decimal import Decimal
 
 import pytest
+from dateutil.relativedelta import relativedelta
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db.models import Count
@@ -21,7 +22,7 @@ from applications.models import (
     Person,
 )
 from applications.validators import parse_iin
-from benefits.models import Award, ScheduledPayment
+from benefits.models import Award, PaymentList, PaymentListItem, ScheduledPayment
 from benefits.selectors import mrp_on
 from commissions.models import SpecialConclusion, SurveyAct
 
@@ -105,10 +106,15 @@ def test_per_capita_income_and_documents_where_the_path_reached_them(seeded):
 
 
 def test_a_second_run_adds_without_collisions(seeded):
+    lists = PaymentList.objects.count()
     again = seed(100)
     assert again["persons"] == 100 and Person.objects.count() == 400
     numbers = Application.objects.values_list("number", flat=True)
     assert len(set(numbers)) == len(numbers) == 200
+    # the second run adds to the months' lists of the first; a new month gets a new list
+    titles = list(PaymentList.objects.values_list("title", flat=True))
+    assert len(set(titles)) == len(titles) == lists + again["payment_lists"]
+    assert PaymentListItem.objects.count() == seeded["list_items"] + again["list_items"]
 
 
 def test_a_size_below_one_is_refused_in_russian(db):
@@ -137,3 +143,64 @@ def test_decisions_awards_and_payments_follow_the_path(seeded):
     today = timezone.localdate()
     assert not ScheduledPayment.objects.filter(status="paid", due_on__gt=today).exists()
     assert not ScheduledPayment.objects.filter(status="scheduled", due_on__lte=today).exists()
+
+
+def test_open_applications_are_a_minority_yet_every_state_is_present(seeded):
+    statuses = Counter(Application.objects.values_list("status", flat=True))
+    assert set(statuses) == set(S.values)
+    open_ = sum(statuses.values()) - statuses[S.NOTIFIED]
+    assert open_ * 5 < sum(statuses.values())  # a case takes weeks, the history is two years
+
+
+def test_the_report_counts_payment_lists_and_their_items(seeded):
+    assert seeded["payment_lists"] == PaymentList.objects.count() > 0
+    assert seeded["list_items"] == PaymentListItem.objects.count() > 0
+
+
+def test_every_paid_payment_stands_once_in_its_months_paid_list(seeded):
+    paid = ScheduledPayment.objects.filter(status="paid").select_related("award__recipient")
+    items = {
+        i.payment_id: i
+        for i in PaymentListItem.objects.select_related("payment_list", "bank", "payment")
+    }
+    assert paid.exists() and len(items) == PaymentListItem.objects.count() == paid.count()
+    for payment in paid:
+        item = items[payment.pk]  # the database allows one item per payment (p29)
+        recipient = payment.award.recipient
+        assert item.amount == payment.amount
+        assert item.iban == recipient.iban and item.bank.code == recipient.iban[4:7]
+        assert recipient.bank_id == item.bank_id
+        plist = item.payment_list
+        assert plist.status == "paid" and plist.kind == "period"
+        assert plist.period_start == payment.paid_on.replace(day=1)
+        assert plist.period_end.month == plist.period_start.month
+        assert (plist.period_end + datetime.timedelta(days=1)).day == 1
+        assert plist.paid_on >= payment.paid_on and plist.created_by.username == "scale_caseworker"
+    for plist in PaymentList.objects.all():
+        # paid on its month's last payment day
+        assert plist.paid_on == max(i.payment.paid_on for i in plist.items.all())
+    future = ScheduledPayment.objects.filter(status="scheduled")
+    assert future.exists() and not PaymentListItem.objects.filter(payment__in=future).exists()
+
+
+def test_education_aid_is_paid_each_year_of_study(seeded):
+    today = timezone.localdate()
+    education = Award.objects.filter(category__programme="education")
+    assert education.exists()
+    several = 0
+    for award in education.prefetch_related("payments"):
+        dues = [p.due_on for p in award.payments.all()]
+        assert dues == [award.start + relativedelta(years=n) for n in range(len(dues))]
+        assert 1 <= len(dues) <= 4
+        past = [d for d in dues if d <= today]
+        assert dues[len(past) :] in ([], [dues[-1]])  # only the next year is scheduled
+        assert dues[-1] <= today + relativedelta(years=1)
+        if len(dues) < 4:
+            # every year already due is there, and the next one if it is within 12 months
+            assert dues[-1] + relativedelta(years=1) > today + relativedelta(years=1)
+        several += len(past) > 1
+        for payment in award.payments.all():
+            assert payment.mrp_value == mrp_on(payment.due_on).value  # p30
+    assert several  # some students are in their second year or later
+    for award in Award.objects.filter(periodicity="monthly"):
+        assert award.payments.count() == 12

@@ -3,7 +3,8 @@
 Families of realistic sizes across the okrugs, members with valid unique IINs, quarterly incomes
 (p22), applications in every state of their path (p16–p25) with one ApplicationTransition per
 step, the due date of the current step and of the decision (p24), the survey act and both
-conclusions (p19, p23) where the path has reached them. Rows go in with bulk_create, a chunk of
+conclusions (p19, p23) where the path has reached them; decisions, awards and their payments,
+each paid payment in the month's paid payment list with its bank and IBAN (p29). Rows go in with bulk_create, a chunk of
 families per transaction, so a million persons take minutes, not hours. Historical records
 (django-simple-history) are not written for generated rows: they are not edits by a user.
 """
@@ -37,7 +38,15 @@ from applications.models import (
 )
 from applications.quarters import previous_quarter
 from applications.testdata import make_iin, make_kz_iban
-from benefits.models import MRP, Award, Category, CategoryRule, ScheduledPayment
+from benefits.models import (
+    MRP,
+    Award,
+    Category,
+    CategoryRule,
+    PaymentList,
+    PaymentListItem,
+    ScheduledPayment,
+)
 from commissions.models import LocalConclusion, SpecialConclusion, SurveyAct
 from zhanakorgan_aid import roles
 
@@ -49,17 +58,19 @@ S = Application.Status
 FAMILY_SIZES = (1, 2, 3, 4, 5, 6, 7, 8)
 FAMILY_WEIGHTS = (14, 15, 20, 22, 15, 8, 4, 2)
 APPLICATIONS_PER_PERSON = 0.5
-# Where applications stand today: most are finished, a working set is open in every state.
+# Where applications stand today, per 1000. A case takes two to four weeks (p16–p25) and the
+# history is two years, so an office has only the last few weeks' cases open: about 4 %, spread
+# over every state; the rest were decided and notified.
 STATUS_WEIGHTS = {
-    S.NOTIFIED: 70,
-    S.GRANTED: 3,
-    S.REFUSED: 2,
-    S.CONCLUDED: 3,
-    S.AT_SPECIAL_COMMISSION: 4,
-    S.AT_AUTHORITY: 5,
-    S.SURVEYED: 3,
-    S.AT_LOCAL_COMMISSION: 5,
-    S.REGISTERED: 5,
+    S.NOTIFIED: 960,
+    S.GRANTED: 5,
+    S.REFUSED: 3,
+    S.CONCLUDED: 5,
+    S.AT_SPECIAL_COMMISSION: 5,
+    S.AT_AUTHORITY: 6,
+    S.SURVEYED: 4,
+    S.AT_LOCAL_COMMISSION: 6,
+    S.REGISTERED: 6,
 }
 CATEGORY_WEIGHTS = {
     "hardship-low-income": 55,
@@ -82,6 +93,8 @@ STEP_TERM = {
     S.REFUSED: 3,
 }
 HISTORY_DAYS = 730
+# Education aid continues each year of study (p12), at most four years.
+STUDY_YEARS = 4
 EARNINGS = ("wages", "wages", "allowance", "farm")
 STREETS = ("Абая", "Жамбыла", "Толе би", "Айтеке би", "Казыбек би", "Бейбитшилик", "Достык")
 
@@ -150,8 +163,12 @@ class Generator:
         self.windowed = {
             c.pk for c in self.categories if (r := c.rule_on(today)) and r.application_window_months
         }
-        self.banks = list(Bank.objects.values_list("code", flat=True)) or ["601"]
+        self.banks = Bank.objects.in_bulk(field_name="code")
+        if not self.banks:
+            raise CommandError("Справочник банков пуст: выполните loaddata reference.")
+        self.bank_codes = sorted(self.banks)
         self.users = scale_users(self.okrugs)
+        self.lists = PaymentLists(self.banks, self.users["caseworker"], today)
         self.mrp = MrpTable()
         self.existing_iins = set(Person.objects.values_list("iin", flat=True).iterator(10_000))
         self.iin_serials: dict = {}
@@ -183,7 +200,7 @@ class Generator:
     def person(self, birth: datetime.date, sex: str, surname: str, with_account: bool) -> Person:
         iin = self.new_iin(birth, sex)
         self.account += 1
-        bank = self.rng.choice(self.banks) if with_account else ""
+        bank = self.rng.choice(self.bank_codes) if with_account else ""
         return Person(
             iin=iin,
             birth_date=birth,
@@ -192,6 +209,7 @@ class Generator:
             name=self.rng.choice(MALE if sex == "M" else FEMALE),
             phone=f"+7 70{self.rng.randrange(0, 8)} {self.rng.randrange(1000000, 9999999)}",
             iban=make_kz_iban(bank, self.account) if with_account else "",
+            bank=self.banks[bank] if with_account else None,
         )
 
     def birth(self, first_year: int, last_year: int) -> datetime.date:
@@ -467,10 +485,10 @@ class Command(BaseCommand):
         for n in range(wanted):
             f_index = n if n < len(rows.families) else gen.rng.randrange(len(rows.families))
             gen.application(rows, f_index, seen)
-        return insert(rows, gen.users, gen.mrp)
+        return insert(rows, gen.users, gen.mrp, gen.lists)
 
 
-def insert(rows: Chunk, users: dict, mrp: "MrpTable") -> dict[str, int]:
+def insert(rows: Chunk, users: dict, mrp: "MrpTable", lists: "PaymentLists") -> dict[str, int]:
     """Insert the chunk's rows in dependency order; bulk_create sets primary keys on SQLite and
     PostgreSQL alike, so later tables can refer to earlier ones."""
     batch = 2000
@@ -509,6 +527,7 @@ def insert(rows: Chunk, users: dict, mrp: "MrpTable") -> dict[str, int]:
     )
     insert_documents(rows, apps, users, mrp)
     decisions, awards, payments = insert_outcomes(rows, apps, users, mrp)
+    made_lists, items = lists.insert(payments)
     return {
         "persons": len(rows.persons),
         "families": len(rows.families),
@@ -519,7 +538,9 @@ def insert(rows: Chunk, users: dict, mrp: "MrpTable") -> dict[str, int]:
         "documents": len(rows.documents),
         "decisions": decisions,
         "awards": awards,
-        "payments": payments,
+        "payments": len(payments),
+        "payment_lists": made_lists,
+        "list_items": items,
     }
 
 
@@ -583,10 +604,11 @@ class MrpTable:
         return (multiple * self.on(day)).quantize(Decimal("0.01"))
 
 
-def insert_outcomes(rows: Chunk, apps: list, users: dict, mrp: "MrpTable") -> tuple[int, int, int]:
+def insert_outcomes(rows: Chunk, apps: list, users: dict, mrp: "MrpTable") -> tuple[int, int, list]:
     """Decisions (p24) with their notice terms (p25); for grants an award in MRP of the day
     (p30) and its scheduled payments, paid where their day has passed. Low-income aid is
-    once a year per family (p7.4): a second grant the same year gets no second award."""
+    once a year per family (p7.4): a second grant the same year gets no second award.
+    Returns the numbers of decisions and awards and the payments inserted."""
     today = timezone.localdate()
     decisions, awards, payments, once = [], [], [], set()
     for a_index, (outcome, day, notified) in rows.decisions.items():
@@ -611,17 +633,28 @@ def insert_outcomes(rows: Chunk, apps: list, users: dict, mrp: "MrpTable") -> tu
         if not granted or rule is None or (rule.periodicity == "once_a_year" and key in once):
             continue
         once.add(key)
-        award = award_for(app, rule, amount, day, mrp, users)
+        award = award_for(app, rule, amount, day, mrp, users, today)
         awards.append(award)
-        payments += payments_for(award, today)
+        payments += payments_for(award, today, mrp)
     Decision.objects.bulk_create(decisions, batch_size=2000)
     Award.objects.bulk_create(awards, batch_size=2000)
     ScheduledPayment.objects.bulk_create(payments, batch_size=2000)
-    return len(decisions), len(awards), len(payments)
+    return len(decisions), len(awards), payments
 
 
-def award_for(app, rule, amount, day, mrp, users) -> "Award":
+def studies(app, rule) -> bool:
+    """Education aid paid once a year of study (p8–p12)."""
+    return app.category.programme == Category.Programme.EDUCATION and rule.periodicity == "yearly"
+
+
+def award_for(app, rule, amount, day, mrp, users, today) -> "Award":
     monthly = rule.periodicity == "monthly"
+    if monthly:
+        end = day + relativedelta(months=11)
+    elif studies(app, rule):
+        end = day + relativedelta(years=STUDY_YEARS - 1)
+    else:
+        end = None
     return Award(
         recipient=app.applicant,
         family=app.family,
@@ -634,29 +667,125 @@ def award_for(app, rule, amount, day, mrp, users) -> "Award":
         mrp_value=mrp.on(day),
         periodicity=rule.periodicity,
         start=day,
-        end=day + relativedelta(months=11) if monthly else None,
+        end=end,
         occasion_year=day.year if rule.periodicity == "once_a_year" else None,
         decided_on=day,
         created_by=users["caseworker"],
-        status=Award.Status.ACTIVE if monthly else Award.Status.COMPLETED,
+        status=Award.Status.ACTIVE if end and end > today else Award.Status.COMPLETED,
     )
 
 
-def payments_for(award, today) -> list:
-    """One payment, or twelve monthly ones for a monthly award (p7.2, p7.3)."""
-    count = 12 if award.periodicity == "monthly" else 1
+def due_dates(award, today) -> list[datetime.date]:
+    """Twelve monthly payments for a monthly award (p7.2, p7.3); for education aid the first
+    year's and each later academic year's already due, and the next one if it falls within
+    twelve months (p12, at most four years); otherwise one payment."""
+    start = award.start
+    if award.periodicity == "monthly":
+        return [start + relativedelta(months=n) for n in range(12)]
+    if award.periodicity != "yearly" or award.end is None:
+        return [start]
+    dates = [start]
+    for n in range(1, STUDY_YEARS):
+        due = start + relativedelta(years=n)
+        if due > today:
+            if due <= today + relativedelta(months=12):
+                dates.append(due)
+            break
+        dates.append(due)
+    return dates
+
+
+def payments_for(award, today, mrp: "MrpTable") -> list:
+    """The award's payments, paid where their day has passed; an amount in MRP paid on a later
+    date follows the MRP then in force (p30), as benefits.services.awards computes it."""
     result = []
-    for n in range(count):
-        due = award.start + relativedelta(months=n)
+    for due in due_dates(award, today):
         paid = due <= today
+        value = mrp.on(due)
+        amount = award.amount
+        if value != award.mrp_value:
+            amount = (award.amount * value / award.mrp_value).quantize(
+                Decimal("0.01"), rounding=ROUND_HALF_UP
+            )
         result.append(
             ScheduledPayment(
                 award=award,
                 due_on=due,
-                amount=award.amount,
-                mrp_value=award.mrp_value,
+                amount=amount,
+                mrp_value=value,
                 status=ScheduledPayment.Status.PAID if paid else ScheduledPayment.Status.SCHEDULED,
                 paid_on=due if paid else None,
             )
         )
     return result
+
+
+class PaymentLists:
+    """The paid payment lists of the generated payments (p29): one per calendar month, kind
+    "period", shared by all chunks. A list is looked up by its title, so a second run adds to
+    the lists of the earlier run, never to a list somebody formed in the application."""
+
+    def __init__(self, banks: dict, user, today: datetime.date):
+        self.banks = banks
+        self.user = user
+        self.today = today
+        self.by_month: dict[datetime.date, PaymentList] = {}
+
+    @staticmethod
+    def title(month: datetime.date) -> str:
+        return f"Ведомость за {month:%m.%Y} (seed_scale)"
+
+    def for_month(self, month: datetime.date, day: datetime.date) -> tuple[PaymentList, bool]:
+        """The month's list, found or made (paid on `day`); True when made now."""
+        if month in self.by_month:
+            return self.by_month[month], False
+        found = PaymentList.objects.filter(title=self.title(month)).order_by("id").first()
+        if found:
+            self.by_month[month] = found
+            return found, False
+        made = local_time(month, 10 * 60)
+        payment_list = PaymentList(
+            title=self.title(month),
+            kind=PaymentList.Kind.PERIOD,
+            period_start=month,
+            period_end=month + relativedelta(months=1, days=-1),
+            status=PaymentList.Status.PAID,
+            created_by=self.user,
+            created_at=made,
+            sent_at=made,
+            paid_on=day,
+        )
+        # bulk_create, like the other generated rows: no historical record (not a user's edit).
+        PaymentList.objects.bulk_create([payment_list])
+        self.by_month[month] = payment_list
+        return payment_list, True
+
+    def insert(self, payments: list) -> tuple[int, int]:
+        """A list item for each paid payment, to the recipient's IBAN and its bank (positions
+        5–7); a list is paid on its month's last payment day. Returns (lists made, items)."""
+        items, made, last = [], 0, {}
+        for payment in payments:
+            if payment.status != ScheduledPayment.Status.PAID:
+                continue
+            day = payment.paid_on
+            month = day.replace(day=1)
+            payment_list, new = self.for_month(month, day)
+            made += new
+            last[month] = max(last.get(month, payment_list.paid_on), day)
+            iban = payment.award.recipient.iban
+            items.append(
+                PaymentListItem(
+                    payment_list=payment_list,
+                    payment=payment,
+                    bank=self.banks[iban[4:7]],
+                    iban=iban,
+                    amount=payment.amount,
+                )
+            )
+        PaymentListItem.objects.bulk_create(items, batch_size=2000)
+        for month, day in last.items():
+            payment_list = self.by_month[month]
+            if day > payment_list.paid_on:
+                payment_list.paid_on = day
+                PaymentList.objects.filter(pk=payment_list.pk).update(paid_on=day)
+        return made, len(items)
