@@ -7,7 +7,12 @@ class ZhanakorganAidConfig(AppConfig):
     verbose_name = "Zhanakorgan Aid"
 
     def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
         from .permissions import on_post_migrate
+        from .sessions import stamp_on_login
+
+        user_logged_in.connect(stamp_on_login, dispatch_uid="zhanakorgan_aid_session_stamp")
 
         # For every app (no sender): each app's permissions exist only after its own
         # post_migrate, which auth handles first (auth is earlier in INSTALLED_APPS).

@@ -6,7 +6,9 @@ import datetime
 import pytest
 import time_machine
 from axes.models import AccessAttempt
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -150,5 +152,33 @@ def test_session_ends_after_thirty_idle_minutes(caseworker):
         assert client.get(reverse("home")).status_code == 200
     # Each request renews the 30 minutes; 31 idle minutes after the last one, the session is over.
     with time_machine.travel(start + datetime.timedelta(minutes=29 + 31), tick=False):
+        response = client.get(reverse("home"))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+def test_page_views_write_the_session_at_most_once_a_minute(caseworker):
+    """Idle expiry without an UPDATE of the session row on every page (issue 9)."""
+    client = Client()
+    start = timezone.now()
+
+    def session_writes(at) -> int:
+        with (
+            time_machine.travel(at, tick=False),
+            CaptureQueriesContext(connection) as queries,
+        ):
+            assert client.get(reverse("home")).status_code == 200
+        return sum("django_session" in q["sql"] and "UPDATE" in q["sql"] for q in queries)
+
+    with time_machine.travel(start, tick=False):
+        assert attempt(client, "caseworker", PASSWORD, "10.0.7.2").status_code == 302
+    assert session_writes(start + datetime.timedelta(seconds=5)) == 0
+    assert session_writes(start + datetime.timedelta(seconds=50)) == 0
+    assert session_writes(start + datetime.timedelta(seconds=65)) == 1
+    assert session_writes(start + datetime.timedelta(seconds=90)) == 0
+    # The stamp at 65 s moved the expiry to 31:05: a request at 30:05 finds the session
+    # alive and stamps it again; 30 idle minutes after that request it is over.
+    with time_machine.travel(start + datetime.timedelta(minutes=30, seconds=5), tick=False):
+        assert client.get(reverse("home")).status_code == 200
+    with time_machine.travel(start + datetime.timedelta(minutes=60, seconds=6), tick=False):
         response = client.get(reverse("home"))
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
