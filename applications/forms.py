@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from benefits.models import Category
+from zhanakorgan_aid.widgets import QuickSelect
 
 from .models import Application, ApplicationDocument, Family, FamilyMember, Income, Okrug, Person
 from .validators import normalize_iban, parse_iin, validate_kz_iban
@@ -225,8 +226,11 @@ class ApplicationFilterForm(forms.Form):
         label=_("статус"),
         required=False,
         choices=[("", _("все"))] + list(Application.Status.choices),
+        widget=QuickSelect,
     )
-    okrug = forms.ModelChoiceField(label=_("округ"), required=False, queryset=Okrug.objects.all())
+    okrug = forms.ModelChoiceField(
+        label=_("округ"), required=False, queryset=Okrug.objects.all(), widget=QuickSelect
+    )
     sort = forms.CharField(required=False, widget=forms.HiddenInput)
 
 

@@ -19,7 +19,8 @@ import time
 from dataclasses import dataclass
 
 import holidays
-from django.utils.translation import get_language
+
+from zhanakorgan_aid.display import BilingualName
 
 CACHE_SECONDS = 300
 COUNTRY = "KZ"
@@ -44,17 +45,13 @@ SUBSTITUTED = re.compile(r"^Day off \(substituted from (\d\d)/(\d\d)/(\d{4})\)$"
 
 
 @dataclass(frozen=True)
-class SpecialDay:
+class SpecialDay(BilingualName):
     """A day that is not what its weekday suggests, with its reason in Russian and Kazakh."""
 
     date: datetime.date
     working: bool
     name_ru: str
     name_kk: str
-
-    @property
-    def name(self) -> str:
-        return self.name_kk if (get_language() or "ru").startswith("kk") else self.name_ru
 
 
 @dataclass(frozen=True)

@@ -16,12 +16,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from zhanakorgan_aid.display import ChoiceLabels
+
 from .reference import CategoryRule
 
 ZERO = Decimal("0.00")
 
 
-class Award(models.Model):
+class Award(ChoiceLabels, models.Model):
     """What a grant decision (or an approved list) gives: amount, periodicity, term."""
 
     class Status(models.TextChoices):
@@ -133,7 +135,7 @@ class Award(models.Model):
         return reverse("benefits:award_detail", args=[self.pk])
 
 
-class ScheduledPayment(models.Model):
+class ScheduledPayment(ChoiceLabels, models.Model):
     """One payment of an award, due in a month (monthly) or on a date (once, yearly)."""
 
     class Status(models.TextChoices):

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from zhanakorgan_aid.display import ChoiceLabels
+
 
 class Degree(models.TextChoices):
     BACHELOR = "bachelor", _("бакалавриат")
@@ -39,7 +41,7 @@ class EducationCap(models.Model):
         return f"{self.get_degree_display()}: {self.cap_mrp} МРП с {self.effective_from:%d.%m.%Y}"
 
 
-class EducationCase(models.Model):
+class EducationCase(ChoiceLabels, models.Model):
     """A student's education aid: the application (kind EDUCATION) and the study it pays for."""
 
     class Status(models.TextChoices):

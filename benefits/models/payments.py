@@ -8,11 +8,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from zhanakorgan_aid.display import ChoiceLabels
+
 from .awards import ScheduledPayment
 from .reference import Category
 
 
-class PaymentList(models.Model):
+class PaymentList(ChoiceLabels, models.Model):
     """A list of payments for a period or an occasion, grouped by bank (p29)."""
 
     class Status(models.TextChoices):

@@ -9,9 +9,10 @@ from decimal import Decimal
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from zhanakorgan_aid.display import BilingualName, ChoiceLabels
 
 
 class MRP(models.Model):
@@ -62,7 +63,7 @@ class SubsistenceMinimum(models.Model):
         return f"{self.get_scope_display()}: {self.value} ₸ с {self.effective_from:%d.%m.%Y}"
 
 
-class Category(models.Model):
+class Category(BilingualName, ChoiceLabels, models.Model):
     """A category of recipients named by a paragraph of the Rules (DESIGN.md "What is paid")."""
 
     class Programme(models.TextChoices):
@@ -97,10 +98,6 @@ class Category(models.Model):
 
     def __str__(self) -> str:
         return f"п. {self.paragraph} — {self.name}"
-
-    @property
-    def name(self) -> str:
-        return self.name_kk if (get_language() or "ru").startswith("kk") else self.name_ru
 
     def rule_on(self, on: datetime.date) -> "CategoryRule | None":
         """The rule in force on a date, or None when the category was not in force."""

@@ -1,0 +1,40 @@
+"""Small display helpers shared by the models: the name in the interface language, and choice
+labels looked up without rebuilding the choices on every call."""
+
+import functools
+
+from django.utils.encoding import force_str
+from django.utils.translation import get_language
+
+
+def in_kazakh() -> bool:
+    return (get_language() or "ru").startswith("kk")
+
+
+class BilingualName:
+    """For anything with `name_ru` and `name_kk` (okrugs, categories, calendar days): `name` is
+    the one of the interface language, Russian unless Kazakh is active."""
+
+    @property
+    def name(self) -> str:
+        return self.name_kk if in_kazakh() else self.name_ru
+
+
+@functools.cache
+def _labels(field) -> dict:
+    # The labels stay lazy: each is translated when shown, in the language of that request.
+    return dict(field.flatchoices)
+
+
+class ChoiceLabels:
+    """`get_<field>_display()` by one dictionary look-up. Django's own builds a dictionary of
+    every choice and translates each label on every call, which a list of a hundred rows pays
+    a thousand times (issue 9)."""
+
+    def _get_FIELD_display(self, field):
+        value = getattr(self, field.attname)
+        try:
+            label = _labels(field).get(value, value)
+        except TypeError:  # an unhashable value: let Django deal with it
+            return super()._get_FIELD_display(field)
+        return force_str(label, strings_only=True)
