@@ -9,14 +9,15 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from zhanakorgan_aid.display import BilingualName, ChoiceLabels
 
 from .validators import normalize_iban, validate_iin, validate_kz_iban
 
 
-class Okrug(models.Model):
+class Okrug(BilingualName, models.Model):
     """A settlement or rural okrug of the district, with its akim's office and local commission."""
 
     kato = models.CharField(_("код КАТО"), max_length=9, unique=True)
@@ -32,10 +33,6 @@ class Okrug(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def name(self) -> str:
-        return self.name_kk if (get_language() or "ru").startswith("kk") else self.name_ru
 
 
 class Bank(models.Model):
@@ -163,7 +160,7 @@ class Family(models.Model):
         return reverse("applications:family_detail", args=[self.pk])
 
 
-class FamilyMember(models.Model):
+class FamilyMember(ChoiceLabels, models.Model):
     """A member actually living in the family (annex 1, item 4). The applicant is a member too,
     with the relation APPLICANT: exactly one per family (Family.applicant is NOT NULL, and a
     partial unique index forbids a second)."""
@@ -217,7 +214,7 @@ class FamilyMember(models.Model):
         return f"{self.person} ({self.get_relation_display()})"
 
 
-class Income(models.Model):
+class Income(ChoiceLabels, models.Model):
     """Income of a member for a quarter (annex 1, "Доходы семьи")."""
 
     class Kind(models.TextChoices):
@@ -263,7 +260,20 @@ class Income(models.Model):
         return f"{self.member.person}: {self.get_kind_display()} {self.year}/Q{self.quarter}"
 
 
-class Application(models.Model):
+# Statuses of an application still on its path (p16–p25): everything before the notice.
+OPEN_STATUSES = (
+    "registered",
+    "at_local",
+    "surveyed",
+    "at_authority",
+    "at_special",
+    "concluded",
+    "granted",
+    "refused",
+)
+
+
+class Application(ChoiceLabels, models.Model):
     """An application for social assistance (p16) and where it stands on its path (p18–p25)."""
 
     class Kind(models.TextChoices):
@@ -347,6 +357,13 @@ class Application(models.Model):
             models.Index(fields=["status", "registered_at"], name="application_status_reg_idx"),
             models.Index(fields=["okrug", "registered_at"], name="application_okrug_reg_idx"),
             models.Index(fields=["okrug", "due_date"], name="application_okrug_due_idx"),
+            # The work queues and the overdue report read open cases only: a few per cent of a
+            # region's applications, in one small index in the queue's order.
+            models.Index(
+                fields=["due_date", "registered_at", "id"],
+                name="application_open_queue_idx",
+                condition=Q(status__in=OPEN_STATUSES),
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -442,7 +459,7 @@ class CalendarOverride(models.Model):
         return f"{self.date:%d.%m.%Y} {self.get_kind_display()}"
 
 
-class Decision(models.Model):
+class Decision(ChoiceLabels, models.Model):
     """The authorized body's decision to grant or refuse (p24), with the ground of a refusal
     (p26) and its basis frozen as it stood on the day: family, incomes, per-capita income,
     threshold, MRP. The notice is due 3 working days after the decision (p25)."""

@@ -7,24 +7,17 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from zhanakorgan_aid import roles
 
-from .models import Application, Okrug
+from .models import OPEN_STATUSES, Application, Okrug
 from .workdays import working_days_between
 
 S = Application.Status
-OPEN = (
-    S.REGISTERED,
-    S.AT_LOCAL_COMMISSION,
-    S.SURVEYED,
-    S.AT_AUTHORITY,
-    S.AT_SPECIAL_COMMISSION,
-    S.CONCLUDED,
-    S.GRANTED,
-    S.REFUSED,
-)
+OPEN = OPEN_STATUSES
 
 # Whose move it is in each status (DESIGN.md, the path table): role, and whether the role acts
 # only in the application's okrug.
@@ -63,7 +56,7 @@ def application_queue(*, user) -> QuerySet[Application]:
     if condition is None:
         return Application.objects.none()
     return (
-        Application.objects.filter(condition)
+        Application.objects.filter(condition, status__in=OPEN)  # the open-queue index
         .select_related("applicant", "okrug", "category")
         .order_by("due_date", "registered_at", "id")
     )
@@ -98,7 +91,7 @@ def row_for(application: Application, on: datetime.date) -> QueueRow:
     return QueueRow(application, due, working_days_between(on, due))
 
 
-QUEUE_ROWS = 25  # rows shown per bucket; the counts beside them are exact (issue 9: a region's
+QUEUE_ROWS = 10  # rows shown per bucket; the counts beside them are exact (issue 9: a region's
 # queue holds tens of thousands of open cases, and the start page must not load them all)
 
 
@@ -111,10 +104,17 @@ def queue_for(*, user, on: datetime.date) -> dict:
         "today": Q(due_date=on),
         "upcoming": Q(due_date__gt=on) | Q(due_date__isnull=True),
     }
-    result: dict = {
-        name: [row_for(a, on) for a in queue.filter(condition)[:QUEUE_ROWS]]
-        for name, condition in buckets.items()
+    nearest = {
+        "overdue": list(queue.filter(due_date__lt=on)[:QUEUE_ROWS]),
+        "today": list(queue.filter(due_date=on)[:QUEUE_ROWS]),
+        # Upcoming terms are an index range; cases without a term come after them.
+        "upcoming": list(queue.filter(due_date__gt=on)[:QUEUE_ROWS]),
     }
+    if len(nearest["upcoming"]) < QUEUE_ROWS:
+        nearest["upcoming"] += queue.filter(due_date__isnull=True)[
+            : QUEUE_ROWS - len(nearest["upcoming"])
+        ]
+    result: dict = {name: [row_for(a, on) for a in rows] for name, rows in nearest.items()}
     result["counts"] = queue.order_by().aggregate(
         **{name: Count("id", filter=condition) for name, condition in buckets.items()}
     )
@@ -129,9 +129,17 @@ class DashboardRow:
     overdue: int
 
 
-def dashboard(*, on: datetime.date) -> dict:
-    """Applications per step and overdue per okrug across the district (two queries)."""
-    statuses = list(S)
+DASHBOARD_SECONDS = 60
+
+
+def dashboard_counts(*, on: datetime.date) -> tuple[dict, dict, datetime.datetime]:
+    """Applications per okrug and step, and overdue per okrug (two queries). Counting a
+    region's half a million applications takes a noticeable part of a second, so the figures
+    are kept in the shared cache for a minute; the page says when they were counted."""
+    key = f"dashboard-counts:{on.isoformat()}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
     counts: dict[int, dict[str, int]] = defaultdict(dict)
     for row in Application.objects.values("okrug_id", "status").annotate(n=Count("id")):
         counts[row["okrug_id"]][row["status"]] = row["n"]
@@ -140,7 +148,16 @@ def dashboard(*, on: datetime.date) -> dict:
         .values_list("okrug_id")
         .annotate(n=Count("id"))
     )
-    names = dict(Okrug.objects.filter(pk__in=counts).values_list("pk", "name_ru"))
+    result = (dict(counts), overdue, timezone.now())
+    cache.set(key, result, DASHBOARD_SECONDS)
+    return result
+
+
+def dashboard(*, on: datetime.date) -> dict:
+    """Applications per step and overdue per okrug across the district."""
+    statuses = list(S)
+    counts, overdue, counted_at = dashboard_counts(on=on)
+    names = {o.pk: o.name for o in Okrug.objects.filter(pk__in=counts)}
     rows = [
         DashboardRow(
             names[pk], [by.get(s, 0) for s in statuses], sum(by.values()), overdue.get(pk, 0)
@@ -155,6 +172,7 @@ def dashboard(*, on: datetime.date) -> dict:
         "totals": totals,
         "total": sum(totals),
         "overdue": sum(r.overdue for r in rows),
+        "counted_at": counted_at,
     }
 
 

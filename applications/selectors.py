@@ -44,17 +44,18 @@ def application_list(
             qs = qs.filter(Q(applicant__iin=q) | Q(family_id__in=members))
         elif q.isdigit():
             qs = qs.filter(Q(number__icontains=q) | Q(applicant__iin__startswith=q))
-        else:
-            words = q.split()
-            cond = Q(number__icontains=q)
-            name_cond = Q()
-            for word in words:
-                name_cond &= (
-                    Q(applicant__surname__icontains=word)
-                    | Q(applicant__name__icontains=word)
-                    | Q(applicant__patronymic__icontains=word)
+        elif any(ch.isalpha() for ch in q):
+            # Words of a name, each the beginning of the surname, name or patronymic: an index
+            # range per word (migration 0008), not a scan of every person (issue 9). A letter
+            # never occurs in an application number, so numbers are not searched.
+            for word in q.split():
+                qs = qs.filter(
+                    Q(applicant__surname__istartswith=word)
+                    | Q(applicant__name__istartswith=word)
+                    | Q(applicant__patronymic__istartswith=word)
                 )
-            qs = qs.filter(cond | name_cond)
+        else:
+            qs = qs.filter(number__icontains=q)
     if status:
         qs = qs.filter(status=status)
     if okrug_id:

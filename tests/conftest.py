@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -19,6 +20,15 @@ from zhanakorgan_aid import roles
 PASSWORD = "test-Passw0rd-long"
 ZHANAKORGAN = "434030000"
 SHALKIYA = "434065000"
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache: cached counts (dashboard, long lists) belong to
+    the database of the test that made them."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

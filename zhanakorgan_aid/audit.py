@@ -5,6 +5,8 @@ taken by HistoryRequestMiddleware). This module reads them back for one applicat
 old and new value of each field, and writes the log of views and downloads of personal data."""
 
 import datetime
+import functools
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import pairwise
@@ -79,9 +81,9 @@ def application_change_history(*, application: Application, user) -> list[Change
     conclusions, decision, awards …), newest first, with old → new values per field."""
     full_iin = sees_full_iin(user)
     entries = []
-    for records in _history_querysets(application):
+    for records in _history_records(application):
         by_object: dict = {}
-        for record in records.select_related("history_user").order_by("history_date", "history_id"):
+        for record in records:
             by_object.setdefault(record.id, []).append(record)
         for versions in by_object.values():
             entries.extend(_entries_for(versions, full_iin=full_iin))
@@ -89,29 +91,41 @@ def application_change_history(*, application: Application, user) -> list[Change
     return entries
 
 
-def _history_querysets(application: Application) -> list[models.QuerySet]:
-    family_id = application.family_id
-    member_hist = FamilyMember.history.filter(family_id=family_id)
-    member_ids = set(member_hist.values_list("id", flat=True))
-    person_ids = set(member_hist.values_list("person_id", flat=True)) | {application.applicant_id}
-    querysets = [
-        Application.history.filter(id=application.pk),
-        Family.history.filter(id=family_id),
-        member_hist,
-        Income.history.filter(member_id__in=member_ids),
-        Person.history.filter(id__in=person_ids),
+def _fetch(records: models.QuerySet) -> list:
+    """One query per history table: the ids the next level needs come from these rows."""
+    return list(records.select_related("history_user").order_by("history_date", "history_id"))
+
+
+def _history_records(application: Application) -> list[list]:
+    members = _fetch(FamilyMember.history.filter(family_id=application.family_id))
+    member_ids = {r.id for r in members}
+    person_ids = {r.person_id for r in members} | {application.applicant_id}
+    records = [
+        _fetch(Application.history.filter(id=application.pk)),
+        _fetch(Family.history.filter(id=application.family_id)),
+        members,
+        _fetch(Income.history.filter(member_id__in=member_ids)) if member_ids else [],
+        _fetch(Person.history.filter(id__in=person_ids)),
     ]
-    return querysets + _attached_histories(application)
+    return records + _attached_records(application)
 
 
-def _tracked_models() -> list[type[models.Model]]:
-    """Models with history (not the historical tables themselves), found at run time so a model
-    another part adds later is covered without touching this module."""
-    return [
+@functools.cache
+def _attached_links() -> tuple[list, list]:
+    """(model, foreign key) pairs of tracked models pointing at an application, and of tracked
+    models pointing at those (a survey act's rows, an award's payments). Models with history
+    are found at run time, so a model another part adds later is covered without touching
+    this module; the answer does not change while the process runs."""
+    tracked = [
         m
         for m in registered_models.values()
         if hasattr(m._meta, "simple_history_manager_attribute")
+        and m not in (Application, Family, FamilyMember, Income, Person)
     ]
+    first = [(m, fk) for m in tracked for fk in _foreign_keys_to(m, {Application})]
+    targets = {m for m, _fk in first}
+    second = [(m, fk) for m in tracked for fk in _foreign_keys_to(m, targets)]
+    return first, second
 
 
 def _history(model) -> models.Manager:
@@ -126,25 +140,19 @@ def _foreign_keys_to(model, targets) -> list[models.ForeignKey]:
     ]
 
 
-def _attached_histories(application: Application) -> list[models.QuerySet]:
-    """Histories of records pointing at the application, and of records pointing at those
-    (a survey act's rows, an award's payments)."""
-    tracked = [
-        m for m in _tracked_models() if m not in (Application, Family, FamilyMember, Income, Person)
-    ]
-    querysets, first_level = [], {}
-    for model in tracked:
-        for fk in _foreign_keys_to(model, {Application}):
-            qs = _history(model).filter(**{fk.attname: application.pk})
-            querysets.append(qs)
-            first_level[model] = set(qs.values_list("id", flat=True))
-    for model in tracked:
-        for fk in _foreign_keys_to(model, set(first_level)):
-            if first_level[fk.related_model]:
-                querysets.append(
-                    _history(model).filter(**{f"{fk.attname}__in": first_level[fk.related_model]})
-                )
-    return querysets
+def _attached_records(application: Application) -> list[list]:
+    first, second = _attached_links()
+    result, ids = [], defaultdict(set)
+    for model, fk in first:
+        rows = _fetch(_history(model).filter(**{fk.attname: application.pk}))
+        result.append(rows)
+        ids[model].update(r.id for r in rows)
+    for model, fk in second:
+        if ids[fk.related_model]:
+            result.append(
+                _fetch(_history(model).filter(**{f"{fk.attname}__in": ids[fk.related_model]}))
+            )
+    return result
 
 
 def _entries_for(versions: list, *, full_iin: bool) -> list[ChangeEntry]:

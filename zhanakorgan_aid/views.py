@@ -15,7 +15,7 @@ def home(request):
     today = timezone.localdate()
     recent = access.scope_applications(Application.objects.all(), user=request.user).select_related(
         "applicant", "okrug", "category"
-    )[:20]
+    )[:10]
     receipts = None
     if roles.has_role(request.user, roles.CASEWORKER, roles.ADMINISTRATOR):
         receipts = list(education_receipts_overdue(on=today)[:25])  # p11: 5 working days

@@ -262,3 +262,50 @@ def test_akim_sees_only_own_okrug(client, akim, application_factory, other_okrug
 def test_anonymous_is_sent_to_login(client):
     response = client.get(reverse("applications:application_list"))
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_search_by_the_beginning_of_a_name_in_any_case(
+    client, caseworker, application_factory, other_okrug
+):
+    """Each word of the query is the beginning of the surname, name or patronymic (an index
+    range on PostgreSQL, issue 9); a query with letters is not an application number."""
+    a = application_factory(surname="Жумабеков")
+    b = application_factory(surname="Оспанов", okrug_obj=other_okrug)
+    login(client, caseworker)
+    url = reverse("applications:application_list")
+
+    def numbers(q):
+        return sorted(x.number for x in client.get(url, {"q": q}).context["page"])
+
+    assert numbers("Оспан") == [b.number]
+    assert numbers("Жумабеков " + a.applicant.name[:3]) == [a.number]
+    assert numbers("Жумабеков Оспанов") == []
+    assert numbers("спанов") == []  # the middle of a surname is not its beginning
+    if connection.vendor == "postgresql":  # SQLite's LIKE folds only Latin letters
+        assert numbers("оСПАН") == [b.number]
+    assert numbers(b.number) == [b.number]
+
+
+def test_status_labels_follow_the_interface_language(client, caseworker, application_factory):
+    application_factory(surname="Оспанов")
+    login(client, caseworker)
+    url = reverse("applications:application_list")
+    assert "<td>зарегистрировано</td>" in client.get(url).content.decode()
+    caseworker.language = "kk"
+    caseworker.save(update_fields=["language"])
+    body = client.get(url).content.decode()
+    assert "<td>тіркелді</td>" in body
+    assert '<option value="registered">тіркелді</option>' in body
+    caseworker.language = "ru"
+    caseworker.save(update_fields=["language"])
+    assert "<td>зарегистрировано</td>" in client.get(url).content.decode()
+
+
+def test_filter_bar_keeps_the_chosen_status_and_okrug(client, caseworker, other_okrug):
+    login(client, caseworker)
+    body = client.get(
+        reverse("applications:application_list"), {"status": "at_local", "okrug": other_okrug.pk}
+    ).content.decode()
+    assert '<option value="at_local" selected>в участковой комиссии</option>' in body
+    assert f'<option value="{other_okrug.pk}" selected>{other_okrug.name_ru}</option>' in body
+    assert '<select name="okrug" id="id_okrug">' in body

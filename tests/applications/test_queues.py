@@ -4,11 +4,14 @@ import datetime
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.core import mail
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from applications.models import Application, ApplicationTransition, Decision
 from applications.services import workflow
@@ -125,9 +128,27 @@ class TestDashboard:
             client.get(reverse("applications:dashboard"))
         for _ in range(4):
             register()
+        cache.clear()  # the figures are kept for a minute: count them again
         with travel(D(2024, 3, 20)), CaptureQueriesContext(connection) as more:
-            client.get(reverse("applications:dashboard"))
+            response = client.get(reverse("applications:dashboard"))
         assert len(more) == len(few)
+        assert response.context["data"]["total"] == 5
+
+    def test_figures_are_kept_for_a_minute_and_say_when_counted(self, client, register, caseworker):
+        register()
+        login(client, caseworker)
+        start = timezone.make_aware(datetime.datetime(2024, 3, 20, 10, 15))
+        with time_machine.travel(start, tick=False):
+            first = client.get(reverse("applications:dashboard"))
+        register()
+        with time_machine.travel(start + datetime.timedelta(seconds=30), tick=False):
+            cached = client.get(reverse("applications:dashboard"))
+        with time_machine.travel(start + datetime.timedelta(seconds=61), tick=False):
+            fresh = client.get(reverse("applications:dashboard"))
+        assert first.context["data"]["total"] == cached.context["data"]["total"] == 1
+        assert fresh.context["data"]["total"] == 2
+        assert "Подсчитано в 10:15" in cached.content.decode()
+        assert "Подсчитано в 10:16" in fresh.content.decode()
 
     @pytest.mark.parametrize("who", ["akim", "local_member", "special_member"])
     def test_okrug_and_commission_roles_get_403(self, client, who, request):
