@@ -24,6 +24,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = "zhanakorgan_aid.settings.test"
+AIM_RATIO = {"csv": 1.5, "xlsx": 1.2}
+AIM_MEMORY_MIB = 20
 WAYS = {
     "csv": "product CSV (Resource columns, streaming csv.writer)",
     "plain_csv": "plain csv.writer over the same queryset",
@@ -285,12 +287,18 @@ def report(results: dict) -> None:
             f"{r['bytes'] / 1024 / 1024:9.1f}"
         )
     largest = max(size for _, size in results)
-    print(f"\nRatios at {largest} rows (product ÷ plain; aim: CSV ≤ 2×, memory flat):")
+    print(
+        f"\nRatios at {largest} rows (product ÷ plain; issue 9 aims: CSV ≤ 1.5×, XLSX ≤ 1.2×, "
+        f"memory growth ≤ {AIM_MEMORY_MIB} MiB):"
+    )
     for ours, plain in (("csv", "plain_csv"), ("xlsx", "plain_xlsx")):
         a, b = results[(ours, largest)], results[(plain, largest)]
+        ratio, grown = a["seconds"] / b["seconds"], a["rss_kib"] / 1024
+        met = ratio <= AIM_RATIO[ours] and grown <= AIM_MEMORY_MIB
         print(
-            f"  {ours:5} time {a['seconds'] / b['seconds']:5.2f}×   "
-            f"memory +{a['rss_kib'] / 1024:.1f} MiB vs +{b['rss_kib'] / 1024:.1f} MiB"
+            f"  {ours:5} time {ratio:5.2f}×   "
+            f"memory +{grown:.1f} MiB vs +{b['rss_kib'] / 1024:.1f} MiB   "
+            f"{'met' if met else 'NOT met'}"
         )
     smallest = min(size for _, size in results)
     if smallest != largest:
