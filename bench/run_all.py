@@ -16,7 +16,14 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 # Written by the helpers who own the exports, the PDF documents and the memorial lists; each
 # takes --quick and prints its figures beside its own baseline.
-SCRIPTS = ["bench_pages.py", "load_test.py", "bench_export.py", "bench_pdf.py", "bench_memorial.py"]
+SCRIPTS = [
+    "bench_pages.py",
+    "load_test.py",
+    "bench_export.py",
+    "bench_pdf.py",
+    "bench_memorial.py",
+    "bench_recompute.py",
+]
 
 
 def main(argv=None) -> int:
