@@ -59,3 +59,24 @@ def test_load_test_ends_without_errors(bench_env):
     out = run("load_test.py", bench_env, "--persons", "200", "--connections", "8")
     assert re.search(r"Load test: work queue, 8 connections, 5 s, .* errors 0 ", out), out
     assert int(re.search(r": (\d+) requests", out).group(1)) > 0
+
+
+def test_export_is_measured_beside_plain_writers(bench_env):
+    out = run("bench_export.py", bench_env)
+    for way in ("product CSV", "plain csv.writer", "product XLSX", "plain xlsxwriter"):
+        assert re.search(re.escape(way) + r".*\s+\d+\s+[\d.]+\s+[\d.]+\s+[\d.]+\n", out), out
+    assert re.search(r"csv\s+time\s+[\d.]+×\s+memory \+[\d.]+ MiB", out), out
+    assert re.search(r"xlsx\s+time\s+[\d.]+×\s+memory \+[\d.]+ MiB", out), out
+
+
+def test_memorial_list_is_measured_beside_bulk_create(bench_env):
+    out = run("bench_memorial.py", bench_env)
+    assert re.search(r"plain total\s+[\d.]+ s", out), out
+    assert re.search(r"ratio total:\s+[\d.]+x", out), out
+
+
+def test_terms_recompute_is_measured_beside_a_plain_update(bench_env):
+    out = run("bench_recompute.py", bench_env, "--persons", "200")
+    assert re.search(r"terms and income recomputed \(with history\)\s+[\d.]+\s+\d+", out), out
+    assert re.search(r"plain UPDATE, same rows and fields\s+[\d.]+\s+\d+", out), out
+    assert re.search(r"ratio [\d.]+×; changed: step terms \d+", out), out
