@@ -363,6 +363,8 @@ class Application(ChoiceLabels, models.Model):
                 fields=["due_date", "registered_at", "id"],
                 name="application_open_queue_idx",
                 condition=Q(status__in=OPEN_STATUSES),
+                # whose move it is (queues.waiting_for) is read from the index itself
+                include=["status", "channel", "okrug"],
             ),
         ]
         constraints = [

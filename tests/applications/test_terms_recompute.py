@@ -26,9 +26,7 @@ REGISTERED_ON = D(2024, 3, 19)
 def register(application_factory):
     def build(**kw):
         with travel(REGISTERED_ON):
-            return application_factory(
-                registered_at=at(REGISTERED_ON), year=2023, quarter=4, **kw
-            )
+            return application_factory(registered_at=at(REGISTERED_ON), year=2023, quarter=4, **kw)
 
     return build
 
@@ -96,9 +94,7 @@ def test_notice_term_follows_the_decision_day(register, caseworker):
         decided_by=caseworker,
         notice_due=D(2024, 3, 27),
     )
-    Application.objects.filter(pk=application.pk).update(
-        status=S.REFUSED, due_date=D(2024, 3, 27)
-    )
+    Application.objects.filter(pk=application.pk).update(status=S.REFUSED, due_date=D(2024, 3, 27))
     day_off(D(2024, 3, 20))
     result = terms_recompute()
     assert result.notice_dues == 1

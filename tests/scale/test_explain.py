@@ -149,3 +149,15 @@ def test_search_by_name_reads_persons_by_index(region):
             text = plan(queryset)
             assert "Seq Scan" not in text, f"{q} {name}: {text}"
             assert "person_surname_upper_prefix_idx" in text, f"{q} {name}: {text}"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL planner setting")
+def test_queue_reads_its_nearest_terms_in_index_order(region):
+    """queues.index_order: the ten nearest terms of a bucket come from walking an index in
+    term order, not from collecting every waiting case and sorting them."""
+    today = timezone.localdate()
+    ids = queues.application_queue(user=region).values_list("pk", flat=True)
+    with queues.index_order():
+        for bucket in (ids.filter(due_date__lt=today), ids.filter(due_date__gt=today)):
+            text = plan(bucket[: queues.QUEUE_ROWS])
+            assert "Index" in text and "Bitmap" not in text and "Sort" not in text, text
