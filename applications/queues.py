@@ -99,14 +99,15 @@ def index_order():
 
     Only open cases have a term, and the planner, which takes status and term for independent,
     expects a few dozen waiting cases where a region has thousands; it then collects them all
-    with a bitmap scan and sorts them to keep ten. Walking the index in term order stops after
-    ten rows: under a millisecond instead of tens (bench/RESULTS.md). SET LOCAL ends with the
-    transaction around these reads."""
+    with a bitmap scan and sorts them to keep ten. Walking an index in term order stops after
+    ten rows: under a millisecond instead of tens (bench/RESULTS.md). Bitmap scans and sorts
+    are therefore switched off for these reads only; SET LOCAL ends with the transaction."""
     if connection.vendor != "postgresql":
         yield
         return
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_bitmapscan = off")
+        cursor.execute("SET LOCAL enable_sort = off")
         yield
 
 
