@@ -55,8 +55,11 @@ def scope_persons(qs: QuerySet[Person], *, user) -> QuerySet[Person]:
 
 
 def application_get_for(*, user, pk: int) -> Application:
+    """The application if the user may see it (404 otherwise), with what every page about it
+    shows: applicant, family, okrug and category in the same query."""
+    visible = scope_applications(Application.objects.all(), user=user).distinct()
     try:
-        return scope_applications(Application.objects.all(), user=user).distinct().get(pk=pk)
+        return visible.select_related("applicant", "family", "okrug", "category").get(pk=pk)
     except (Application.DoesNotExist, ValueError):
         raise Http404 from None
 

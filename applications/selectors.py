@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Q, QuerySet
 
 from .access import scope_applications
 from .models import Application, Family, FamilyMember, Income
@@ -95,9 +95,7 @@ def per_capita_income(*, family: Family, on) -> PerCapitaIncome:
         .select_related("member__person")
         .order_by("member_id", "kind")
     )
-    total = Income.objects.filter(member__family=family, year=year, quarter=quarter).aggregate(
-        s=Sum("amount")
-    )["s"] or Decimal("0")
+    total = sum((row.amount for row in rows), Decimal("0"))
     per_capita = (
         (total / 3 / members).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         if members
