@@ -165,3 +165,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
 FORMAT_MODULE_PATH = ["zhanakorgan_aid.formats"]
+
+# The open-cases index carries status, channel and okrug as non-key columns on PostgreSQL (an
+# index-only count of the work queue, issue 9); SQLite, for development, builds it without them.
+SILENCED_SYSTEM_CHECKS = ["models.W040"]
