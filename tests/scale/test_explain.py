@@ -161,3 +161,12 @@ def test_queue_reads_its_nearest_terms_in_index_order(region):
         for bucket in (ids.filter(due_date__lt=today), ids.filter(due_date__gt=today)):
             text = plan(bucket[: queues.QUEUE_ROWS])
             assert "Index" in text and "Bitmap" not in text and "Sort" not in text, text
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL table setting")
+def test_applications_are_vacuumed_after_one_per_cent_changes(db):
+    """Migration 0010: deep pages stay index-only scans as open cases change."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reloptions FROM pg_class WHERE relname = %s", [TABLE])
+        (options,) = cursor.fetchone()
+    assert "autovacuum_vacuum_scale_factor=0.01" in options
