@@ -125,7 +125,7 @@ def queue_for(*, user, on: datetime.date) -> dict:
     rows are read with their joins in one query, so no bucket joins its thousands of rows
     before they are cut (a "deferred join"); the counts are one index-only aggregate."""
     queue = application_queue(user=user)
-    ids = application_queue(user=user).values_list("pk", flat=True)
+    ids = queue.values_list("pk", flat=True)
     with index_order():
         nearest = {
             "overdue": list(ids.filter(due_date__lt=on)[:QUEUE_ROWS]),

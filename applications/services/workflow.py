@@ -38,16 +38,6 @@ TERM_DECISION = 8  # p24, from registration
 TERM_DECISION_EXTENDED = 20  # p24 second part, where p20 or p21 applies
 TERM_NOTICE = 3  # p25, from the decision
 
-OPEN_STATUSES = (
-    S.REGISTERED,
-    S.AT_LOCAL_COMMISSION,
-    S.SURVEYED,
-    S.AT_AUTHORITY,
-    S.AT_SPECIAL_COMMISSION,
-    S.CONCLUDED,
-    S.GRANTED,
-    S.REFUSED,
-)
 UNDECIDED = (
     S.REGISTERED,
     S.AT_LOCAL_COMMISSION,

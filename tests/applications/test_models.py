@@ -111,3 +111,10 @@ def test_person_birth_date_and_sex_come_from_the_iin(person_factory):
     assert person.birth_date == datetime.date(2001, 6, 25)
     assert person.sex == "F"
     assert person.bank.code == "601"
+
+
+def test_open_statuses_are_every_status_before_the_notice():
+    """The open-cases index and the queues rest on this list: a new status must be placed."""
+    from applications.models import OPEN_STATUSES
+
+    assert set(OPEN_STATUSES) == set(Application.Status.values) - {Application.Status.NOTIFIED}
