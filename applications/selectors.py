@@ -86,15 +86,32 @@ def family_members_with_incomes(family: Family) -> QuerySet[FamilyMember]:
     )
 
 
-def per_capita_income(*, family: Family, on) -> PerCapitaIncome:
-    """Average monthly income per member for the quarter before the quarter of `on` (p22)."""
+def per_capita_income(*, family: Family, on, members: list | None = None) -> PerCapitaIncome:
+    """Average monthly income per member for the quarter before the quarter of `on` (p22).
+
+    `members`, when given, are the family's members as family_members_with_incomes reads them
+    (a page that shows them anyway): the figures are then taken from them, with no query."""
     year, quarter = previous_quarter(on)
-    members = family.members.count()
+    if members is not None:
+        rows = sorted(
+            (
+                income
+                for member in members
+                for income in member.incomes.all()
+                if (income.year, income.quarter) == (year, quarter)
+            ),
+            key=lambda income: (income.member_id, income.kind),
+        )
+        return _per_capita(year, quarter, rows, len(members))
     rows = list(
         Income.objects.filter(member__family=family, year=year, quarter=quarter)
         .select_related("member__person")
         .order_by("member_id", "kind")
     )
+    return _per_capita(year, quarter, rows, family.members.count())
+
+
+def _per_capita(year: int, quarter: int, rows: list, members: int) -> PerCapitaIncome:
     total = sum((row.amount for row in rows), Decimal("0"))
     per_capita = (
         (total / 3 / members).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)

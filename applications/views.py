@@ -237,13 +237,16 @@ def application_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = access.application_get_for(user=request.user, pk=pk)
-    income = selectors.per_capita_income(family=application.family, on=application.registered_on)
+    members = list(selectors.family_members_with_incomes(application.family))
+    income = selectors.per_capita_income(
+        family=application.family, on=application.registered_on, members=members
+    )
     return render(
         request,
         "applications/application_detail.html",
         {
             "application": application,
-            "members": selectors.family_members_with_incomes(application.family),
+            "members": members,
             "income": income,
             "transitions": application.transitions.select_related("actor"),
             "documents": application.documents.all(),

@@ -52,7 +52,10 @@ def workflow_panel(context, application: Application) -> dict:
     user = context["request"].user
     steps = workflow.available_steps(application=application, user=user)
     names = {s.name for s in steps}
-    decision = Decision.objects.filter(application=application).select_related("decided_by").first()
+    try:
+        decision = application.decision  # read with the application (access.application_get_for)
+    except Decision.DoesNotExist:
+        decision = None
     return {
         "application": application,
         "row": queues.row_for(application, timezone.localdate()),

@@ -165,6 +165,78 @@ def test_history_masks_iin_for_roles_that_do_not_need_it(caseworker, local_membe
     assert old_iin in [c.old for c in whole]
 
 
+def history_table_reads(queries) -> list[str]:
+    """Reads of history tables other than the change log's fingerprint query."""
+    return [
+        q["sql"]
+        for q in queries
+        if "historical" in q["sql"] and "COUNT(*), MAX(h.history_id)" not in q["sql"]
+    ]
+
+
+def test_change_log_is_kept_until_a_change_and_rebuilt_with_it(client, caseworker, case):
+    login(client, caseworker)
+    history_page(client, case)
+    with CaptureQueriesContext(connection) as again:
+        history_page(client, case)
+    assert history_table_reads(again) == []  # nothing changed: the kept log is shown
+    member = case.family.members.exclude(relation="applicant").first()
+    person = member.person
+    person.phone, person._history_user = "+7 702 111 22 33", caseworker
+    person.save()  # a member's personal data: two steps away from the application
+    with CaptureQueriesContext(connection) as changed:
+        body = history_page(client, case)
+    assert history_table_reads(changed)
+    assert "телефон</strong>: — → +7 702 111 22 33" in body
+    income = Income.objects.get(member__family=case.family)
+    income.amount, income._history_user = Decimal("360000"), caseworker
+    income.save()
+    body = history_page(client, case)
+    assert "300\u00a0000,00\u00a0₸ → 360\u00a0000,00\u00a0₸" in body
+
+
+def test_kept_change_log_still_masks_iin_for_the_local_commission(
+    client, caseworker, local_member, case
+):
+    person = case.applicant
+    old_iin = person.iin
+    person.iin, person._history_user = (
+        next(iin_sequence(datetime.date(1985, 3, 16), "M")),
+        caseworker,
+    )
+    person.save()
+    login(client, caseworker)
+    assert old_iin in history_page(client, case)  # the caseworker's copy has whole numbers
+    client.logout()
+    login(client, local_member)
+    body = history_page(client, case)
+    assert f"{old_iin[:4]}******{old_iin[-2:]}" in body
+    assert old_iin not in body
+
+
+def test_application_page_queries_do_not_grow_with_family_or_history(
+    client, caseworker, case, person_factory
+):
+    from django.core.cache import cache
+
+    login(client, caseworker)
+
+    def count() -> int:
+        cache.clear()  # the change log built afresh each time
+        with CaptureQueriesContext(connection) as queries:
+            history_page(client, case)
+        return len(queries)
+
+    before = count()
+    income = Income.objects.get(member__family=case.family)
+    for amount in ("310000", "320000"):
+        income.amount = Decimal(amount)
+        income.save()
+    for _ in range(3):
+        FamilyMember.objects.create(family=case.family, person=person_factory(), relation="son")
+    assert count() == before
+
+
 def test_history_query_count_does_not_grow_with_changes(caseworker, case):
     income = Income.objects.get(member__family=case.family)
 
@@ -264,3 +336,15 @@ def test_printing_a_commission_form_is_logged(client, caseworker, case):
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     entry = PersonalDataAccess.objects.get()
     assert (entry.user, entry.action, entry.object_id) == (caseworker, "print", str(case.pk))
+
+
+def test_row_links_are_the_reversed_urls(case):
+    from zhanakorgan_aid.links import pk_url
+
+    for name, obj in (
+        ("applications:application_detail", case),
+        ("applications:family_detail", case.family),
+        ("applications:person_detail", case.applicant),
+    ):
+        assert obj.get_absolute_url() == reverse(name, args=[obj.pk])
+    assert pk_url("applications:application_detail", 7) == "/applications/7/"

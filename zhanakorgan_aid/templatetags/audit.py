@@ -2,12 +2,11 @@
 
 from django import template
 
-from zhanakorgan_aid.audit import application_change_history
+from zhanakorgan_aid.audit import application_change_log_html
 
 register = template.Library()
 
 
-@register.inclusion_tag("audit/_change_history.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def change_history(context, application):
-    user = context["request"].user
-    return {"entries": application_change_history(application=application, user=user)}
+    return application_change_log_html(application=application, user=context["request"].user)
