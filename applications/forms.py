@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from benefits.models import Category
-from zhanakorgan_aid.widgets import QuickSelect
+from zhanakorgan_aid.widgets import ListedModelChoiceField, QuickSelect
 
 from .models import Application, ApplicationDocument, Family, FamilyMember, Income, Okrug, Person
 from .validators import normalize_iban, parse_iin, validate_kz_iban
@@ -228,7 +228,7 @@ class ApplicationFilterForm(forms.Form):
         choices=[("", _("все"))] + list(Application.Status.choices),
         widget=QuickSelect,
     )
-    okrug = forms.ModelChoiceField(
+    okrug = ListedModelChoiceField(
         label=_("округ"), required=False, queryset=Okrug.objects.all(), widget=QuickSelect
     )
     sort = forms.CharField(required=False, widget=forms.HiddenInput)

@@ -7,12 +7,12 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from zhanakorgan_aid.display import BilingualName, ChoiceLabels
+from zhanakorgan_aid.links import pk_url
 
 from .validators import normalize_iban, validate_iin, validate_kz_iban
 
@@ -93,7 +93,7 @@ class Person(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("applications:person_detail", args=[self.pk])
+        return pk_url("applications:person_detail", self.pk)
 
     @property
     def full_name(self) -> str:
@@ -157,7 +157,7 @@ class Family(models.Model):
         return f"{self.reg_number} — {self.applicant}"
 
     def get_absolute_url(self) -> str:
-        return reverse("applications:family_detail", args=[self.pk])
+        return pk_url("applications:family_detail", self.pk)
 
 
 class FamilyMember(ChoiceLabels, models.Model):
@@ -378,7 +378,7 @@ class Application(ChoiceLabels, models.Model):
         return f"№ {self.number}"
 
     def get_absolute_url(self) -> str:
-        return reverse("applications:application_detail", args=[self.pk])
+        return pk_url("applications:application_detail", self.pk)
 
     @property
     def registered_on(self) -> datetime.date:

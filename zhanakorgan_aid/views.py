@@ -14,7 +14,7 @@ def home(request):
     then the latest applications the user may see."""
     today = timezone.localdate()
     recent = access.scope_applications(Application.objects.all(), user=request.user).select_related(
-        "applicant", "okrug", "category"
+        "applicant", "okrug"
     )[:10]
     receipts = None
     if roles.has_role(request.user, roles.CASEWORKER, roles.ADMINISTRATOR):
