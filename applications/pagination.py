@@ -42,5 +42,14 @@ class DeferredJoinPaginator(Paginator):
         if top + self.orphans >= self.count:
             top = self.count
         ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
-        rows = self.object_list.order_by().filter(pk__in=ids).in_bulk()
-        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
+        return self._get_page([row for row in self._rows(ids) if row is not None], number, self)
+
+    def _rows(self, ids: list) -> list:
+        """The page's rows by primary key, with the list's joins but not its conditions: the
+        ids were chosen under them (scope, filters, search), and planning a search's
+        conditions again for 25 known keys cost PostgreSQL more than reading the rows."""
+        model = self.object_list.model
+        rows = model._default_manager.filter(pk__in=ids)
+        rows.query.select_related = self.object_list.query.select_related
+        found = rows.in_bulk()
+        return [found.get(pk) for pk in ids]

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from zhanakorgan_aid import roles
 
+from . import pagination
 from .models import OPEN_STATUSES, Application, Okrug
 from .workdays import working_days_between
 
@@ -52,6 +53,9 @@ def waiting_for(user) -> Q | None:
     return combined
 
 
+QUEUE_RELATED = ("applicant", "okrug")  # what a queue row shows beside the application
+
+
 def application_queue(*, user) -> QuerySet[Application]:
     """Applications waiting for this user's step, the nearest term first."""
     condition = waiting_for(user)
@@ -59,7 +63,7 @@ def application_queue(*, user) -> QuerySet[Application]:
         return Application.objects.none()
     return (
         Application.objects.filter(condition)
-        .select_related("applicant", "okrug")
+        .select_related(*QUEUE_RELATED)
         .order_by("due_date", "registered_at", "id")
     )
 
@@ -140,7 +144,11 @@ def queue_for(*, user, on: datetime.date) -> dict:
             nearest["upcoming"] += ids.filter(due_date__isnull=True)[
                 : QUEUE_ROWS - len(nearest["upcoming"])
             ]
-    rows = queue.order_by().in_bulk([pk for bucket in nearest.values() for pk in bucket])
+    # by primary key alone: the ids were chosen under the queue's conditions, which cost the
+    # planner more to weigh again than the thirty rows cost to read
+    rows = Application.objects.select_related(*QUEUE_RELATED).in_bulk(
+        [pk for bucket in nearest.values() for pk in bucket]
+    )
     result: dict = {
         name: [row_for(rows[pk], on) for pk in bucket if pk in rows]
         for name, bucket in nearest.items()
@@ -150,14 +158,32 @@ def queue_for(*, user, on: datetime.date) -> dict:
         "today": Q(due_date=on),
         "upcoming": Q(due_date__gt=on) | Q(due_date__isnull=True),
     }
+    result["counts"] = _bucket_counts(queue, buckets, user=user, on=on)
+    return result
+
+
+def _bucket_counts(queue: QuerySet, buckets: dict, *, user, on: datetime.date) -> dict:
+    """How many cases each bucket holds. A district's queue holds hundreds and is counted on
+    every request. A region's caseworker queue holds over ten thousand, and counting them
+    takes longer than the rest of the page: like a long list's count (pagination.py), a total
+    of LARGE_COUNT or more is kept in the shared cache for COUNT_SECONDS, under the queue's
+    roles, okrug and day."""
+    key = "queue-counts:{}:{}:{}".format(
+        on.isoformat(), ",".join(sorted(roles.roles_of(user))), user.okrug_id
+    )
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
     # status among the open ones: the form of the index's condition, so the count is read from
     # the open-cases index alone (an index-only scan of a few thousand entries)
-    result["counts"] = (
+    counts = (
         queue.order_by()
         .filter(status__in=OPEN)
         .aggregate(**{name: Count("id", filter=condition) for name, condition in buckets.items()})
     )
-    return result
+    if sum(counts.values()) >= pagination.LARGE_COUNT:
+        cache.set(key, counts, pagination.COUNT_SECONDS)
+    return counts
 
 
 @dataclass(frozen=True)

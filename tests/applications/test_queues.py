@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from applications import pagination
 from applications.models import Application, ApplicationTransition, Decision
 from applications.services import workflow
 from tests.conftest import login
@@ -99,6 +100,27 @@ class TestStartPage:
                 response = client.get(reverse("home"))
         assert response.content.decode().count("просрочено на") == 0
         assert len(six) == len(one)
+
+    def test_a_long_queue_is_counted_once_a_minute_a_short_one_every_time(
+        self, client, register, caseworker, monkeypatch
+    ):
+        def overdue_count() -> int:
+            with travel(D(2024, 3, 20)):
+                html = client.get(reverse("home")).content.decode()
+            return int(html.split('id="queue-overdue">')[1].split("(")[1].split(")")[0])
+
+        register(day=D(2024, 3, 15))
+        login(client, caseworker)
+        assert overdue_count() == 1
+        register(day=D(2024, 3, 15))
+        assert overdue_count() == 2  # short: exact on every request
+        monkeypatch.setattr(pagination, "LARGE_COUNT", 3)
+        register(day=D(2024, 3, 15))
+        assert overdue_count() == 3  # now "long": counted and kept
+        register(day=D(2024, 3, 15))
+        assert overdue_count() == 3
+        cache.clear()  # a minute later
+        assert overdue_count() == 4
 
 
 class TestDashboard:
