@@ -216,7 +216,9 @@ class ApplicationForm(forms.Form):
 
 
 class DocumentForm(forms.Form):
-    kind = forms.ChoiceField(label=_("вид документа"), choices=ApplicationDocument.Kind.choices)
+    kind = forms.ChoiceField(
+        label=_("вид документа"), choices=ApplicationDocument.Kind.choices, widget=QuickSelect
+    )
     file = forms.FileField(label=_("файл (PDF, JPEG, PNG)"))
 
 

@@ -5,6 +5,11 @@ join. Here the count runs on the filtered base table only, and a page is found i
 the ids of its rows by ORDER BY … OFFSET … LIMIT on an index, then those rows with their joins
 (a "deferred join"), so page 5 000 costs little more than page 1.
 
+A page reached by the list's own "next" or "previous" link is found without OFFSET at all: the
+link names the row it continues from (`after` or `before`, a primary key), and the ids come from
+the index range next to that row ("keyset" paging), so the 10 000th page costs what the first
+does. An address typed with a page number alone still works, by OFFSET.
+
 Counting a region's whole list (half a million rows) costs more than the page itself. A count
 of LARGE_COUNT rows or more is kept in the shared cache for COUNT_SECONDS, keyed by the count's
 SQL (which holds the user's okrug scope and filters), so paging through a long list counts it
@@ -13,7 +18,9 @@ once a minute; a short list, like most searches, is counted exactly on every req
 import hashlib
 
 from django.core.cache import cache
+from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
+from django.db.models import Q, Subquery
 from django.utils.functional import cached_property
 
 LARGE_COUNT = 10_000
@@ -43,6 +50,55 @@ class DeferredJoinPaginator(Paginator):
             top = self.count
         ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
         return self._get_page([row for row in self._rows(ids) if row is not None], number, self)
+
+    def page_from(self, number, *, after=None, before=None):
+        """Page `number` as reached by a "next" link (the rows after the row `after`) or a
+        "previous" link (the rows before the row `before`); by OFFSET when the link names no
+        row, when the list's order has no keyset, or when the named row is gone."""
+        number = self.validate_number(number)
+        anchor = after or before
+        keyset = self._keyset()
+        if not anchor or keyset is None or not str(anchor).isdigit():
+            return self.page(number)
+        field, descending = keyset
+        forward = bool(after)
+        # the rows after the anchor have smaller keys in a descending list, larger in an
+        # ascending one; the rows before it the other way round
+        smaller = descending == forward
+        here = self.object_list.model._default_manager.filter(pk=int(anchor))
+        value = Subquery(here.values(field)[:1])
+        op, bound = ("lt", "lte") if smaller else ("gt", "gte")
+        ids_qs = self.object_list.filter(
+            Q(**{f"{field}__{bound}": value}),
+            Q(**{f"{field}__{op}": value}) | Q(**{field: value, f"pk__{op}": int(anchor)}),
+        )
+        if not forward:
+            ids_qs = ids_qs.reverse()
+        ids = list(ids_qs.values_list("pk", flat=True)[: self.per_page])
+        if not ids:
+            return self.page(number)
+        if not forward:
+            ids.reverse()
+        return self._get_page([row for row in self._rows(ids) if row is not None], number, self)
+
+    def _keyset(self) -> tuple[str, bool] | None:
+        """(field, descending) when the list is ordered by one non-null column of its own table
+        and then by primary key the same way, as the application list is; otherwise None."""
+        order = self.object_list.query.order_by
+        if len(order) != 2 or not all(isinstance(o, str) for o in order):
+            return None
+        first, tie = order
+        descending = first.startswith("-")
+        field = first.lstrip("-")
+        if tie.lstrip("-") not in ("pk", "id") or tie.startswith("-") != descending:
+            return None
+        try:
+            model_field = self.object_list.model._meta.get_field(field)
+        except FieldDoesNotExist:
+            return None
+        if model_field.null or model_field.is_relation:
+            return None
+        return field, descending
 
     def _rows(self, ids: list) -> list:
         """The page's rows by primary key, with the list's joins but not its conditions: the

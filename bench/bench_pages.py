@@ -29,19 +29,26 @@ LOGGED_IN_LIST = {"minimal list, logged in": "/bench/list/"}
 
 def pages() -> dict[str, str]:
     """The product pages to measure, with URLs chosen from the data: a deep page is half way
-    through the whole list."""
+    through the whole list, measured as its "next" link from the page before reaches it and as
+    an address typed with the page number alone (OFFSET)."""
     from django.urls import NoReverseMatch, reverse
 
     from applications.models import Application
 
     total = Application.objects.count()
-    deep = max(1, total // 25 // 2)
+    deep = max(2, total // 25 // 2)
     app = Application.objects.filter(status="notified").order_by("-id").first()
     lst = reverse("applications:application_list")
+    # the last row of the page before: what that page's "next" link continues from
+    newest_first = Application.objects.order_by("-registered_at", "-id")
+    before_deep = newest_first.values_list("pk", flat=True)[(deep - 1) * 25 - 1]
     result = {
         "work queue (home)": reverse("home"),
         "list: status + sort by due, page 1": f"{lst}?status=at_local&sort=due",
-        f"list: by registration, page {deep}": f"{lst}?sort=-registered&page={deep}",
+        f"list: by registration, page {deep} (next link)": (
+            f"{lst}?sort=-registered&page={deep}&after={before_deep}"
+        ),
+        f"list: by registration, page {deep} (typed)": f"{lst}?sort=-registered&page={deep}",
         "list: search by surname, page 1": f"{lst}?{urlencode(SURNAME_SEARCH)}",
         "application page": reverse("applications:application_detail", args=[app.pk]),
     }

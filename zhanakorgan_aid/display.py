@@ -3,6 +3,7 @@ labels looked up without rebuilding the choices on every call."""
 
 import functools
 
+from django.utils import translation
 from django.utils.encoding import force_str
 from django.utils.translation import get_language
 
@@ -21,9 +22,10 @@ class BilingualName:
 
 
 @functools.cache
-def _labels(field) -> dict:
-    # The labels stay lazy: each is translated when shown, in the language of that request.
-    return dict(field.flatchoices)
+def _labels(field, language: str | None) -> dict:
+    """The field's choice labels as text in `language`, built once per process and language."""
+    with translation.override(language):
+        return {value: str(label) for value, label in field.flatchoices}
 
 
 class ChoiceLabels:
@@ -34,7 +36,6 @@ class ChoiceLabels:
     def _get_FIELD_display(self, field):
         value = getattr(self, field.attname)
         try:
-            label = _labels(field).get(value, value)
+            return _labels(field, get_language()).get(value, force_str(value, strings_only=True))
         except TypeError:  # an unhashable value: let Django deal with it
             return super()._get_FIELD_display(field)
-        return force_str(label, strings_only=True)

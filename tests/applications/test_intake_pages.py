@@ -226,6 +226,65 @@ def test_application_list_pages(client, caseworker, application_factory, family_
     assert len(client.get(url, {"page": 2}).context["page"]) == 5
 
 
+def list_numbers(client, **params) -> tuple[list[str], str]:
+    response = client.get(reverse("applications:application_list"), params)
+    assert response.status_code == 200
+    return [a.number for a in response.context["page"]], response.content.decode()
+
+
+def link_params(html: str, label: str) -> dict:
+    """The query of the pagination link whose text contains `label`."""
+    from html import unescape
+    from urllib.parse import parse_qsl
+
+    nav = html.split('class="pagination"')[1]
+    href = next(part for part in nav.split("<a href=")[1:] if label in part.split("</a>")[0])
+    return dict(parse_qsl(unescape(href.split('"')[1]).lstrip("?")))
+
+
+@pytest.mark.parametrize("sort", ["-registered", "registered", "number", "-number", "status"])
+def test_next_and_previous_links_give_the_same_pages_as_page_numbers(
+    client, caseworker, application_factory, family_factory, sort
+):
+    family = family_factory(size=1)
+    for _ in range(60):
+        application_factory(family=family)  # many share a registration time: ties by id
+    login(client, caseworker)
+    by_number = [list_numbers(client, sort=sort, page=n)[0] for n in (1, 2, 3)]
+    assert sorted(sum(by_number, [])) == sorted(
+        Application.objects.values_list("number", flat=True)
+    )
+    first, html = list_numbers(client, sort=sort)
+    assert first == by_number[0]
+    forward = link_params(html, "вперёд")
+    assert forward["page"] == "2" and "after" in forward
+    second, html = list_numbers(client, **forward)
+    assert second == by_number[1]
+    third, html = list_numbers(client, **link_params(html, "вперёд"))
+    assert third == by_number[2] and len(third) == 10
+    back = link_params(html, "назад")
+    assert back["page"] == "2" and "before" in back
+    assert list_numbers(client, **back)[0] == by_number[1]
+
+
+def test_a_continuation_row_that_is_gone_or_foreign_changes_nothing_it_may_not(
+    client, akim, application_factory, family_factory, other_okrug
+):
+    own = family_factory(size=1)
+    for _ in range(30):
+        application_factory(family=own)
+    foreign = application_factory(family=family_factory(size=1, okrug_obj=other_okrug))
+    login(client, akim)
+    page_two = list_numbers(client, page=2)[0]
+    assert list_numbers(client, page=2, after="999999999")[0] == page_two  # gone: by number
+    assert list_numbers(client, page=2, after="x")[0] == page_two
+    shown = list_numbers(client, page=2, after=str(foreign.pk))[0]
+    assert foreign.number not in shown
+    assert set(shown) <= set(
+        Application.objects.filter(family=own).values_list("number", flat=True)
+    )
+
+
 def count_list_queries(client):
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(reverse("applications:application_list"), {"sort": "number"})
