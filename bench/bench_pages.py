@@ -41,7 +41,7 @@ def pages() -> dict[str, str]:
     lst = reverse("applications:application_list")
     # the last row of the page before: what that page's "next" link continues from
     newest_first = Application.objects.order_by("-registered_at", "-id")
-    before_deep = newest_first.values_list("pk", flat=True)[(deep - 1) * 25 - 1]
+    before_deep = newest_first.values_list("pk", flat=True)[min((deep - 1) * 25, total) - 1]
     result = {
         "work queue (home)": reverse("home"),
         "list: status + sort by due, page 1": f"{lst}?status=at_local&sort=due",
