@@ -56,14 +56,12 @@ def scope_persons(qs: QuerySet[Person], *, user) -> QuerySet[Person]:
 
 def application_get_for(*, user, pk: int) -> Application:
     """The application if the user may see it (404 otherwise), with what every page about it
-    shows: applicant, family, okrug, category, who registered it and the decision with its
-    author (or that there is none) in the same query."""
+    shows: applicant, family, okrug and category in the same query."""
     # No DISTINCT: every scope is a condition on the application's own row or its one-to-one
-    # special conclusion, so a row cannot repeat (and DISTINCT over the decision's JSON costs).
+    # special conclusion, so a row cannot repeat.
     visible = scope_applications(Application.objects.all(), user=user)
-    related = ("applicant", "family", "okrug", "category", "registered_by", "decision__decided_by")
     try:
-        return visible.select_related(*related).get(pk=pk)
+        return visible.select_related("applicant", "family", "okrug", "category").get(pk=pk)
     except (Application.DoesNotExist, ValueError):
         raise Http404 from None
 

@@ -4,6 +4,7 @@ and downloads of personal data are logged (issue 7, item 3)."""
 import datetime
 from decimal import Decimal
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -227,6 +228,7 @@ def test_application_page_queries_do_not_grow_with_family_or_history(
             history_page(client, case)
         return len(queries)
 
+    history_page(client, case)  # the roles, and on PostgreSQL the fingerprint's PREPARE, once
     before = count()
     income = Income.objects.get(member__family=case.family)
     for amount in ("310000", "320000"):
@@ -348,3 +350,24 @@ def test_row_links_are_the_reversed_urls(case):
     ):
         assert obj.get_absolute_url() == reverse(name, args=[obj.pk])
     assert pk_url("applications:application_detail", 7) == "/applications/7/"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL prepared statement")
+def test_change_log_fingerprint_is_prepared_once_and_answers_as_the_plain_query(caseworker, case):
+    from zhanakorgan_aid import audit
+
+    sql, params = audit._fingerprint_sql(connection.vendor)
+    ids = {
+        audit._APPLICATION: case.pk,
+        audit._FAMILY: case.family_id,
+        audit._APPLICANT: case.applicant_id,
+    }
+    params = [ids.get(p, p) for p in params]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        plain = sorted(cursor.fetchall())
+    assert plain and any(count for _n, count, _newest in plain)  # the case has history rows
+    assert sorted(audit._prepared_rows(sql, params)) == plain
+    with CaptureQueriesContext(connection) as again:
+        assert sorted(audit._prepared_rows(sql, params)) == plain
+    assert [q["sql"].split()[0] for q in again] == ["EXECUTE"]
