@@ -56,9 +56,10 @@ class DeferredJoinPaginator(Paginator):
         "previous" link (the rows before the row `before`); by OFFSET when the link names no
         row, when the list's order has no keyset, or when the named row is gone."""
         number = self.validate_number(number)
-        anchor = after or before
+        anchor = str(after or before or "")
         keyset = self._keyset()
-        if not anchor or keyset is None or not str(anchor).isdigit():
+        # a key is a positive bigint; anything else in the address is ignored
+        if keyset is None or not (anchor.isascii() and anchor.isdigit() and len(anchor) < 19):
             return self.page(number)
         field, descending = keyset
         forward = bool(after)
