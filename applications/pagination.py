@@ -49,7 +49,7 @@ class DeferredJoinPaginator(Paginator):
         if top + self.orphans >= self.count:
             top = self.count
         ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
-        return self._get_page([row for row in self._rows(ids) if row is not None], number, self)
+        return self._get_page(self._rows(ids), number, self)
 
     def page_from(self, number, *, after=None, before=None):
         """Page `number` as reached by a "next" link (the rows after the row `after`) or a
@@ -80,7 +80,7 @@ class DeferredJoinPaginator(Paginator):
             return self.page(number)
         if not forward:
             ids.reverse()
-        return self._get_page([row for row in self._rows(ids) if row is not None], number, self)
+        return self._get_page(self._rows(ids), number, self)
 
     def _keyset(self) -> tuple[str, bool] | None:
         """(field, descending) when the list is ordered by one non-null column of its own table
@@ -102,11 +102,12 @@ class DeferredJoinPaginator(Paginator):
         return field, descending
 
     def _rows(self, ids: list) -> list:
-        """The page's rows by primary key, with the list's joins but not its conditions: the
-        ids were chosen under them (scope, filters, search), and planning a search's
-        conditions again for 25 known keys cost PostgreSQL more than reading the rows."""
+        """The page's rows in the order of `ids` (one deleted meanwhile is left out), read by
+        primary key with the list's joins but not its conditions: the ids were chosen under
+        them (scope, filters, search), and planning a search's conditions again for 25 known
+        keys cost PostgreSQL more than reading the rows."""
         model = self.object_list.model
         rows = model._default_manager.filter(pk__in=ids)
         rows.query.select_related = self.object_list.query.select_related
         found = rows.in_bulk()
-        return [found.get(pk) for pk in ids]
+        return [found[pk] for pk in ids if pk in found]
