@@ -28,6 +28,11 @@ def _labels(field, language: str | None) -> dict:
         return {value: str(label) for value, label in field.flatchoices}
 
 
+def labels_of(field) -> dict:
+    """{value: label} of a field's choices in the active language."""
+    return _labels(field, get_language())
+
+
 class ChoiceLabels:
     """`get_<field>_display()` by one dictionary look-up. Django's own builds a dictionary of
     every choice and translates each label on every call, which a list of a hundred rows pays
@@ -36,6 +41,6 @@ class ChoiceLabels:
     def _get_FIELD_display(self, field):
         value = getattr(self, field.attname)
         try:
-            return _labels(field, get_language()).get(value, force_str(value, strings_only=True))
+            return labels_of(field).get(value, force_str(value, strings_only=True))
         except TypeError:  # an unhashable value: let Django deal with it
             return super()._get_FIELD_display(field)

@@ -8,6 +8,7 @@ from applications import queues
 from applications.models import Application, Decision
 from applications.services import workflow
 from zhanakorgan_aid import roles
+from zhanakorgan_aid.display import labels_of
 
 register = template.Library()
 
@@ -19,10 +20,7 @@ def status_label(code: str) -> str:
     """The Russian (or Kazakh) name of a status code; empty for the first history row."""
     if not code:
         return "—"
-    try:
-        return Application.Status(code).label
-    except ValueError:
-        return code
+    return labels_of(Application._meta.get_field("status")).get(code, code)
 
 
 def commission_link(name: str, application: Application) -> str | None:
