@@ -102,8 +102,8 @@ CHANGE_LOG_SECONDS = 60 * 60
 
 def application_change_log_html(*, application: Application, user) -> SafeString:
     """The application page's change log, rendered. Building it reads a history table per kind
-    of record and compares every version with the one before: most of the page's time at
-    region size (issue 9). The log is made of history rows only, and every change of a record
+    of record and compares every version with the one before: for a worked case about as long
+    as the rest of the page (issue 9). The log is made of history rows only, and every change of a record
     adds one, so the rendered log is kept in the shared cache under a fingerprint of those rows
     (how many, and the newest, in each table: one query) and is rebuilt as soon as any of them
     changes. The cached copy also expires after an hour, for names of people or records that a
