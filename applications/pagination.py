@@ -19,7 +19,7 @@ import hashlib
 
 from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
-from django.core.paginator import Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q, Subquery
 from django.utils.functional import cached_property
 
@@ -50,6 +50,16 @@ class DeferredJoinPaginator(Paginator):
             top = self.count
         ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
         return self._get_page(self._rows(ids), number, self)
+
+    def get_page(self, number, *, after=None, before=None):
+        """Like Paginator.get_page (a number that is not one gives the first page, one past the
+        end the last), for a page reached by number or by a "next"/"previous" link."""
+        try:
+            return self.page_from(number, after=after, before=before)
+        except PageNotAnInteger:
+            return self.page(1)
+        except EmptyPage:
+            return self.page(self.num_pages)
 
     def page_from(self, number, *, after=None, before=None):
         """Page `number` as reached by a "next" link (the rows after the row `after`) or a

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db import transaction
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import FileResponse, HttpRequest, HttpResponse
@@ -217,7 +216,9 @@ def application_list(request: HttpRequest) -> HttpResponse:
         okrug_id=filters["okrug"].pk if filters.get("okrug") else None,
         sort=sort,
     )
-    page = _list_page(DeferredJoinPaginator(qs, PAGE_SIZE), request.GET)
+    page = DeferredJoinPaginator(qs, PAGE_SIZE).get_page(
+        request.GET.get("page", 1), after=request.GET.get("after"), before=request.GET.get("before")
+    )
     params = request.GET.copy()
     for name in ("page", "after", "before"):
         params.pop(name, None)
@@ -235,19 +236,6 @@ def application_list(request: HttpRequest) -> HttpResponse:
             "full_iin": access.sees_full_iin(request.user),
         },
     )
-
-
-def _list_page(paginator: DeferredJoinPaginator, query):
-    """The page the address asks for; like Paginator.get_page, a page number that is not a
-    number gives the first page and one past the end the last."""
-    try:
-        return paginator.page_from(
-            query.get("page", 1), after=query.get("after"), before=query.get("before")
-        )
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
 
 
 @login_required

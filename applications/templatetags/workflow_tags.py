@@ -51,7 +51,7 @@ def workflow_panel(context, application: Application) -> dict:
     steps = workflow.available_steps(application=application, user=user)
     names = {s.name for s in steps}
     try:
-        decision = application.decision  # read with the application (access.application_get_for)
+        decision = application.decision  # the page's view reads it beside the application
     except Decision.DoesNotExist:
         decision = None
     return {
