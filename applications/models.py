@@ -97,11 +97,20 @@ class Person(models.Model):
 
     @property
     def full_name(self) -> str:
-        return " ".join(p for p in (self.surname, self.name, self.patronymic) if p)
+        return full_name(self.surname, self.name, self.patronymic)
 
     @property
     def masked_iin(self) -> str:
-        return f"{self.iin[:4]}******{self.iin[-2:]}"
+        return masked_iin(self.iin)
+
+
+def full_name(surname: str, name: str, patronymic: str) -> str:
+    return " ".join(p for p in (surname, name, patronymic) if p)
+
+
+def masked_iin(iin: str) -> str:
+    """The IIN as those who need no more of it see it: 8503******05."""
+    return f"{iin[:4]}******{iin[-2:]}"
 
 
 class Family(models.Model):

@@ -28,6 +28,12 @@ COUNT_SECONDS = 60
 
 
 class DeferredJoinPaginator(Paginator):
+    def __init__(self, object_list, per_page, *, read_rows=None, **kwargs):
+        """`read_rows(ids)`, when given, reads the page's rows in the order of their ids (a
+        page of plain values, say); otherwise they are the list's own model objects."""
+        super().__init__(object_list, per_page, **kwargs)
+        self.read_rows = read_rows
+
     @cached_property
     def count(self) -> int:
         """Rows of the filtered list, counted without the select_related joins or ordering."""
@@ -116,6 +122,8 @@ class DeferredJoinPaginator(Paginator):
         primary key with the list's joins but not its conditions: the ids were chosen under
         them (scope, filters, search), and planning a search's conditions again for 25 known
         keys cost PostgreSQL more than reading the rows."""
+        if self.read_rows is not None:
+            return self.read_rows(ids)
         model = self.object_list.model
         rows = model._default_manager.filter(pk__in=ids)
         rows.query.select_related = self.object_list.query.select_related

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from zhanakorgan_aid import roles
 
-from . import pagination
+from . import pagination, selectors
 from .models import OPEN_STATUSES, Application, Okrug
 from .workdays import working_days_between
 
@@ -70,7 +70,7 @@ def application_queue(*, user) -> QuerySet[Application]:
 
 @dataclass(frozen=True)
 class QueueRow:
-    application: Application
+    application: "Application | selectors.ApplicationRow"
     due: datetime.date | None
     working_days: int  # left (upcoming) or late (overdue); 0 when due today
 
@@ -87,7 +87,8 @@ class QueueRow:
         return -self.working_days
 
 
-def row_for(application: Application, on: datetime.date) -> QueueRow:
+def row_for(application, on: datetime.date) -> QueueRow:
+    """The term of an application (or of its row) and the working days left or late."""
     due = application.due_date
     if due is None:
         return QueueRow(application, None, 0)
@@ -146,9 +147,10 @@ def queue_for(*, user, on: datetime.date) -> dict:
             ]
     # by primary key alone: the ids were chosen under the queue's conditions, which cost the
     # planner more to weigh again than the thirty rows cost to read
-    rows = Application.objects.select_related(*QUEUE_RELATED).in_bulk(
-        [pk for bucket in nearest.values() for pk in bucket]
-    )
+    rows = {
+        row.pk: row
+        for row in selectors.application_rows([pk for bucket in nearest.values() for pk in bucket])
+    }
     result: dict = {
         name: [row_for(rows[pk], on) for pk in bucket if pk in rows]
         for name, bucket in nearest.items()

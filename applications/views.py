@@ -216,7 +216,7 @@ def application_list(request: HttpRequest) -> HttpResponse:
         okrug_id=filters["okrug"].pk if filters.get("okrug") else None,
         sort=sort,
     )
-    page = DeferredJoinPaginator(qs, PAGE_SIZE).get_page(
+    page = DeferredJoinPaginator(qs, PAGE_SIZE, read_rows=selectors.application_rows).get_page(
         request.GET.get("page", 1), after=request.GET.get("after"), before=request.GET.get("before")
     )
     params = request.GET.copy()

@@ -370,3 +370,34 @@ def test_filter_bar_keeps_the_chosen_status_and_okrug(client, caseworker, other_
     assert '<option value="at_local" selected>в участковой комиссии</option>' in body
     assert f'<option value="{other_okrug.pk}" selected>{other_okrug.name_ru}</option>' in body
     assert '<select name="okrug" id="id_okrug">' in body
+
+
+def test_list_and_queue_rows_show_the_local_day_the_okrug_in_the_language_and_escape_names(
+    client, caseworker, akim, local_member, application_factory, okrug
+):
+    """Registered at 20:30 UTC on 19 March is 20 March in Qyzylorda (UTC+5); the okrug's name
+    follows the interface language; a name is printed as text, never as markup; a local
+    commission member sees the IIN masked."""
+    at = datetime.datetime(2024, 3, 19, 20, 30, tzinfo=datetime.UTC)
+    app = application_factory(surname="<b>Оспанов</b>", registered_at=at, channel="akim")
+    iin = app.applicant.iin
+    url = reverse("applications:application_list")
+
+    login(client, caseworker)
+    row = client.get(url).content.decode().split(f">{app.number}</a>")[1].split("</tr>")[0]
+    assert "<td>20.03.2024</td>" in row
+    assert "&lt;b&gt;Оспанов&lt;/b&gt;" in row and "<b>" not in row
+    assert f"<td>{iin}</td>" in row and f"<td>{okrug.name_ru}</td>" in row
+    caseworker.language = "kk"
+    caseworker.save(update_fields=["language"])
+    assert f"<td>{okrug.name_kk}</td>" in client.get(url).content.decode()
+
+    login(client, local_member)
+    body = client.get(url).content.decode()
+    assert f"<td>{iin[:4]}******{iin[-2:]}</td>" in body and iin not in body
+
+    login(client, akim)  # taken in by the akim's office: the next step is theirs
+    queue = client.get(reverse("home")).content.decode().split("<h2>")
+    waiting = "".join(part for part in queue if 'id="table-' in part)
+    assert app.number in waiting and "&lt;b&gt;Оспанов&lt;/b&gt;" in waiting
+    assert "<b>Оспанов" not in "".join(queue)

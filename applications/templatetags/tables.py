@@ -1,0 +1,122 @@
+"""Rows of the long tables (the application list, the work queues) built in Python.
+
+Django's template engine spends about 10 µs on each variable it prints; a page of 25 rows of
+eight cells paid more for that than for everything else it does (issue 9). The markup is the
+one the templates had, each value escaped as the template escaped it; the tables' heads and the
+empty-table rows stay in the templates."""
+
+import datetime
+import html
+from collections.abc import Iterable
+
+from django import template
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import SafeData, SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from applications.models import masked_iin
+
+register = template.Library()
+
+
+def dmy(value: datetime.date | datetime.datetime | None) -> str:
+    """`value|date:"d.m.Y"`: a moment as the day it is in the office's time zone."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+    return f"{value.day:02}.{value.month:02}.{value.year}"
+
+
+def rows_html(row_format: str, rows: Iterable[tuple]) -> SafeString:
+    """format_html_join("", row_format, rows): each value escaped unless it is already safe,
+    by the standard library's html.escape as Django's escape does, at a third of its cost."""
+    return mark_safe(
+        "".join(
+            row_format.format(
+                *(v if isinstance(v, SafeData) else html.escape(str(v)) for v in values)
+            )
+            for values in rows
+        )
+    )
+
+
+LIST_ROW = (
+    '<tr>\n<td><a href="{}">{}</a></td>\n<td>{}</td>\n<td>{}</td><td>{}</td>\n'
+    "<td>{}</td><td>п. {}</td>\n<td>{}</td><td>{}</td>\n</tr>"
+)
+
+
+@register.simple_tag
+def application_rows(rows, full_iin: bool) -> SafeString:
+    """The application list's rows (selectors.ApplicationRow): number, registration, applicant,
+    IIN (masked unless the user may see it whole), okrug, category, status, term."""
+    return rows_html(
+        LIST_ROW,
+        (
+            (
+                row.get_absolute_url(),
+                row.number,
+                dmy(row.registered_at),
+                row.applicant,
+                row.iin if full_iin else masked_iin(row.iin),
+                row.okrug,
+                row.paragraph,
+                row.get_status_display(),
+                dmy(row.due_date) or "—",
+            )
+            for row in rows
+        ),
+    )
+
+
+QUEUE_ROW = '<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>\n<td>{}</td></tr>\n'
+
+
+@register.simple_tag
+def queue_rows(rows, kind: str) -> SafeString:
+    """A work queue's rows (queues.QueueRow): the case, its step and term, and the working days
+    left, or by how many it is late."""
+    return rows_html(
+        QUEUE_ROW,
+        (
+            (
+                row.application.get_absolute_url(),
+                row.application.number,
+                row.application.applicant,
+                row.application.okrug,
+                row.application.get_status_display(),
+                dmy(row.due) or "—",
+                _days(row, kind),
+            )
+            for row in rows
+        ),
+    )
+
+
+RECENT_ROW = '<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td></tr>\n'
+
+
+@register.simple_tag
+def recent_rows(rows) -> SafeString:
+    """The start page's latest applications: number, applicant, okrug, status."""
+    return rows_html(
+        RECENT_ROW,
+        (
+            (row.get_absolute_url(), row.number, row.applicant, row.okrug, row.get_status_display())
+            for row in rows
+        ),
+    )
+
+
+def _days(row, kind: str) -> str:
+    if kind == "overdue":
+        return format_html(
+            '<span class="late">{}</span>', _("просрочено на %(n)s") % {"n": row.days_late}
+        )
+    if kind == "today":
+        return _("сегодня")
+    if row.due:
+        return _("осталось %(n)s") % {"n": row.working_days}
+    return ""
