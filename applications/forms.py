@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from benefits.models import Category
+from zhanakorgan_aid.display import in_kazakh
 from zhanakorgan_aid.widgets import ListedModelChoiceField, QuickSelect
 
 from .models import Application, ApplicationDocument, Family, FamilyMember, Income, Okrug, Person
@@ -231,7 +232,11 @@ class ApplicationFilterForm(forms.Form):
         widget=QuickSelect,
     )
     okrug = ListedModelChoiceField(
-        label=_("округ"), required=False, queryset=Okrug.objects.all(), widget=QuickSelect
+        label=_("округ"),
+        required=False,
+        queryset=Okrug.objects.all(),
+        widget=QuickSelect,
+        label_field=lambda: "name_kk" if in_kazakh() else "name_ru",
     )
     sort = forms.CharField(required=False, widget=forms.HiddenInput)
 

@@ -14,6 +14,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from zhanakorgan_aid import roles
+from zhanakorgan_aid.display import in_kazakh
 
 from . import pagination, selectors
 from .models import OPEN_STATUSES, Application, Okrug
@@ -224,7 +225,11 @@ def dashboard(*, on: datetime.date) -> dict:
     """Applications per step and overdue per okrug across the district."""
     statuses = list(S)
     counts, overdue, counted_at = dashboard_counts(on=on)
-    names = {o.pk: o.name for o in Okrug.objects.filter(pk__in=counts)}
+    names = dict(
+        Okrug.objects.filter(pk__in=counts).values_list(
+            "pk", "name_kk" if in_kazakh() else "name_ru"
+        )
+    )
     rows = [
         DashboardRow(
             names[pk], [by.get(s, 0) for s in statuses], sum(by.values()), overdue.get(pk, 0)

@@ -1,21 +1,18 @@
-"""Rows of the long tables (the application list, the work queues) built in Python.
-
-Django's template engine spends about 10 µs on each variable it prints; a page of 25 rows of
-eight cells paid more for that than for everything else it does (issue 9). The markup is the
-one the templates had, each value escaped as the template escaped it; the tables' heads and the
-empty-table rows stay in the templates."""
+"""Rows of the long tables (the application list, the work queues, the dashboard) built in
+Python (zhanakorgan_aid.markup says why). The markup is the one the templates had, each value
+escaped as the template escaped it; the tables' heads and the empty-table rows stay in the
+templates."""
 
 import datetime
-import html
-from collections.abc import Iterable
 
 from django import template
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.safestring import SafeData, SafeString, mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from applications.models import masked_iin
+from zhanakorgan_aid.markup import rows_html
 
 register = template.Library()
 
@@ -27,19 +24,6 @@ def dmy(value: datetime.date | datetime.datetime | None) -> str:
     if isinstance(value, datetime.datetime):
         value = timezone.localtime(value) if timezone.is_aware(value) else value
     return f"{value.day:02}.{value.month:02}.{value.year}"
-
-
-def rows_html(row_format: str, rows: Iterable[tuple]) -> SafeString:
-    """format_html_join("", row_format, rows): each value escaped unless it is already safe,
-    by the standard library's html.escape as Django's escape does, at a third of its cost."""
-    return mark_safe(
-        "".join(
-            row_format.format(
-                *(v if isinstance(v, SafeData) else html.escape(str(v)) for v in values)
-            )
-            for values in rows
-        )
-    )
 
 
 LIST_ROW = (
@@ -105,6 +89,28 @@ def recent_rows(rows) -> SafeString:
         RECENT_ROW,
         (
             (row.get_absolute_url(), row.number, row.applicant, row.okrug, row.get_status_display())
+            for row in rows
+        ),
+    )
+
+
+LATE = mark_safe(' class="late"')
+
+
+@register.simple_tag
+def dashboard_rows(rows) -> SafeString:
+    """The dashboard's okrugs (queues.DashboardRow): applications in each step, in all, and how
+    many are late."""
+    return rows_html(
+        "<tr><td>{}</td>{}<td>{}</td><td{}>{}</td></tr>\n",
+        (
+            (
+                row.okrug,
+                mark_safe("".join(f"<td>{int(n)}</td>" for n in row.by_status)),
+                row.total,
+                LATE if row.overdue else "",
+                row.overdue,
+            )
             for row in rows
         ),
     )

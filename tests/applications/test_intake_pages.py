@@ -401,3 +401,20 @@ def test_list_and_queue_rows_show_the_local_day_the_okrug_in_the_language_and_es
     waiting = "".join(part for part in queue if 'id="table-' in part)
     assert app.number in waiting and "&lt;b&gt;Оспанов&lt;/b&gt;" in waiting
     assert "<b>Оспанов" not in "".join(queue)
+
+
+def test_okrug_filter_lists_names_in_the_interface_language_and_only_the_users_okrug(
+    client, caseworker, akim, okrug, other_okrug
+):
+    url = reverse("applications:application_list")
+    caseworker.language = "kk"
+    caseworker.save(update_fields=["language"])
+    login(client, caseworker)
+    body = client.get(url, {"okrug": other_okrug.pk}).content.decode()
+    assert f'<option value="{other_okrug.pk}" selected>{other_okrug.name_kk}</option>' in body
+    assert f'<option value="{okrug.pk}">{okrug.name_kk}</option>' in body
+
+    login(client, akim)
+    select = client.get(url).content.decode().split('<select name="okrug"')[1].split("</select>")[0]
+    assert f'<option value="{okrug.pk}">{okrug.name_ru}</option>' in select
+    assert f'value="{other_okrug.pk}"' not in select

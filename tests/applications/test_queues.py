@@ -142,6 +142,11 @@ class TestDashboard:
         assert zhanakorgan.by_status[statuses.index(S.AT_LOCAL_COMMISSION)] == 1
         assert zhanakorgan.overdue == 1
         assert by_okrug[other_okrug.name_ru].overdue == 1
+        # the row as printed: the okrug, a cell per step, the total, the late ones marked
+        row = response.content.decode().split(f"<tr><td>{okrug.name_ru}</td>")[1].split("</tr>")[0]
+        cells = [0] * len(statuses)
+        cells[statuses.index(S.REGISTERED)] = cells[statuses.index(S.AT_LOCAL_COMMISSION)] = 1
+        assert row == "".join(f"<td>{n}</td>" for n in cells) + '<td>2</td><td class="late">1</td>'
 
     def test_dashboard_queries_are_flat(self, client, register, caseworker):
         register()
