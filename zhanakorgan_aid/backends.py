@@ -14,13 +14,14 @@ SEPARATOR = "\n"  # never part of a group's name as the admin enters it
 
 class UserWithRolesBackend(ModelBackend):
     def get_user(self, user_id):
-        user = (
-            get_user_model()
-            ._default_manager.filter(pk=user_id)
-            .annotate(group_names=StringAgg("groups__name", Value(SEPARATOR), default=Value("")))
-            .first()
+        users = get_user_model()._default_manager.annotate(
+            group_names=StringAgg("groups__name", Value(SEPARATOR), default=Value(""))
         )
-        if user is None or not self.user_can_authenticate(user):
+        try:
+            user = users.get(pk=user_id)
+        except users.model.DoesNotExist:
+            return None
+        if not self.user_can_authenticate(user):
             return None
         roles.remember_roles(user, filter(None, user.group_names.split(SEPARATOR)))
         return user

@@ -11,8 +11,10 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from applications.models import masked_iin
+from applications.models import Application, masked_iin
+from zhanakorgan_aid.display import labels_of
 from zhanakorgan_aid.markup import rows_html
+from zhanakorgan_aid.templatetags.aid import format_money
 
 register = template.Library()
 
@@ -24,6 +26,12 @@ def dmy(value: datetime.date | datetime.datetime | None) -> str:
     if isinstance(value, datetime.datetime):
         value = timezone.localtime(value) if timezone.is_aware(value) else value
     return f"{value.day:02}.{value.month:02}.{value.year}"
+
+
+def dmy_hm(value: datetime.datetime) -> str:
+    """`value|date:"d.m.Y H:i"` in the office's time zone."""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return f"{dmy(local)} {local.hour:02}:{local.minute:02}"
 
 
 LIST_ROW = (
@@ -90,6 +98,60 @@ def recent_rows(rows) -> SafeString:
         (
             (row.get_absolute_url(), row.number, row.applicant, row.okrug, row.get_status_display())
             for row in rows
+        ),
+    )
+
+
+TRANSITION_ROW = "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"
+
+
+@register.simple_tag
+def transition_rows(transitions) -> SafeString:
+    """The application's moves: when, who, from which status to which, and why."""
+    labels = labels_of(Application._meta.get_field("status"))
+    return rows_html(
+        TRANSITION_ROW,
+        (
+            (
+                dmy_hm(move.at),
+                move.actor,
+                labels.get(move.from_status, move.from_status) if move.from_status else "—",
+                labels.get(move.to_status, move.to_status),
+                move.comment,
+            )
+            for move in transitions
+        ),
+    )
+
+
+MEMBER_ROW = "<tr>\n<td>{}</td><td>{}</td><td>{}</td><td>{}</td>\n<td>{}</td>\n<td>{}</td>\n</tr>"
+INCOME_LINE = "{}/{} {} {}: {}<br>"
+
+
+@register.simple_tag
+def member_rows(members, full_iin: bool) -> SafeString:
+    """The family's members (with their incomes prefetched): name, IIN, birth date, relation,
+    occupation or why unemployed, and every quarter's income."""
+    quarter = _("кв.")
+    return rows_html(
+        MEMBER_ROW,
+        (
+            (
+                member.person.full_name,
+                member.person.iin if full_iin else masked_iin(member.person.iin),
+                dmy(member.person.birth_date),
+                member.get_relation_display(),
+                member.occupation or member.unemployment_reason or "—",
+                rows_html(
+                    INCOME_LINE,
+                    (
+                        (i.year, i.quarter, quarter, i.get_kind_display(), format_money(i.amount))
+                        for i in member.incomes.all()
+                    ),
+                )
+                or "—",
+            )
+            for member in members
         ),
     )
 

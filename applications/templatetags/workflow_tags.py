@@ -1,4 +1,4 @@
-"""The workflow panel of the application page and status labels for the history table."""
+"""The workflow panel of the application page."""
 
 from django import template
 from django.urls import NoReverseMatch, reverse
@@ -8,19 +8,10 @@ from applications import queues
 from applications.models import Application, Decision
 from applications.services import workflow
 from zhanakorgan_aid import roles
-from zhanakorgan_aid.display import labels_of
 
 register = template.Library()
 
 BUTTONS = ("send_to_local", "forward_to_authority", "send_to_special", "notify")
-
-
-@register.filter
-def status_label(code: str) -> str:
-    """The Russian (or Kazakh) name of a status code; empty for the first history row."""
-    if not code:
-        return "—"
-    return labels_of(Application._meta.get_field("status")).get(code, code)
 
 
 def commission_link(name: str, application: Application) -> str | None:

@@ -193,6 +193,14 @@ def test_application_page_shows_family_incomes_and_per_capita(
     body = client.get(application.get_absolute_url()).content.decode()
     assert application.applicant.full_name in body
     assert "10\xa0000,00\xa0₸" in body  # 90 000 / 3 / 3
+    # the members' table: a row per member, the applicant's with the quarter's wages
+    members = body.split("<h2>Состав семьи (3)</h2>")[1].split("</table>")[0]
+    applicant = application.applicant
+    row = members.split(f"<td>{applicant.full_name}</td>")[1].split("</tr>")[0]
+    assert row.startswith(f"<td>{applicant.iin}</td><td>{applicant.birth_date:%d.%m.%Y}</td>")
+    assert "2024/2 кв. " in row and "90\xa0000,00\xa0₸<br>" in row
+    assert members.count("2024/2 кв. ") == 1
+    assert members.count("<tr>") == 4  # the head and three members
 
 
 def test_application_search_by_iin_name_number_status_okrug(
