@@ -23,23 +23,16 @@ OKRUG_SCOPED_ROLES = (AKIM_OFFICE, LOCAL_COMMISSION)
 
 
 def roles_of(user) -> set[str]:
-    """The role names a user holds (cached on the user object for the request; the log-in
-    backend reads them with the user)."""
+    """The role names a user holds (cached on the user object for the request)."""
     if not user.is_authenticated:
         return set()
     cached = getattr(user, "_role_names", None)
     if cached is None:
-        cached = remember_roles(user, user.groups.values_list("name", flat=True))
+        cached = set(user.groups.values_list("name", flat=True))
+        if user.is_superuser:
+            cached.add(ADMINISTRATOR)
+        user._role_names = cached
     return cached
-
-
-def remember_roles(user, group_names) -> set[str]:
-    """Keep the roles of these groups on the user for the request; a superuser administers."""
-    names = set(group_names)
-    if user.is_superuser:
-        names.add(ADMINISTRATOR)
-    user._role_names = names
-    return names
 
 
 def has_role(user, *roles: str) -> bool:

@@ -182,23 +182,3 @@ def test_page_views_write_the_session_at_most_once_a_minute(caseworker):
     with time_machine.travel(start + datetime.timedelta(minutes=60, seconds=6), tick=False):
         response = client.get(reverse("home"))
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
-
-
-def test_roles_are_read_with_the_user_and_a_changed_role_counts_from_the_next_page(
-    client, caseworker
-):
-    """One query reads the user and their groups on each request (issue 9); roles are not
-    kept beyond the request, so a role taken away in the admin closes the pages at once."""
-    from django.contrib.auth.models import Group
-
-    attempt(client, "caseworker", PASSWORD, "10.0.0.1")
-    awards = reverse("benefits:award_list")
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(awards).status_code == 200
-    group_reads = [q["sql"] for q in queries if "user_groups" in q["sql"]]
-    assert len(group_reads) == 1 and '"zhanakorgan_aid_user"."username"' in group_reads[0]
-
-    caseworker.groups.remove(Group.objects.get(name="caseworker"))
-    assert client.get(awards).status_code in (403, 404)  # as for any user without the role
-    caseworker.groups.add(Group.objects.get(name="caseworker"))
-    assert client.get(awards).status_code == 200

@@ -89,7 +89,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env.boo
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "zhanakorgan_aid.backends.UserWithRolesBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
