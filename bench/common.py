@@ -68,7 +68,7 @@ def logged_in_client(user):
     from django.test import Client
 
     client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user, backend="zhanakorgan_aid.backends.SessionUserBackend")
     return client
 
 

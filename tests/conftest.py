@@ -199,5 +199,5 @@ def application_factory(db, family_factory, category, caseworker):
 
 
 def login(client, user):
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user, backend="zhanakorgan_aid.backends.SessionUserBackend")
     return client

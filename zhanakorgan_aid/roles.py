@@ -1,5 +1,10 @@
 """Roles of the office as groups (DESIGN.md, "Who works in it")."""
 
+import functools
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import connection
 from django.utils.translation import gettext_lazy as _
 
 CASEWORKER = "caseworker"
@@ -28,11 +33,32 @@ def roles_of(user) -> set[str]:
         return set()
     cached = getattr(user, "_role_names", None)
     if cached is None:
-        cached = set(user.groups.values_list("name", flat=True))
+        cached = _group_names(user.pk)
         if user.is_superuser:
             cached.add(ADMINISTRATOR)
         user._role_names = cached
     return cached
+
+
+def _group_names(user_id: int) -> set[str]:
+    """The names of the user's groups: `user.groups.values_list("name")` as one plain
+    statement. Every page asks for them, and the ORM spent 0.6 ms building that query for
+    0.2 ms of database time (issue 9)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_select_group_names(), [user_id])
+        return {name for (name,) in cursor.fetchall()}
+
+
+@functools.cache
+def _select_group_names() -> str:
+    groups = get_user_model()._meta.get_field("groups")
+    q = connection.ops.quote_name
+    group, through = q(Group._meta.db_table), q(groups.m2m_db_table())
+    return (
+        f"SELECT {group}.{q('name')} FROM {group} INNER JOIN {through}"
+        f" ON {through}.{q(groups.m2m_reverse_name())} = {group}.{q('id')}"
+        f" WHERE {through}.{q(groups.m2m_column_name())} = %s"
+    )
 
 
 def has_role(user, *roles: str) -> bool:

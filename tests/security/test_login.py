@@ -182,3 +182,18 @@ def test_page_views_write_the_session_at_most_once_a_minute(caseworker):
     with time_machine.travel(start + datetime.timedelta(minutes=60, seconds=6), tick=False):
         response = client.get(reverse("home"))
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+def test_a_deactivated_or_removed_account_is_logged_out_at_its_next_page(caseworker, auditor):
+    """The session's user is read afresh on every request (zhanakorgan_aid.backends): an
+    account the administrator switches off, or removes, loses its open sessions at once."""
+    home = reverse("home")
+    client, other = Client(), Client()
+    assert attempt(client, "caseworker", PASSWORD, "10.0.8.1").status_code == 302
+    assert attempt(other, "auditor", PASSWORD, "10.0.8.2").status_code == 302
+    assert client.get(home).status_code == 200 and other.get(home).status_code == 200
+    caseworker.is_active = False
+    caseworker.save(update_fields=["is_active"])
+    auditor.delete()
+    for gone in (client.get(home), other.get(home)):
+        assert gone.status_code == 302 and gone["Location"].startswith(reverse("login"))

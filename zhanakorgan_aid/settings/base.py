@@ -89,7 +89,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env.boo
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "zhanakorgan_aid.backends.SessionUserBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -103,6 +103,7 @@ LOGOUT_REDIRECT_URL = "login"
 
 # Sessions end after 30 minutes without a request: zhanakorgan_aid.sessions renews the expiry at
 # most once a minute, so a page view does not write the session row.
+SESSION_ENGINE = "zhanakorgan_aid.sessions"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=30 * 60)
 SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
