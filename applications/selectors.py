@@ -117,6 +117,35 @@ def application_rows(ids: list[int]) -> list[ApplicationRow]:
     return [found[pk] for pk in ids if pk in found]
 
 
+@dataclass(frozen=True, slots=True)
+class Move:
+    """A move of an application, as its history table shows it."""
+
+    at: datetime.datetime
+    actor: str  # the full name, or the username of one who has none
+    from_status: str
+    to_status: str
+    comment: str
+
+
+def application_moves(application: Application) -> list[Move]:
+    """The application's moves, oldest first, with who made them (p16-p25)."""
+    return [
+        Move(at, f"{first} {last}".strip() or username, from_status, to_status, comment)
+        for at, first, last, username, from_status, to_status, comment in (
+            application.transitions.values_list(
+                "at",
+                "actor__first_name",
+                "actor__last_name",
+                "actor__username",
+                "from_status",
+                "to_status",
+                "comment",
+            )
+        )
+    ]
+
+
 @dataclass(frozen=True)
 class PerCapitaIncome:
     """p22: the family's income of the quarter before the application's quarter / 3 / members."""

@@ -259,7 +259,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "application": application,
             "members": members,
             "income": income,
-            "transitions": application.transitions.select_related("actor"),
+            "transitions": selectors.application_moves(application),
             "documents": application.documents.all(),
             "document_form": DocumentForm(),
             "full_iin": access.sees_full_iin(request.user),

@@ -213,6 +213,15 @@ class TestApplicationPage:
         html = response.content.decode()
         assert "Документы направлены в участковую комиссию." in html
         assert "<td>зарегистрировано</td><td>в участковой комиссии</td>" in html
+        # the moves: when (office time), who, from which status to which
+        moves = html.split("<h2>История</h2>")[1].split("</table>")[0].split("<tbody>")[1]
+        registered, sent = moves.split("</tr>")[:2]
+        assert registered == (
+            "<tr><td>19.03.2024 10:00</td><td>Caseworker</td><td>—</td><td>зарегистрировано</td>"
+            "<td>Заявление зарегистрировано</td>"
+        )
+        assert "<td>20.03.2024 " in sent
+        assert "<td>Caseworker</td><td>зарегистрировано</td><td>в участковой комиссии</td>" in sent
         app.refresh_from_db()
         assert app.status == S.AT_LOCAL_COMMISSION
 

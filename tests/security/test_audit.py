@@ -352,6 +352,37 @@ def test_row_links_are_the_reversed_urls(case):
     assert pk_url("applications:application_detail", 7) == "/applications/7/"
 
 
+def test_links_reversed_once_are_the_urls_reverse_gives(case):
+    from django.urls import get_script_prefix, set_script_prefix
+
+    from zhanakorgan_aid.links import url
+
+    cases = [
+        ("home", ()),
+        ("applications:application_list", ()),
+        ("applications:application_step", (case.pk, "send_to_local")),
+        ("commissions:document", (case.pk, "survey_act", "kk")),
+        ("admin:index", ()),
+    ]
+    for name, args in cases:
+        assert url(name, *args) == reverse(name, args=args)
+    # an argument that is no plain slug, or a number given as text, is left to reverse()
+    from django.urls import NoReverseMatch
+
+    with pytest.raises(NoReverseMatch):
+        url("commissions:document", case.pk, "survey act", "kk")
+    assert url("applications:application_detail", str(case.pk)) == f"/applications/{case.pk}/"
+    # behind a proxy that mounts the site under a path, links carry it
+    before = get_script_prefix()
+    set_script_prefix("/aid/")
+    try:
+        assert url("commissions:document", case.pk, "notice", "ru") == (
+            f"/aid/applications/{case.pk}/documents/notice/ru/"
+        )
+    finally:
+        set_script_prefix(before)
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL prepared statement")
 def test_application_page_statements_are_kept_prepared_on_the_connection(client, caseworker, case):
     """After a few views of the page its statements (the change log's sixteen-table

@@ -4,7 +4,16 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import template
 
+from zhanakorgan_aid import links
+
 register = template.Library()
+
+
+@register.simple_tag
+def link(name: str, *args) -> str:
+    """{% url name arg … %} for the pages with many links: the pattern reversed once per
+    process (zhanakorgan_aid.links)."""
+    return links.url(name, *args)
 
 
 def format_money(value) -> str:
