@@ -96,8 +96,18 @@ class ApplicationRow:
 def application_rows(ids: list[int]) -> list[ApplicationRow]:
     """The rows of these applications, in the order of `ids` (one deleted meanwhile is left
     out), read by primary key alone: the ids were chosen under the page's scope and filters."""
+    found = {row.pk: row for row in _read_rows(Application.objects.filter(pk__in=ids))}
+    return [found[pk] for pk in ids if pk in found]
+
+
+def latest_application_rows(applications: QuerySet[Application], n: int) -> list[ApplicationRow]:
+    """The rows of the `n` applications registered last, in one query."""
+    return _read_rows(applications.order_by("-registered_at", "-id")[:n])
+
+
+def _read_rows(applications: QuerySet[Application]) -> list[ApplicationRow]:
     okrug_name = "okrug__name_kk" if in_kazakh() else "okrug__name_ru"
-    values = Application.objects.filter(pk__in=ids).values_list(
+    values = applications.values_list(
         "pk",
         "number",
         "registered_at",
@@ -110,11 +120,10 @@ def application_rows(ids: list[int]) -> list[ApplicationRow]:
         "status",
         "due_date",
     )
-    found = {
-        pk: ApplicationRow(pk, number, at, full_name(surname, name, patronymic), *rest)
+    return [
+        ApplicationRow(pk, number, at, full_name(surname, name, patronymic), *rest)
         for pk, number, at, surname, name, patronymic, *rest in values
-    }
-    return [found[pk] for pk in ids if pk in found]
+    ]
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,12 +13,8 @@ def home(request):
     """Start page: what waits for the user by role and okrug (overdue, due today, upcoming),
     then the latest applications the user may see."""
     today = timezone.localdate()
-    recent = selectors.application_rows(
-        list(
-            access.scope_applications(Application.objects.all(), user=request.user).values_list(
-                "pk", flat=True
-            )[:10]
-        )
+    recent = selectors.latest_application_rows(
+        access.scope_applications(Application.objects.all(), user=request.user), 10
     )
     receipts = None
     if roles.has_role(request.user, roles.CASEWORKER, roles.ADMINISTRATOR):
