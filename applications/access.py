@@ -54,14 +54,17 @@ def scope_persons(qs: QuerySet[Person], *, user) -> QuerySet[Person]:
     return qs.filter(memberships__family__in=families).distinct()
 
 
-def application_get_for(*, user, pk: int) -> Application:
+def application_get_for(*, user, pk: int, related: tuple[str, ...] = ()) -> Application:
     """The application if the user may see it (404 otherwise), with what every page about it
-    shows: applicant, family, okrug and category in the same query."""
+    shows: applicant, family, okrug and category in the same query, and the `related` records
+    a page asks for beside them."""
     # No DISTINCT: every scope is a condition on the application's own row or its one-to-one
     # special conclusion, so a row cannot repeat.
     visible = scope_applications(Application.objects.all(), user=user)
     try:
-        return visible.select_related("applicant", "family", "okrug", "category").get(pk=pk)
+        return visible.select_related("applicant", "family", "okrug", "category", *related).get(
+            pk=pk
+        )
     except (Application.DoesNotExist, ValueError):
         raise Http404 from None
 
