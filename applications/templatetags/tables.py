@@ -1,7 +1,7 @@
-"""Rows of the long tables (the application list, the work queues, the dashboard) built in
-Python (zhanakorgan_aid.markup says why). The markup is the one the templates had, each value
-escaped as the template escaped it; the tables' heads and the empty-table rows stay in the
-templates."""
+"""Rows of the tables that repeat (the application list, the work queues and the start page's
+latest cases, the dashboard, a family's members, an application's moves) built in Python
+(zhanakorgan_aid.markup says why). The markup is the one the templates had, each value escaped
+as the template escaped it; the tables' heads and the empty-table rows stay in the templates."""
 
 import datetime
 
