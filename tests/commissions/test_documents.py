@@ -198,3 +198,22 @@ def test_unknown_kind_or_language_is_404(caseworker_client, at_local):
     for kind, lang in (("contract", "ru"), ("act", "en")):
         url = reverse("commissions:document", args=[application.pk, kind, lang])
         assert caseworker_client.get(url).status_code == 404
+
+
+def test_application_page_lists_issued_copies_and_drafts_in_both_languages(
+    caseworker_client, surveyed, kazakh_family
+):
+    """The documents table: an issued act links its kept copy with the day and the beginning
+    of its hash; what is not issued yet links a draft."""
+    application = surveyed(family=kazakh_family)
+    act = IssuedDocument.objects.get(application=application, kind="act", lang="kk")
+    body = caseworker_client.get(application.get_absolute_url()).content.decode()
+    table = body.split('<table class="documents">')[1].split("</table>")[0]
+    act_row = table.split(f"<td>{IssuedDocument.Kind('act').label}</td>")[1].split("</tr>")[0]
+    kk_url = reverse("commissions:document", args=[application.pk, "act", "kk"])
+    assert (
+        f'<a href="{kk_url}">выдан {act.issued_on:%d.%m.%Y}</a> '
+        f'<small class="muted" title="SHA-256">{act.sha256[:12]}…</small>'
+    ) in act_row
+    notice_url = reverse("commissions:document", args=[application.pk, "notice", "ru"])
+    assert f'<a href="{notice_url}" class="muted">проект</a>' in table
