@@ -54,19 +54,12 @@ def waiting_for(user) -> Q | None:
     return combined
 
 
-QUEUE_RELATED = ("applicant", "okrug")  # what a queue row shows beside the application
-
-
 def application_queue(*, user) -> QuerySet[Application]:
     """Applications waiting for this user's step, the nearest term first."""
     condition = waiting_for(user)
     if condition is None:
         return Application.objects.none()
-    return (
-        Application.objects.filter(condition)
-        .select_related(*QUEUE_RELATED)
-        .order_by("due_date", "registered_at", "id")
-    )
+    return Application.objects.filter(condition).order_by("due_date", "registered_at", "id")
 
 
 @dataclass(frozen=True)
