@@ -3,35 +3,17 @@ latest cases, the dashboard, a family's members, an application's moves) built i
 (zhanakorgan_aid.markup says why). The markup is the one the templates had, each value escaped
 as the template escaped it; the tables' heads and the empty-table rows stay in the templates."""
 
-import datetime
-
 from django import template
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from applications.models import Application, masked_iin
 from zhanakorgan_aid.display import labels_of
-from zhanakorgan_aid.markup import rows_html
+from zhanakorgan_aid.markup import dmy, dmy_hm, rows_html
 from zhanakorgan_aid.templatetags.aid import format_money
 
 register = template.Library()
-
-
-def dmy(value: datetime.date | datetime.datetime | None) -> str:
-    """`value|date:"d.m.Y"`: a moment as the day it is in the office's time zone."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime.datetime):
-        value = timezone.localtime(value) if timezone.is_aware(value) else value
-    return f"{value.day:02}.{value.month:02}.{value.year}"
-
-
-def dmy_hm(value: datetime.datetime) -> str:
-    """`value|date:"d.m.Y H:i"` in the office's time zone."""
-    local = timezone.localtime(value) if timezone.is_aware(value) else value
-    return f"{dmy(local)} {local.hour:02}:{local.minute:02}"
 
 
 LIST_ROW = (

@@ -5,9 +5,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from applications.models import FamilyMember, Income
-from applications.templatetags.tables import dmy
 from zhanakorgan_aid import links, roles
-from zhanakorgan_aid.markup import rows_html
+from zhanakorgan_aid.markup import dmy, rows_html
 
 from ..documents import KINDS, LANGS
 from ..models import IssuedDocument
