@@ -3,17 +3,21 @@ dashboard, the overdue report. Joins are inside, so a page's queries do not grow
 days left or late are counted in working days (workdays.py)."""
 
 import datetime
+import functools
 from collections import defaultdict
+from collections.abc import Collection
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import Count, Q, QuerySet
-from django.utils import timezone
+from django.db.models import BooleanField, Count, Q, QuerySet
+from django.db.models.expressions import RawSQL
+from django.utils import timezone, translation
 
 from zhanakorgan_aid import roles
+from zhanakorgan_aid.compiled import Statement, union_all
 from zhanakorgan_aid.display import in_kazakh
 
 from . import pagination, selectors
@@ -35,23 +39,31 @@ SPECIAL_WAITS = Q(status=S.AT_SPECIAL_COMMISSION)
 
 def waiting_for(user) -> Q | None:
     """The condition on applications whose next step is this user's, or None."""
-    names = roles.roles_of(user)
+    return _waiting(roles.roles_of(user), user.okrug_id)
+
+
+def _waiting(names: Collection[str], okrug_id) -> Q | None:
     conditions = []
     if roles.CASEWORKER in names:
         conditions.append(CASEWORKER_WAITS)
     if roles.SPECIAL_COMMISSION in names:
         conditions.append(SPECIAL_WAITS)
-    if user.okrug_id:
+    if okrug_id:
         if roles.AKIM_OFFICE in names:
-            conditions.append(AKIM_WAITS & Q(okrug_id=user.okrug_id))
+            conditions.append(AKIM_WAITS & Q(okrug_id=okrug_id))
         if roles.LOCAL_COMMISSION in names:
-            conditions.append(LOCAL_WAITS & Q(okrug_id=user.okrug_id))
+            conditions.append(LOCAL_WAITS & Q(okrug_id=okrug_id))
     if not conditions:
         return None
     combined = conditions[0]
     for condition in conditions[1:]:
         combined |= condition
     return combined
+
+
+QUEUE_ROLES = frozenset(
+    {roles.CASEWORKER, roles.SPECIAL_COMMISSION, roles.AKIM_OFFICE, roles.LOCAL_COMMISSION}
+)
 
 
 def application_queue(*, user) -> QuerySet[Application]:
@@ -123,39 +135,86 @@ def queue_for(*, user, on: datetime.date) -> dict:
     of each bucket, and under "counts" how many each bucket holds.
 
     A region holds thousands of open cases per bucket. The ids of each bucket's nearest rows
-    come from the open-cases index alone (it carries status, channel and okrug), then those
-    rows are read with their joins in one query, so no bucket joins its thousands of rows
-    before they are cut (a "deferred join"); the counts are one index-only aggregate."""
-    queue = application_queue(user=user)
-    ids = queue.values_list("pk", flat=True)
-    with index_order():
-        nearest = {
-            "overdue": list(ids.filter(due_date__lt=on)[:QUEUE_ROWS]),
-            "today": list(ids.filter(due_date=on)[:QUEUE_ROWS]),
-            # Upcoming terms are an index range; cases without a term come after them.
-            "upcoming": list(ids.filter(due_date__gt=on)[:QUEUE_ROWS]),
-        }
-        if len(nearest["upcoming"]) < QUEUE_ROWS:
-            nearest["upcoming"] += ids.filter(due_date__isnull=True)[
-                : QUEUE_ROWS - len(nearest["upcoming"])
-            ]
-    # by primary key alone: the ids were chosen under the queue's conditions, which cost the
-    # planner more to weigh again than the thirty rows cost to read
-    rows = {
-        row.pk: row
-        for row in selectors.application_rows([pk for bucket in nearest.values() for pk in bucket])
-    }
-    result: dict = {
-        name: [row_for(rows[pk], on) for pk in bucket if pk in rows]
-        for name, bucket in nearest.items()
-    }
+    come from the open-cases index alone (it carries status, channel and okrug), and the rows
+    of those ids are read with their joins in the same statement, so no bucket joins its
+    thousands of rows before they are cut (a "deferred join"); the counts are one index-only
+    aggregate."""
+    statement = nearest_rows_statement(user)
+    result: dict = {"overdue": [], "today": [], "upcoming": []}
+    if statement is not None:
+        with index_order():
+            values = statement.fetch(on=on, okrug=user.okrug_id)
+        rows = selectors.rows_from(values)
+        # the queue's order: by term, cases without one last, then as registered
+        rows.sort(key=lambda r: (r.due_date is None, r.due_date or on, r.registered_at, r.pk))
+        for row in rows:
+            if row.due_date is not None and row.due_date <= on:
+                result["overdue" if row.due_date < on else "today"].append(row_for(row, on))
+            elif len(result["upcoming"]) < QUEUE_ROWS:
+                result["upcoming"].append(row_for(row, on))
     buckets = {
         "overdue": Q(due_date__lt=on),
         "today": Q(due_date=on),
         "upcoming": Q(due_date__gt=on) | Q(due_date__isnull=True),
     }
-    result["counts"] = _bucket_counts(queue, buckets, user=user, on=on)
+    result["counts"] = _bucket_counts(application_queue(user=user), buckets, user=user, on=on)
     return result
+
+
+def nearest_rows_statement(user) -> Statement | None:
+    """The statement reading the user's queue rows (None for a user no step waits for); run
+    with on= the day and okrug= the user's okrug."""
+    names = frozenset(roles.roles_of(user) & QUEUE_ROLES)
+    return _nearest_rows(names, bool(user.okrug_id), in_kazakh())
+
+
+@functools.cache
+def _nearest_rows(names: frozenset[str], with_okrug: bool, kazakh: bool) -> Statement | None:
+    """One statement for the rows of the queue's buckets (the nearest QUEUE_ROWS terms before
+    the day, on it, after it, and of the cases without a term) for users of these roles, with
+    or without an okrug; built once per process. Building the five queries of a queue with the
+    ORM cost more than PostgreSQL spent running them (issue 9)."""
+    slots: dict = {"on": datetime.date, "okrug": int} if with_okrug else {"on": datetime.date}
+
+    def build(v):
+        condition = _waiting(names, v.okrug if with_okrug else None)
+        # open cases only, in the words of the open-cases index's condition, so that index
+        # (which carries status, channel and okrug) serves every bucket on its own
+        ids = (
+            Application.objects.filter(condition, status__in=OPEN)
+            .order_by("due_date", "registered_at", "id")
+            .values("pk")
+        )
+        nearest, params = union_all(
+            [
+                ids.filter(due_date__lt=v.on)[:QUEUE_ROWS],
+                ids.filter(due_date=v.on)[:QUEUE_ROWS],
+                # upcoming terms are an index range; cases without a term come after them
+                ids.filter(due_date__gt=v.on)[:QUEUE_ROWS],
+                ids.filter(due_date__isnull=True)[:QUEUE_ROWS],
+            ]
+        )
+        # the rows of those ids by primary key alone: the ids were chosen under the queue's
+        # conditions. PostgreSQL collects the ids first (ARRAY(...) runs once) and then looks
+        # the forty rows up; given IN (...) with sorting switched off, it read every
+        # application to match them against the ids.
+        table = connection.ops.quote_name(Application._meta.db_table)
+        if connection.vendor == "postgresql":
+            where = f"{table}.{connection.ops.quote_name('id')} = ANY(ARRAY({nearest}))"
+        else:
+            where = f"{table}.{connection.ops.quote_name('id')} IN ({nearest})"
+        # unordered (the rows are put in the queue's order afterwards): walking the model's
+        # default order's index in full is what switching sorts off would otherwise choose
+        return (
+            Application.objects.filter(RawSQL(where, params, output_field=BooleanField()))
+            .order_by()
+            .values_list(*selectors.row_fields())
+        )
+
+    if _waiting(names, 1 if with_okrug else None) is None:
+        return None
+    with translation.override("kk" if kazakh else "ru"):
+        return Statement(build, **slots)
 
 
 def _bucket_counts(queue: QuerySet, buckets: dict, *, user, on: datetime.date) -> dict:

@@ -1,6 +1,7 @@
 """Reads: lists and figures for pages, with their joins inside so query counts stay flat."""
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -105,9 +106,10 @@ def latest_application_rows(applications: QuerySet[Application], n: int) -> list
     return _read_rows(applications.order_by("-registered_at", "-id")[:n])
 
 
-def _read_rows(applications: QuerySet[Application]) -> list[ApplicationRow]:
-    okrug_name = "okrug__name_kk" if in_kazakh() else "okrug__name_ru"
-    values = applications.values_list(
+def row_fields() -> tuple[str, ...]:
+    """The values an ApplicationRow is made of, as values_list() names them (the okrug's name
+    in the interface language)."""
+    return (
         "pk",
         "number",
         "registered_at",
@@ -115,15 +117,23 @@ def _read_rows(applications: QuerySet[Application]) -> list[ApplicationRow]:
         "applicant__name",
         "applicant__patronymic",
         "applicant__iin",
-        okrug_name,
+        "okrug__name_kk" if in_kazakh() else "okrug__name_ru",
         "category__paragraph",
         "status",
         "due_date",
     )
+
+
+def rows_from(values: Iterable[tuple]) -> list[ApplicationRow]:
+    """ApplicationRows of value tuples in the order of row_fields()."""
     return [
         ApplicationRow(pk, number, at, full_name(surname, name, patronymic), *rest)
         for pk, number, at, surname, name, patronymic, *rest in values
     ]
+
+
+def _read_rows(applications: QuerySet[Application]) -> list[ApplicationRow]:
+    return rows_from(applications.values_list(*row_fields()))
 
 
 @dataclass(frozen=True, slots=True)

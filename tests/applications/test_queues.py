@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from applications import pagination
+from applications import pagination, queues
 from applications.models import Application, ApplicationTransition, Decision
 from applications.services import workflow
 from tests.conftest import login
@@ -60,6 +60,38 @@ class TestStartPage:
         assert upcoming.number in upcoming_part and "26.03.2024" in upcoming_part
         assert "осталось 1" in upcoming_part  # one working day: 26 March
         assert "рабочих днях" in html
+
+    def test_each_bucket_shows_its_ten_nearest_terms_and_cases_without_one_come_last(
+        self, register, caseworker
+    ):
+        """queues.queue_for: ten rows per bucket, nearest term first (then as registered),
+        the counts exact; cases without a term fill the upcoming rows after the dated ones."""
+        made = [register(day=D(2024, 3, 11) + datetime.timedelta(days=i % 3)) for i in range(24)]
+        late, dated, undated = made[:12], made[12:15], made[15:]
+        for i, application in enumerate(late):  # overdue by 12, 11, … 1 days
+            Application.objects.filter(pk=application.pk).update(
+                due_date=SENT_ON - datetime.timedelta(days=12 - i)
+            )
+        for i, application in enumerate(dated):
+            Application.objects.filter(pk=application.pk).update(
+                due_date=SENT_ON + datetime.timedelta(days=3 - i)
+            )
+        Application.objects.filter(pk__in=[a.pk for a in undated]).update(due_date=None)
+        queue = queues.queue_for(user=caseworker, on=SENT_ON)
+        numbers = {
+            name: [row.application.number for row in queue[name]]
+            for name in ("overdue", "today", "upcoming")
+        }
+        assert numbers["overdue"] == [a.number for a in late[:10]]
+        # terms 8.03 (a holiday), 9.03 and 10.03 (a weekend), 11.03: late by the working days
+        # from the day after the term to 20.03
+        assert [row.days_late for row in queue["overdue"]][:4] == [8, 8, 8, 7]
+        assert numbers["today"] == []
+        by_registration = sorted(undated, key=lambda a: (a.registered_at, a.pk))
+        assert numbers["upcoming"] == [a.number for a in reversed(dated)] + [
+            a.number for a in by_registration[:7]
+        ]
+        assert queue["counts"] == {"overdue": 12, "today": 0, "upcoming": 12}
 
     def test_akim_sees_only_own_okrug_akim_applications(
         self, client, register, akim, other_akim, family_factory, other_okrug

@@ -1,0 +1,49 @@
+"""zhanakorgan_aid.compiled: a query built once and run with each request's values gives what
+the ORM gives for those values."""
+
+import datetime
+from types import SimpleNamespace
+
+import pytest
+
+from applications.models import Application
+from zhanakorgan_aid.compiled import Statement
+
+
+def by_okrug_and_term(v):
+    return (
+        Application.objects.filter(okrug_id=v.okrug, due_date__lt=v.on)
+        .order_by("pk")
+        .values_list("pk", "number", "registered_at", "due_date")
+    )
+
+
+def test_each_run_takes_its_own_values_and_converts_rows_as_the_orm(
+    application_factory, family_factory, okrug, other_okrug
+):
+    here = [application_factory(family=family_factory(okrug_obj=okrug)) for _ in range(2)]
+    there = application_factory(family=family_factory(okrug_obj=other_okrug))
+    Application.objects.filter(pk=here[0].pk).update(due_date=datetime.date(2024, 3, 1))
+    Application.objects.filter(pk=here[1].pk).update(due_date=datetime.date(2024, 3, 20))
+    Application.objects.filter(pk=there.pk).update(due_date=datetime.date(2024, 3, 1))
+    statement = Statement(by_okrug_and_term, okrug=int, on=datetime.date)
+    for okrug_id, day in [
+        (okrug.pk, datetime.date(2024, 3, 10)),
+        (okrug.pk, datetime.date(2024, 4, 1)),
+        (other_okrug.pk, datetime.date(2024, 3, 10)),
+        (other_okrug.pk, datetime.date(2024, 2, 1)),
+    ]:
+        expected = list(by_okrug_and_term(SimpleNamespace(okrug=okrug_id, on=day)))
+        assert statement.fetch(okrug=okrug_id, on=day) == expected
+    rows = statement.fetch(okrug=okrug.pk, on=datetime.date(2024, 4, 1))
+    assert [row[0] for row in rows] == [here[0].pk, here[1].pk]
+    # a moment comes back aware, as the ORM gives it; a day as a date
+    assert rows[0][2] == Application.objects.get(pk=here[0].pk).registered_at
+    assert rows[0][2].tzinfo is not None and rows[0][3] == datetime.date(2024, 3, 1)
+
+
+def test_a_value_the_query_does_not_take_as_is_is_refused(db):
+    with pytest.raises(ValueError, match="okrug"):
+        Statement(lambda v: Application.objects.filter(due_date=v.on), on=datetime.date, okrug=int)
+    with pytest.raises(TypeError):
+        Statement(lambda v: Application.objects.filter(number=v.number), number=str)
