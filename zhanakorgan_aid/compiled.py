@@ -15,16 +15,21 @@ ORM would (dates, times in the office's time zone).
     )
     rows.fetch(okrug=user.okrug_id, on=today)
 
+A list of ids is one value too (`ids=list`): the query then names it by `pk_in(model, v.ids)`,
+one parameter however many ids a run brings.
+
 The shape must not depend on the values: a condition that is there for some users and not for
 others makes two statements (keep them apart with functools.cache on what decides the shape).
 """
 
 import datetime
+import json
 from collections.abc import Callable, Sequence
 from types import SimpleNamespace
 
 from django.db import connections
-from django.db.models import QuerySet
+from django.db.models import BooleanField, QuerySet
+from django.db.models.expressions import RawSQL
 
 # Stand-ins no real value takes: negative ids, and days of the eleventh century.
 _FIRST_INT = -910_000_001
@@ -39,8 +44,12 @@ class Statement:
                 stand_ins[name] = _FIRST_INT - i
             elif kind is datetime.date:
                 stand_ins[name] = _FIRST_DAY + datetime.timedelta(days=i)
+            elif kind is list:
+                stand_ins[name] = f"\x00ids {i}\x00"
             else:
-                raise TypeError(f"{name}: only int and datetime.date values can be stood in for")
+                raise TypeError(
+                    f"{name}: only int, datetime.date and list values can be stood in for"
+                )
         queryset = build(SimpleNamespace(**stand_ins))
         self.alias = queryset.db
         connection = connections[self.alias]
@@ -53,6 +62,11 @@ class Statement:
             if isinstance(value, datetime.date):
                 adapted = connection.ops.adapt_datefield_value(value)
                 forms[(type(adapted), adapted)] = (name, connection.ops.adapt_datefield_value)
+            elif slots[name] is list:
+                forms[(str, value)] = (
+                    name,
+                    _id_array if connection.vendor == "postgresql" else _id_json,
+                )
         self.params: list = []
         found = set()
         for param in params:
@@ -84,6 +98,26 @@ class Statement:
             cursor.execute(self.sql, self.bind(values))
             rows = cursor.fetchall()
         return list(self.compiler.results_iter(results=[rows], tuple_expected=True))
+
+
+def pk_in(model, ids) -> RawSQL:
+    """The condition "primary key among `ids`" as one parameter: an array on PostgreSQL, a JSON
+    list that SQLite reads with json_each. (The ORM's pk__in takes one parameter per id.)"""
+    quote = connections[model._default_manager.db].ops.quote_name
+    column = f"{quote(model._meta.db_table)}.{quote(model._meta.pk.column)}"
+    if connections[model._default_manager.db].vendor == "postgresql":
+        return RawSQL(f"{column} = ANY(%s)", [ids], output_field=BooleanField())
+    return RawSQL(
+        f"{column} IN (SELECT value FROM json_each(%s))", [ids], output_field=BooleanField()
+    )
+
+
+def _id_array(ids) -> list[int]:
+    return [int(pk) for pk in ids]
+
+
+def _id_json(ids) -> str:
+    return json.dumps([int(pk) for pk in ids])
 
 
 def union_all(querysets: Sequence[QuerySet]) -> tuple[str, list]:

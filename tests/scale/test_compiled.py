@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from applications.models import Application
-from zhanakorgan_aid.compiled import Statement
+from zhanakorgan_aid.compiled import Statement, pk_in
 
 
 def by_okrug_and_term(v):
@@ -47,3 +47,19 @@ def test_a_value_the_query_does_not_take_as_is_is_refused(db):
         Statement(lambda v: Application.objects.filter(due_date=v.on), on=datetime.date, okrug=int)
     with pytest.raises(TypeError):
         Statement(lambda v: Application.objects.filter(number=v.number), number=str)
+
+
+def test_a_list_of_ids_is_one_value_however_long(application_factory):
+    made = [application_factory() for _ in range(3)]
+    statement = Statement(
+        lambda v: (
+            Application.objects.filter(pk_in(Application, v.ids))
+            .order_by("pk")
+            .values_list("number", flat=False)
+        ),
+        ids=list,
+    )
+    assert statement.sql.count("%s") == 1
+    assert statement.fetch(ids=[made[2].pk, made[0].pk]) == [(made[0].number,), (made[2].number,)]
+    assert statement.fetch(ids=[made[1].pk]) == [(made[1].number,)]
+    assert statement.fetch(ids=[]) == []
