@@ -1,6 +1,8 @@
 """One gate per protected entity: scope by role and okrug; "missing" and "forbidden" look alike
 (404), so a URL never tells whether another okrug's object exists."""
 
+from collections.abc import Collection
+
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -21,17 +23,22 @@ STAFF_ROLES = (
 def scope_applications(qs: QuerySet[Application], *, user) -> QuerySet[Application]:
     """Applications a user may see: the district for district-wide roles, the own okrug for
     akims' offices and local commissions, the cases sent on for the special commission."""
-    names = roles.roles_of(user)
-    if names & {roles.CASEWORKER, roles.ADMINISTRATOR, roles.AUDITOR}:
-        return qs
-    if roles.is_okrug_scoped(user):
-        return qs.filter(okrug_id=user.okrug_id) if user.okrug_id else qs.none()
+    condition = application_scope(roles.roles_of(user), user.okrug_id)
+    return qs.none() if condition is None else qs.filter(condition)
+
+
+def application_scope(names: Collection[str], okrug_id: int | None) -> Q | None:
+    """The condition on the applications users of these roles (and okrug) may see: Q() for the
+    whole district, None for none."""
+    if set(names) & {roles.CASEWORKER, roles.ADMINISTRATOR, roles.AUDITOR}:
+        return Q()
+    if roles.scoped_by_okrug(names):
+        return Q(okrug_id=okrug_id) if okrug_id else None
     if roles.SPECIAL_COMMISSION in names:
-        return qs.filter(
-            Q(status__in=[Application.Status.AT_SPECIAL_COMMISSION, Application.Status.CONCLUDED])
-            | Q(special_conclusion__isnull=False)
-        )
-    return qs.none()
+        return Q(
+            status__in=[Application.Status.AT_SPECIAL_COMMISSION, Application.Status.CONCLUDED]
+        ) | Q(special_conclusion__isnull=False)
+    return None
 
 
 def scope_families(qs: QuerySet[Family], *, user) -> QuerySet[Family]:

@@ -9,11 +9,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Q, QuerySet
 from django.utils import translation
 
+from zhanakorgan_aid import roles
 from zhanakorgan_aid.compiled import Statement, pk_in
 from zhanakorgan_aid.display import in_kazakh, labels_of
 from zhanakorgan_aid.links import pk_url
 
-from .access import scope_applications
+from .access import application_scope, scope_applications
 from .models import Application, Family, FamilyMember, Income, full_name
 from .quarters import previous_quarter
 
@@ -119,9 +120,30 @@ def _rows_by_ids(kazakh: bool) -> Statement:
         )
 
 
-def latest_application_rows(applications: QuerySet[Application], n: int) -> list[ApplicationRow]:
-    """The rows of the `n` applications registered last, in one query."""
-    return _read_rows(applications.order_by("-registered_at", "-id")[:n])
+def latest_rows_for(user, n: int) -> list[ApplicationRow]:
+    """The rows of the `n` applications the user may see that were registered last (the start
+    page), by a statement built once per process for each kind of scope and language."""
+    names = frozenset(roles.roles_of(user))
+    statement = _latest_rows(names, user.okrug_id is not None, in_kazakh(), n)
+    return [] if statement is None else rows_from(statement.fetch(okrug=user.okrug_id))
+
+
+@functools.cache
+def _latest_rows(names: frozenset[str], with_okrug: bool, kazakh: bool, n: int):
+    okrug_scoped = with_okrug and roles.scoped_by_okrug(names)
+    if application_scope(names, 1 if with_okrug else None) is None:
+        return None
+
+    def build(v):
+        scope = application_scope(names, v.okrug if okrug_scoped else None)
+        return (
+            Application.objects.filter(scope)
+            .order_by("-registered_at", "-id")
+            .values_list(*row_fields())[:n]
+        )
+
+    with translation.override("kk" if kazakh else "ru"):
+        return Statement(build, **({"okrug": int} if okrug_scoped else {}))
 
 
 def row_fields() -> tuple[str, ...]:

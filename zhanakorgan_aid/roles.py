@@ -1,6 +1,7 @@
 """Roles of the office as groups (DESIGN.md, "Who works in it")."""
 
 import functools
+from collections.abc import Collection
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -68,6 +69,11 @@ def has_role(user, *roles: str) -> bool:
 def is_okrug_scoped(user) -> bool:
     """True when the user sees only their okrug: an akim's office or a local commission member
     with no district-wide role beside it."""
-    names = roles_of(user)
+    return scoped_by_okrug(roles_of(user))
+
+
+def scoped_by_okrug(names: Collection[str]) -> bool:
+    """is_okrug_scoped for a user holding these roles."""
+    names = set(names)
     district_wide = names & {CASEWORKER, SPECIAL_COMMISSION, ADMINISTRATOR, AUDITOR}
     return bool(names & set(OKRUG_SCOPED_ROLES)) and not district_wide

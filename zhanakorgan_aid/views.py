@@ -3,7 +3,6 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from applications import access, queues, selectors
-from applications.models import Application
 from benefits.education_selectors import education_receipts_overdue
 from zhanakorgan_aid import roles
 
@@ -13,9 +12,7 @@ def home(request):
     """Start page: what waits for the user by role and okrug (overdue, due today, upcoming),
     then the latest applications the user may see."""
     today = timezone.localdate()
-    recent = selectors.latest_application_rows(
-        access.scope_applications(Application.objects.all(), user=request.user), 10
-    )
+    recent = selectors.latest_rows_for(request.user, 10)
     receipts = None
     if roles.has_role(request.user, roles.CASEWORKER, roles.ADMINISTRATOR):
         receipts = list(education_receipts_overdue(on=today)[:25])  # p11: 5 working days

@@ -107,6 +107,23 @@ class TestStartPage:
         other_html = page(client, other_akim, "home").content.decode()
         assert foreign.number in other_html.split("Последние заявления")[0]
 
+    def test_latest_applications_are_those_the_user_may_see(
+        self, client, register, akim, caseworker, special_member, family_factory, other_okrug
+    ):
+        own = register(channel="akim")
+        foreign = register(channel="akim", family=family_factory(okrug_obj=other_okrug))
+
+        def latest(user):
+            return page(client, user, "home").content.decode().split("Последние заявления")[1]
+
+        assert own.number in latest(akim) and foreign.number not in latest(akim)
+        assert own.number in latest(caseworker) and foreign.number in latest(caseworker)
+        # the special commission sees only the cases sent on to it
+        assert "Нет заявлений." in latest(special_member)
+        Application.objects.filter(pk=foreign.pk).update(status=S.AT_SPECIAL_COMMISSION)
+        seen = latest(special_member)
+        assert foreign.number in seen and own.number not in seen
+
     def test_local_commission_queue(
         self, client, register, caseworker, local_member, other_local_member
     ):
