@@ -181,7 +181,7 @@ def _nearest_rows(names: frozenset[str], with_okrug: bool, kazakh: bool) -> Stat
         # open cases only, in the words of the open-cases index's condition, so that index
         # (which carries status, channel and okrug) serves every bucket on its own
         ids = (
-            Application.objects.filter(condition, status__in=OPEN)
+            Application.objects.filter(condition, status__among=OPEN)
             .order_by("due_date", "registered_at", "id")
             .values("pk")
         )
@@ -233,7 +233,7 @@ def _bucket_counts(queue: QuerySet, buckets: dict, *, user, on: datetime.date) -
     # the open-cases index alone (an index-only scan of a few thousand entries)
     counts = (
         queue.order_by()
-        .filter(status__in=OPEN)
+        .filter(status__among=OPEN)
         .aggregate(**{name: Count("id", filter=condition) for name, condition in buckets.items()})
     )
     if sum(counts.values()) >= pagination.LARGE_COUNT:
@@ -264,7 +264,7 @@ def dashboard_counts(*, on: datetime.date) -> tuple[dict, dict, datetime.datetim
     for row in Application.objects.values("okrug_id", "status").annotate(n=Count("id")):
         counts[row["okrug_id"]][row["status"]] = row["n"]
     overdue = dict(
-        Application.objects.filter(status__in=OPEN, due_date__lt=on)
+        Application.objects.filter(status__among=OPEN, due_date__lt=on)
         .values_list("okrug_id")
         .annotate(n=Count("id"))
     )
@@ -302,7 +302,7 @@ def dashboard(*, on: datetime.date) -> dict:
 
 def overdue_applications(*, on: datetime.date) -> QuerySet[Application]:
     return (
-        Application.objects.filter(status__in=OPEN, due_date__lt=on)
+        Application.objects.filter(status__among=OPEN, due_date__lt=on)
         .select_related("okrug", "applicant")
         .order_by("due_date", "number")
     )

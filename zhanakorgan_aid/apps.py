@@ -9,6 +9,7 @@ class ZhanakorganAidConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
 
+        from . import lookups  # noqa: F401 (registers field__among)
         from .permissions import on_post_migrate
         from .sessions import stamp_on_login
 

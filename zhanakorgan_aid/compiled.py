@@ -67,19 +67,17 @@ class Statement:
                     name,
                     _id_array if connection.vendor == "postgresql" else _id_json,
                 )
-        self.params: list = []
-        found = set()
+        slotted = []
         for param in params:
             try:
                 slot = forms.get((type(param), param))
             except TypeError:  # an unhashable value (a list): a constant of the query
                 slot = None
-            self.params.append(slot if slot is not None else (None, param))
-            if slot is not None:
-                found.add(slot[0])
-        missing = set(slots) - found
+            slotted.append(slot if slot is not None else (None, param))
+        missing = set(slots) - {name for name, _ in slotted if name is not None}
         if missing:
             raise ValueError(f"the query does not take {', '.join(sorted(missing))} as is")
+        self.params = slotted
 
     def bind(self, values: dict) -> list:
         """The parameters of one run: the values in the stand-ins' places."""

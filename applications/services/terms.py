@@ -57,7 +57,7 @@ def terms_recompute(*, batch_size: int = BATCH) -> Recounted:
     awaiting a decision; return how many values changed."""
     result = Recounted()
     ids = list(
-        Application.objects.filter(status__in=OPEN_STATUSES)
+        Application.objects.filter(status__among=OPEN_STATUSES)
         .order_by("pk")
         .values_list("pk", flat=True)
     )
@@ -79,7 +79,7 @@ def _recount(ids: list[int], result: Recounted) -> None:
     )
     applications = list(
         Application.objects.select_for_update(of=("self",))
-        .filter(pk__in=ids, status__in=OPEN_STATUSES)
+        .filter(pk__in=ids, status__among=OPEN_STATUSES)
         .annotate(step_began=Subquery(step_began))
         .order_by("pk")
     )

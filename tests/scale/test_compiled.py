@@ -63,3 +63,13 @@ def test_a_list_of_ids_is_one_value_however_long(application_factory):
     assert statement.fetch(ids=[made[2].pk, made[0].pk]) == [(made[0].number,), (made[2].number,)]
     assert statement.fetch(ids=[made[1].pk]) == [(made[1].number,)]
     assert statement.fetch(ids=[]) == []
+
+
+def test_among_writes_the_codes_own_words_into_the_statement(application_factory):
+    made = application_factory()
+    among = Application.objects.filter(status__among=[Application.Status.REGISTERED, "at_local"])
+    sql, params = among.query.sql_with_params()
+    assert "IN ('registered', 'at_local')" in sql and params == ()
+    assert list(among) == [made]
+    with pytest.raises(ValueError, match="plain words"):
+        list(Application.objects.filter(status__among=["registered' OR '1'='1"]))

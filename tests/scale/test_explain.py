@@ -5,6 +5,7 @@ an index. On PostgreSQL the table is grown to 20 000 rows and ANALYZEd, so the p
 on real statistics; its plans must hold no Seq Scan on applications_application."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -172,6 +173,42 @@ def test_queue_reads_its_nearest_terms_in_index_order(region):
     assert "Bitmap" not in text and "Sort" not in text, text
     # the four buckets' index walks, each stopped by its limit
     assert text.count("Limit") == 4 and text.count("using application_open_queue_idx") == 4, text
+
+
+def generic_plan(sql: str, params) -> str:
+    """The plan PostgreSQL keeps for a statement prepared on a connection that runs it often
+    (server-side binding, settings): made once for any values of its parameters."""
+    from psycopg import sql as psycopg_sql
+
+    numbers = iter(range(1, 10_000))
+    text = re.sub(r"%s", lambda _: f"${next(numbers)}", sql)
+    args = ", ".join(psycopg_sql.Literal(p).as_string(connection.connection) for p in params)
+    with connection.cursor() as cursor:
+        cursor.execute(f"PREPARE generic_probe AS {text}")
+        try:
+            cursor.execute("SET LOCAL plan_cache_mode = force_generic_plan")
+            cursor.execute(
+                f"EXPLAIN EXECUTE generic_probe({args})"
+                if args
+                else "EXPLAIN EXECUTE generic_probe"
+            )
+            return "\n".join(row[0] for row in cursor.fetchall())
+        finally:
+            cursor.execute("DEALLOCATE generic_probe")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL plan cache")
+def test_kept_plans_of_the_queue_and_overdue_report_read_open_cases_only(region):
+    """A statement kept prepared is planned without its values; the open cases' condition is
+    written as literals (field__among), so that plan still reads the open-cases index."""
+    today = timezone.localdate()
+    text = generic_plan(*queues.overdue_applications(on=today).query.sql_with_params())
+    assert f"Seq Scan on {TABLE}" not in text, text
+    statement = queues.nearest_rows_statement(region)
+    with queues.index_order():
+        text = generic_plan(statement.sql, statement.bind({"on": today}))
+    assert text.count("using application_open_queue_idx") == 4, text
+    assert f"Seq Scan on {TABLE}" not in text, text
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL table setting")
