@@ -3,7 +3,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from applications import access, queues, selectors
-from benefits.education_selectors import education_receipts_overdue
+from benefits.education_selectors import overdue_receipt_rows
 from zhanakorgan_aid import roles
 
 
@@ -15,7 +15,7 @@ def home(request):
     recent = selectors.latest_rows_for(request.user, 10)
     receipts = None
     if roles.has_role(request.user, roles.CASEWORKER, roles.ADMINISTRATOR):
-        receipts = list(education_receipts_overdue(on=today)[:25])  # p11: 5 working days
+        receipts = overdue_receipt_rows(on=today, n=25)  # p11: 5 working days
     return render(
         request,
         "home.html",
