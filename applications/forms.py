@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from benefits.models import Category
 from zhanakorgan_aid.display import in_kazakh
-from zhanakorgan_aid.widgets import ListedModelChoiceField, QuickSelect
+from zhanakorgan_aid.widgets import ListedModelChoiceField, QuickSelect, QuickTextInput
 
 from .models import Application, ApplicationDocument, Family, FamilyMember, Income, Okrug, Person
 from .validators import normalize_iban, parse_iin, validate_kz_iban
@@ -224,7 +224,7 @@ class DocumentForm(forms.Form):
 
 
 class ApplicationFilterForm(forms.Form):
-    q = forms.CharField(label=_("ИИН, фамилия или номер"), required=False)
+    q = forms.CharField(label=_("ИИН, фамилия или номер"), required=False, widget=QuickTextInput)
     status = forms.ChoiceField(
         label=_("статус"),
         required=False,

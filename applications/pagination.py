@@ -20,6 +20,7 @@ import hashlib
 from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import connections
 from django.db.models import Q, Subquery
 from django.utils.functional import cached_property
 
@@ -43,7 +44,10 @@ class DeferredJoinPaginator(Paginator):
         cached = cache.get(key)
         if cached is not None:
             return cached
-        count = query.count()
+        # the statement just compiled for the key, counted as is (not built a second time)
+        with connections[query.db].cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM ({sql}) counted", params)
+            count = cursor.fetchone()[0]
         if count >= LARGE_COUNT:
             cache.set(key, count, COUNT_SECONDS)
         return count

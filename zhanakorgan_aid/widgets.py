@@ -7,8 +7,9 @@ size (issue 9). The markup and escaping are the same as Django's own widget prod
 from django import forms
 from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from .markup import rows_html
 
@@ -20,18 +21,63 @@ class QuickSelect(forms.Select):
 
     def render(self, name, value, attrs=None, renderer=None):
         chosen = set(self.format_value(value))
-        options = rows_html(
-            '<option value="{}"{}>{}</option>',
-            (
-                (choice, SELECTED if str(choice) in chosen else "", label)
-                for choice, label in self.choices
-            ),
-        )
+        choices = self.choices
+        if isinstance(choices, list):
+            # fixed choices (a field's statuses): their options are escaped and translated once
+            # per process and language; only the selected one differs between requests
+            options = mark_safe(
+                "".join(
+                    f'<option value="{value}" selected>{label}</option>'
+                    if raw in chosen
+                    else f'<option value="{value}">{label}</option>'
+                    for raw, value, label in _fixed_options(
+                        get_language(),
+                        tuple((choice, id(label)) for choice, label in choices),
+                        choices,
+                    )
+                )
+            )
+        else:
+            options = rows_html(
+                '<option value="{}"{}>{}</option>',
+                (
+                    (choice, SELECTED if str(choice) in chosen else "", label)
+                    for choice, label in choices
+                ),
+            )
         return format_html(
             '<select name="{}"{}>{}</select>',
             name,
             flatatt(self.build_attrs(self.attrs, attrs)),
             options,
+        )
+
+
+_FIXED_OPTIONS: dict = {}
+
+
+def _fixed_options(language: str, key: tuple, choices: list) -> tuple:
+    """(value as text, escaped value, escaped label) of fixed choices, once per language. The
+    labels are translated lazily, so the key holds their identity, not their text."""
+    found = _FIXED_OPTIONS.get((language, key))
+    if found is None:
+        found = tuple((str(choice), escape(choice), escape(label)) for choice, label in choices)
+        if len(_FIXED_OPTIONS) < 256:
+            _FIXED_OPTIONS[(language, key)] = found
+    return found
+
+
+class QuickTextInput(forms.TextInput):
+    """A text input, built in Python like QuickSelect."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        value = self.format_value(value)
+        return format_html(
+            '<input type="{}" name="{}"{}{}>',
+            self.input_type,
+            name,
+            format_html(' value="{}"', value) if value is not None else "",
+            flatatt(self.build_attrs(self.attrs, attrs)),
         )
 
 

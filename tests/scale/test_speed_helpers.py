@@ -1,7 +1,8 @@
-"""zhanakorgan_aid.compiled: a query built once and run with each request's values gives what
-the ORM gives for those values."""
+"""Helpers of issue 9 give what Django gives: zhanakorgan_aid.compiled (a query built once and run
+with each request's values gives the ORM's rows), field__among, and the Python-built widgets."""
 
 import datetime
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -73,3 +74,24 @@ def test_among_writes_the_codes_own_words_into_the_statement(application_factory
     assert list(among) == [made]
     with pytest.raises(ValueError, match="plain words"):
         list(Application.objects.filter(status__among=["registered' OR '1'='1"]))
+
+
+def test_quick_widgets_write_what_django_writes(db):
+    """The filter bar's widgets built in Python give Django's own markup."""
+    from django import forms
+
+    from applications.forms import ApplicationFilterForm
+    from zhanakorgan_aid.widgets import QuickSelect, QuickTextInput
+
+    for value in ("", 'Ахметов "<b>', None):
+        assert QuickTextInput().render("q", value, {"id": "id_q"}) == forms.TextInput().render(
+            "q", value, {"id": "id_q"}
+        )
+    choices = [("", "все"), *Application.Status.choices]
+    for value in ("", "at_local", "nonsense"):
+        django_markup = forms.Select(choices=choices).render("status", value, {"id": "s"})
+        assert QuickSelect(choices=choices).render("status", value, {"id": "s"}) == re.sub(
+            r">\s+<", "><", django_markup
+        )
+    bar = ApplicationFilterForm({"status": "granted"})
+    assert '<option value="granted" selected>' in str(bar["status"])
