@@ -31,9 +31,11 @@ from django.db import connections
 from django.db.models import BooleanField, QuerySet
 from django.db.models.expressions import RawSQL
 
-# Stand-ins no real value takes: negative ids, and days of the eleventh century.
+# Stand-ins no real value takes: negative ids, days and moments of the eleventh century, text in
+# private-use characters.
 _FIRST_INT = -910_000_001
 _FIRST_DAY = datetime.date(1001, 1, 1)
+_FIRST_MOMENT = datetime.datetime(1001, 1, 1, tzinfo=datetime.UTC)
 
 
 class Statement:
@@ -42,14 +44,16 @@ class Statement:
         for i, (name, kind) in enumerate(slots.items()):
             if kind is int:
                 stand_ins[name] = _FIRST_INT - i
+            elif kind is str:  # compared as it is (not in a LIKE pattern)
+                stand_ins[name] = f"\ue000{i}\ue001"
+            elif kind is datetime.datetime:
+                stand_ins[name] = _FIRST_MOMENT + datetime.timedelta(seconds=i)
             elif kind is datetime.date:
                 stand_ins[name] = _FIRST_DAY + datetime.timedelta(days=i)
             elif kind is list:
                 stand_ins[name] = f"\x00ids {i}\x00"
             else:
-                raise TypeError(
-                    f"{name}: only int, datetime.date and list values can be stood in for"
-                )
+                raise TypeError(f"{name}: no stand-in for {kind.__name__} values")
         queryset = build(SimpleNamespace(**stand_ins))
         self.alias = queryset.db
         connection = connections[self.alias]
@@ -59,7 +63,10 @@ class Statement:
         forms = {}
         for name, value in stand_ins.items():
             forms[(type(value), value)] = (name, None)
-            if isinstance(value, datetime.date):
+            if isinstance(value, datetime.datetime):
+                adapted = connection.ops.adapt_datetimefield_value(value)
+                forms[(type(adapted), adapted)] = (name, connection.ops.adapt_datetimefield_value)
+            elif isinstance(value, datetime.date):
                 adapted = connection.ops.adapt_datefield_value(value)
                 forms[(type(adapted), adapted)] = (name, connection.ops.adapt_datefield_value)
             elif slots[name] is list:

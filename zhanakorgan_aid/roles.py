@@ -34,11 +34,16 @@ def roles_of(user) -> set[str]:
         return set()
     cached = getattr(user, "_role_names", None)
     if cached is None:
-        cached = _group_names(user.pk)
-        if user.is_superuser:
-            cached.add(ADMINISTRATOR)
-        user._role_names = cached
+        cached = remember(user, _group_names(user.pk))
     return cached
+
+
+def remember(user, group_names: set[str]) -> set[str]:
+    """Keep the roles of a user whose group names were read (with the session, say)."""
+    if user.is_superuser:
+        group_names.add(ADMINISTRATOR)
+    user._role_names = group_names
+    return group_names
 
 
 def _group_names(user_id: int) -> set[str]:

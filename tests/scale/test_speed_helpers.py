@@ -3,6 +3,7 @@ with each request's values gives the ORM's rows), field__among, and the Python-b
 
 import datetime
 import re
+from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
@@ -47,7 +48,22 @@ def test_a_value_the_query_does_not_take_as_is_is_refused(db):
     with pytest.raises(ValueError, match="okrug"):
         Statement(lambda v: Application.objects.filter(due_date=v.on), on=datetime.date, okrug=int)
     with pytest.raises(TypeError):
-        Statement(lambda v: Application.objects.filter(number=v.number), number=str)
+        Statement(lambda v: Application.objects.filter(amount=v.amount), amount=Decimal)
+
+
+def test_text_and_moments_are_values_too(application_factory):
+    made = application_factory()
+    statement = Statement(
+        lambda v: Application.objects.filter(number=v.number, registered_at__lte=v.at).values_list(
+            "pk", flat=True
+        ),
+        number=str,
+        at=datetime.datetime,
+    )
+    later = made.registered_at + datetime.timedelta(minutes=1)
+    assert statement.fetch(number=made.number, at=later) == [(made.pk,)]
+    assert statement.fetch(number=made.number, at=made.registered_at - datetime.timedelta(1)) == []
+    assert statement.fetch(number=made.number + "x", at=later) == []
 
 
 def test_a_list_of_ids_is_one_value_however_long(application_factory):

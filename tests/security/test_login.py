@@ -13,6 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.conftest import PASSWORD, login
+from zhanakorgan_aid.models import Session
+
+SESSIONS = Session._meta.db_table
 
 LOCKED = "Вход временно заблокирован"
 
@@ -167,7 +170,7 @@ def test_page_views_write_the_session_at_most_once_a_minute(caseworker):
             CaptureQueriesContext(connection) as queries,
         ):
             assert client.get(reverse("home")).status_code == 200
-        return sum("django_session" in q["sql"] and "UPDATE" in q["sql"] for q in queries)
+        return sum(SESSIONS in q["sql"] and "UPDATE" in q["sql"] for q in queries)
 
     with time_machine.travel(start, tick=False):
         assert attempt(client, "caseworker", PASSWORD, "10.0.7.2").status_code == 302
@@ -197,3 +200,35 @@ def test_a_deactivated_or_removed_account_is_logged_out_at_its_next_page(casewor
     auditor.delete()
     for gone in (client.get(home), other.get(home)):
         assert gone.status_code == 302 and gone["Location"].startswith(reverse("login"))
+
+
+def test_session_user_and_roles_are_read_by_one_statement_and_kept_current(client, caseworker):
+    """sessions.SessionStore.load: the session, its user and the user's groups come from one
+    statement; the user is still checked on every request as Django checks it."""
+    login(client, caseworker)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("applications:dashboard")).status_code == 200
+    user_table = caseworker._meta.db_table
+    reads = [q["sql"] for q in queries if user_table in q["sql"] or "auth_group" in q["sql"]]
+    assert len(reads) == 1 and SESSIONS in reads[0], reads
+    # a role taken away counts from the next request
+    caseworker.groups.clear()
+    assert client.get(reverse("applications:dashboard")).status_code == 403
+    # an account switched off is logged out at its next request
+    login(client, caseworker)
+    caseworker.is_active = False
+    caseworker.save()
+    response = client.get(reverse("home"))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+def test_a_password_changed_elsewhere_ends_the_other_sessions(caseworker):
+    first, second = Client(), Client()
+    login(first, caseworker)
+    login(second, caseworker)
+    assert first.get(reverse("home")).status_code == 200
+    caseworker.set_password("another-long-passphrase-9")
+    caseworker.save()
+    for client in (first, second):
+        response = client.get(reverse("home"))
+        assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
