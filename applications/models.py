@@ -356,16 +356,18 @@ class Application(ChoiceLabels, models.Model):
         # One index per filter and sort of the list and the queues (selectors.SORTS, queues.py),
         # each ending in id, the list's tie-breaker, so a page is an index range (issue 9).
         indexes = [
-            models.Index(fields=["status", "due_date"]),
+            models.Index(fields=["status", "due_date", "id"], name="application_status_due_idx"),
             models.Index(fields=["okrug", "status"]),
             models.Index(fields=["registered_at", "id"], name="application_registered_idx"),
             models.Index(fields=["due_date", "id"], name="application_due_idx"),
             # the work queue's order (queues.application_queue): nearest term, then registration
             models.Index(fields=["due_date", "registered_at", "id"], name="application_queue_idx"),
             models.Index(fields=["status", "id"], name="application_status_id_idx"),
-            models.Index(fields=["status", "registered_at"], name="application_status_reg_idx"),
-            models.Index(fields=["okrug", "registered_at"], name="application_okrug_reg_idx"),
-            models.Index(fields=["okrug", "due_date"], name="application_okrug_due_idx"),
+            models.Index(
+                fields=["status", "registered_at", "id"], name="application_status_reg_idx"
+            ),
+            models.Index(fields=["okrug", "registered_at", "id"], name="application_okrug_reg_idx"),
+            models.Index(fields=["okrug", "due_date", "id"], name="application_okrug_due_idx"),
             # The work queues and the overdue report read open cases only: a few per cent of a
             # region's applications, in one small index in the queue's order.
             models.Index(
