@@ -22,6 +22,7 @@ The shape must not depend on the values: a condition that is there for some user
 others makes two statements (keep them apart with functools.cache on what decides the shape).
 """
 
+import copy
 import datetime
 import json
 from collections.abc import Callable, Sequence
@@ -30,6 +31,7 @@ from types import SimpleNamespace
 from django.db import connections
 from django.db.models import BooleanField, QuerySet
 from django.db.models.expressions import RawSQL
+from django.db.models.query import ModelIterable
 
 # Stand-ins no real value takes: negative ids, days and moments of the eleventh century, text in
 # private-use characters.
@@ -57,6 +59,7 @@ class Statement:
         queryset = build(SimpleNamespace(**stand_ins))
         self.alias = queryset.db
         connection = connections[self.alias]
+        self.query = queryset.query
         self.compiler = queryset.query.get_compiler(using=self.alias)
         self.sql, params = self.compiler.as_sql()
         # where each stand-in went, and in which form: SQLite receives a date as text
@@ -96,6 +99,16 @@ class Statement:
                 value = values[name]
                 bound.append(constant(value) if constant is not None else value)
         return bound
+
+    def objects(self, **values) -> list:
+        """The model instances for these values, with what the query selected beside them
+        (select_related), as iterating the queryset would give them."""
+        compiler = copy.copy(self.compiler)
+        sql, params = self.sql, self.bind(values)
+        compiler.as_sql = lambda *args, **kwargs: (sql, params)
+        query = copy.copy(self.query)
+        query.get_compiler = lambda *args, **kwargs: compiler
+        return list(ModelIterable(QuerySet(model=query.model, query=query, using=self.alias)))
 
     def fetch(self, **values) -> list[tuple]:
         """The rows for these values, each a tuple as values_list() gives it."""

@@ -111,3 +111,19 @@ def test_quick_widgets_write_what_django_writes(db):
         )
     bar = ApplicationFilterForm({"status": "granted"})
     assert '<option value="granted" selected>' in str(bar["status"])
+
+
+def test_model_instances_come_with_what_was_selected_beside_them(
+    application_factory, django_assert_num_queries
+):
+    made = application_factory()
+    statement = Statement(
+        lambda v: Application.objects.filter(pk=v.pk).select_related("applicant", "okrug"),
+        pk=int,
+    )
+    with django_assert_num_queries(1):
+        (found,) = statement.objects(pk=made.pk)
+        assert found == made and found.number == made.number
+        assert found.applicant.iin == made.applicant.iin and found.okrug.pk == made.okrug_id
+    assert found.registered_at == Application.objects.get(pk=made.pk).registered_at
+    assert statement.objects(pk=made.pk + 1000) == []
