@@ -15,7 +15,7 @@ from zhanakorgan_aid.display import in_kazakh, labels_of
 from zhanakorgan_aid.links import pk_url
 
 from .access import application_scope, scope_applications
-from .models import Application, Family, FamilyMember, Income, full_name
+from .models import Application, ApplicationTransition, Family, FamilyMember, Income, full_name
 from .quarters import previous_quarter
 
 SORTS = {
@@ -191,8 +191,19 @@ def application_moves(application: Application) -> list[Move]:
     """The application's moves, oldest first, with who made them (p16-p25)."""
     return [
         Move(at, f"{first} {last}".strip() or username, from_status, to_status, comment)
-        for at, first, last, username, from_status, to_status, comment in (
-            application.transitions.values_list(
+        for at, first, last, username, from_status, to_status, comment in _moves().fetch(
+            application=application.pk
+        )
+    ]
+
+
+@functools.cache
+def _moves() -> Statement:
+    return Statement(
+        lambda v: (
+            ApplicationTransition.objects.filter(application_id=v.application)
+            .order_by("at", "id")
+            .values_list(
                 "at",
                 "actor__first_name",
                 "actor__last_name",
@@ -201,8 +212,9 @@ def application_moves(application: Application) -> list[Move]:
                 "to_status",
                 "comment",
             )
-        )
-    ]
+        ),
+        application=int,
+    )
 
 
 @dataclass(frozen=True)
