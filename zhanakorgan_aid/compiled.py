@@ -103,7 +103,7 @@ class Statement:
     def objects(self, **values) -> list:
         """The model instances for these values, with what the query selected beside them
         (select_related), as iterating the queryset would give them."""
-        compiler = copy.copy(self.compiler)
+        compiler = self._compiler()
         sql, params = self.sql, self.bind(values)
         compiler.as_sql = lambda *args, **kwargs: (sql, params)
         query = copy.copy(self.query)
@@ -112,10 +112,19 @@ class Statement:
 
     def fetch(self, **values) -> list[tuple]:
         """The rows for these values, each a tuple as values_list() gives it."""
-        with connections[self.alias].cursor() as cursor:
+        compiler = self._compiler()
+        with compiler.connection.cursor() as cursor:
             cursor.execute(self.sql, self.bind(values))
             rows = cursor.fetchall()
-        return list(self.compiler.results_iter(results=[rows], tuple_expected=True))
+        return list(compiler.results_iter(results=[rows], tuple_expected=True))
+
+    def _compiler(self):
+        """The compiler built with the statement, on this thread's connection (Django's
+        connections belong to the thread that opened them; the statement is built once for
+        every thread of the process)."""
+        compiler = copy.copy(self.compiler)
+        compiler.connection = connections[self.alias]
+        return compiler
 
 
 def pk_in(model, ids) -> RawSQL:

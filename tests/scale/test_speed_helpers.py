@@ -3,10 +3,12 @@ with each request's values gives the ORM's rows), field__among, and the Python-b
 
 import datetime
 import re
+import threading
 from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
+from django.db import connections
 
 from applications.models import Application
 from zhanakorgan_aid.compiled import Statement, pk_in
@@ -127,3 +129,25 @@ def test_model_instances_come_with_what_was_selected_beside_them(
         assert found.applicant.iin == made.applicant.iin and found.okrug.pk == made.okrug_id
     assert found.registered_at == Application.objects.get(pk=made.pk).registered_at
     assert statement.objects(pk=made.pk + 1000) == []
+
+
+def test_a_statement_built_in_one_thread_runs_in_another(db):
+    """Statements are built once for the process, and Django's connections belong to threads
+    (the development server and the browser tests serve from other threads)."""
+    statement = Statement(
+        lambda v: Application.objects.filter(pk=v.pk).select_related("okrug"), pk=int
+    )
+    results, errors = [], []
+
+    def run():
+        try:
+            results.append((statement.objects(pk=1), statement.fetch(pk=1)))
+        except Exception as error:  # noqa: BLE001 — reported by the assertion below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    assert errors == [] and results == [([], [])]
