@@ -41,6 +41,9 @@ _FIRST_MOMENT = datetime.datetime(1001, 1, 1, tzinfo=datetime.UTC)
 
 
 class Statement:
+    """A query built by `build` from stand-ins for the values named in `slots` (name=type), its
+    SQL kept; `fetch` and `objects` run it with a request's values."""
+
     def __init__(self, build: Callable[[SimpleNamespace], QuerySet], **slots: type) -> None:
         stand_ins = {}
         for i, (name, kind) in enumerate(slots.items()):
@@ -103,6 +106,8 @@ class Statement:
     def objects(self, **values) -> list:
         """The model instances for these values, with what the query selected beside them
         (select_related), as iterating the queryset would give them."""
+        # Django's own iterator, handed a compiler that gives the kept SQL with this run's
+        # values instead of compiling again (it still knows the selected columns and joins)
         compiler = self._compiler()
         sql, params = self.sql, self.bind(values)
         compiler.as_sql = lambda *args, **kwargs: (sql, params)
