@@ -200,6 +200,11 @@ def test_keyboard_login_and_search_from_any_page(new_page, cases, caseworker):
     done = cases["done"]
     page = new_page("ru")
     page.goto(page.base + "/login/")
+    from playwright.sync_api import expect
+
+    # as a user does: type once the cursor is in the field (typing before the autofocus lost
+    # the first letter on a loaded machine)
+    expect(page.locator("#id_username")).to_be_focused()
     page.keyboard.type(caseworker.username)
     page.keyboard.press("Tab")
     page.keyboard.type(PASSWORD)

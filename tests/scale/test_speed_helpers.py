@@ -131,9 +131,12 @@ def test_model_instances_come_with_what_was_selected_beside_them(
     assert statement.objects(pk=made.pk + 1000) == []
 
 
-def test_a_statement_built_in_one_thread_runs_in_another(db):
+@pytest.mark.django_db(transaction=True)
+def test_a_statement_built_in_one_thread_runs_in_another():
     """Statements are built once for the process, and Django's connections belong to threads
-    (the development server and the browser tests serve from other threads)."""
+    (the development server and the browser tests serve from other threads). Committed data,
+    so that the other thread's connection waits on no lock of this test's transaction (SQLite's
+    test database is one in memory, shared by the threads)."""
     statement = Statement(
         lambda v: Application.objects.filter(pk=v.pk).select_related("okrug"), pk=int
     )
