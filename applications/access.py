@@ -2,7 +2,7 @@
 (404), so a URL never tells whether another okrug's object exists."""
 
 import functools
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -84,19 +84,29 @@ def application_get_for(*, user, pk: int, related: tuple[str, ...] = ()) -> Appl
     return found[0]
 
 
+def scope_in_statement(names: frozenset[str], with_okrug: bool) -> tuple[Callable, dict]:
+    """For a compiled.Statement over the applications users of these roles may see: the scope
+    as a function of the statement's stand-ins, and the stand-in it takes (the okrug, for an
+    akim's office or a local commission)."""
+    okrug_scoped = with_okrug and roles.scoped_by_okrug(names)
+    return (
+        lambda v: application_scope(names, v.okrug if okrug_scoped else None),
+        {"okrug": int} if okrug_scoped else {},
+    )
+
+
 @functools.cache
 def _application_by_pk(names: frozenset[str], with_okrug: bool, related: tuple[str, ...]):
-    okrug_scoped = with_okrug and roles.scoped_by_okrug(names)
-
-    def build(v):
-        # No DISTINCT: every scope is a condition on the application's own row or its
-        # one-to-one special conclusion, so a row cannot repeat.
-        scope = application_scope(names, v.okrug if okrug_scoped else None)
-        return Application.objects.filter(scope, pk=v.pk).select_related(
+    scope, slots = scope_in_statement(names, with_okrug)
+    # No DISTINCT: every scope is a condition on the application's own row or its one-to-one
+    # special conclusion, so a row cannot repeat.
+    return Statement(
+        lambda v: Application.objects.filter(scope(v), pk=v.pk).select_related(
             "applicant", "family", "okrug", "category", *related
-        )
-
-    return Statement(build, pk=int, **({"okrug": int} if okrug_scoped else {}))
+        ),
+        pk=int,
+        **slots,
+    )
 
 
 def family_get_for(*, user, pk: int) -> Family:

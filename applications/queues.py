@@ -12,12 +12,11 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import BooleanField, Count, Q, QuerySet
-from django.db.models.expressions import RawSQL
-from django.utils import timezone, translation
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from zhanakorgan_aid import roles
-from zhanakorgan_aid.compiled import Statement, union_all
+from zhanakorgan_aid.compiled import Statement, pk_in_query, union_all
 from zhanakorgan_aid.display import in_kazakh
 
 from . import pagination, selectors
@@ -195,26 +194,18 @@ def _nearest_rows(names: frozenset[str], with_okrug: bool, kazakh: bool) -> Stat
             ]
         )
         # the rows of those ids by primary key alone: the ids were chosen under the queue's
-        # conditions. PostgreSQL collects the ids first (ARRAY(...) runs once) and then looks
-        # the forty rows up; given IN (...) with sorting switched off, it read every
-        # application to match them against the ids.
-        table = connection.ops.quote_name(Application._meta.db_table)
-        if connection.vendor == "postgresql":
-            where = f"{table}.{connection.ops.quote_name('id')} = ANY(ARRAY({nearest}))"
-        else:
-            where = f"{table}.{connection.ops.quote_name('id')} IN ({nearest})"
-        # unordered (the rows are put in the queue's order afterwards): walking the model's
-        # default order's index in full is what switching sorts off would otherwise choose
+        # conditions. Unordered (the rows are put in the queue's order afterwards): walking the
+        # model's default order's index in full is what switching sorts off would otherwise
+        # choose.
         return (
-            Application.objects.filter(RawSQL(where, params, output_field=BooleanField()))
+            Application.objects.filter(pk_in_query(Application, nearest, params))
             .order_by()
-            .values_list(*selectors.row_fields())
+            .values_list(*selectors.row_fields(kazakh))
         )
 
     if _waiting(names, 1 if with_okrug else None) is None:
         return None
-    with translation.override("kk" if kazakh else "ru"):
-        return Statement(build, **slots)
+    return Statement(build, **slots)
 
 
 def _bucket_counts(queue: QuerySet, buckets: dict, *, user, on: datetime.date) -> dict:

@@ -7,14 +7,13 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Q, QuerySet
-from django.utils import translation
 
 from zhanakorgan_aid import roles
 from zhanakorgan_aid.compiled import Statement, pk_in
 from zhanakorgan_aid.display import in_kazakh, labels_of
 from zhanakorgan_aid.links import pk_url
 
-from .access import application_scope, scope_applications
+from .access import application_scope, scope_applications, scope_in_statement
 from .models import Application, ApplicationTransition, Family, FamilyMember, Income, full_name
 from .quarters import previous_quarter
 
@@ -109,15 +108,14 @@ def application_rows(ids: list[int]) -> list[ApplicationRow]:
 def _rows_by_ids(kazakh: bool) -> Statement:
     """Built once per process and language: the ORM spent three times the query's own time
     building it for every page of a list (issue 9)."""
-    with translation.override("kk" if kazakh else "ru"):
-        return Statement(
-            lambda v: (
-                Application.objects.filter(pk_in(Application, v.ids))
-                .order_by()
-                .values_list(*row_fields())
-            ),
-            ids=list,
-        )
+    return Statement(
+        lambda v: (
+            Application.objects.filter(pk_in(Application, v.ids))
+            .order_by()
+            .values_list(*row_fields(kazakh))
+        ),
+        ids=list,
+    )
 
 
 def latest_rows_for(user, n: int) -> list[ApplicationRow]:
@@ -130,25 +128,22 @@ def latest_rows_for(user, n: int) -> list[ApplicationRow]:
 
 @functools.cache
 def _latest_rows(names: frozenset[str], with_okrug: bool, kazakh: bool, n: int):
-    okrug_scoped = with_okrug and roles.scoped_by_okrug(names)
     if application_scope(names, 1 if with_okrug else None) is None:
         return None
-
-    def build(v):
-        scope = application_scope(names, v.okrug if okrug_scoped else None)
-        return (
-            Application.objects.filter(scope)
+    scope, slots = scope_in_statement(names, with_okrug)
+    return Statement(
+        lambda v: (
+            Application.objects.filter(scope(v))
             .order_by("-registered_at", "-id")
-            .values_list(*row_fields())[:n]
-        )
+            .values_list(*row_fields(kazakh))[:n]
+        ),
+        **slots,
+    )
 
-    with translation.override("kk" if kazakh else "ru"):
-        return Statement(build, **({"okrug": int} if okrug_scoped else {}))
 
-
-def row_fields() -> tuple[str, ...]:
+def row_fields(kazakh: bool) -> tuple[str, ...]:
     """The values an ApplicationRow is made of, as values_list() names them (the okrug's name
-    in the interface language)."""
+    in Kazakh or in Russian)."""
     return (
         "pk",
         "number",
@@ -157,7 +152,7 @@ def row_fields() -> tuple[str, ...]:
         "applicant__name",
         "applicant__patronymic",
         "applicant__iin",
-        "okrug__name_kk" if in_kazakh() else "okrug__name_ru",
+        "okrug__name_kk" if kazakh else "okrug__name_ru",
         "category__paragraph",
         "status",
         "due_date",
@@ -170,10 +165,6 @@ def rows_from(values: Iterable[tuple]) -> list[ApplicationRow]:
         ApplicationRow(pk, number, at, full_name(surname, name, patronymic), *rest)
         for pk, number, at, surname, name, patronymic, *rest in values
     ]
-
-
-def _read_rows(applications: QuerySet[Application]) -> list[ApplicationRow]:
-    return rows_from(applications.values_list(*row_fields()))
 
 
 @dataclass(frozen=True, slots=True)

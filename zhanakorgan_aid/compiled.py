@@ -135,13 +135,29 @@ class Statement:
 def pk_in(model, ids) -> RawSQL:
     """The condition "primary key among `ids`" as one parameter: an array on PostgreSQL, a JSON
     list that SQLite reads with json_each. (The ORM's pk__in takes one parameter per id.)"""
-    quote = connections[model._default_manager.db].ops.quote_name
-    column = f"{quote(model._meta.db_table)}.{quote(model._meta.pk.column)}"
-    if connections[model._default_manager.db].vendor == "postgresql":
+    column, postgres = _pk_column(model)
+    if postgres:
         return RawSQL(f"{column} = ANY(%s)", [ids], output_field=BooleanField())
     return RawSQL(
         f"{column} IN (SELECT value FROM json_each(%s))", [ids], output_field=BooleanField()
     )
+
+
+def pk_in_query(model, sql: str, params: list) -> RawSQL:
+    """The condition "primary key among the ids that `sql` selects". PostgreSQL collects them
+    first (ARRAY(...) runs once) and then looks their rows up by primary key; given IN (...)
+    with sorting switched off (queues.index_order), it read every row to match them."""
+    column, postgres = _pk_column(model)
+    where = f"{column} = ANY(ARRAY({sql}))" if postgres else f"{column} IN ({sql})"
+    return RawSQL(where, params, output_field=BooleanField())
+
+
+def _pk_column(model) -> tuple[str, bool]:
+    """The model's primary key column, quoted and qualified; whether the database is PostgreSQL."""
+    connection = connections[model._default_manager.db]
+    quote = connection.ops.quote_name
+    column = f"{quote(model._meta.db_table)}.{quote(model._meta.pk.column)}"
+    return column, connection.vendor == "postgresql"
 
 
 def _id_array(ids) -> list[int]:
