@@ -23,7 +23,7 @@ class QuickSelect(forms.Select):
         chosen = set(self.format_value(value))
         choices = self.choices
         if isinstance(choices, list):
-            # fixed choices (a field's statuses): their options are escaped and translated once
+            # fixed choices (a field's statuses): their options are escaped once
             # per process and language; only the selected one differs between requests
             options = mark_safe(
                 "".join(
@@ -31,9 +31,7 @@ class QuickSelect(forms.Select):
                     if raw in chosen
                     else f'<option value="{value}">{label}</option>'
                     for raw, value, label in _fixed_options(
-                        get_language(),
-                        tuple((choice, id(label)) for choice, label in choices),
-                        choices,
+                        get_language(), tuple((choice, str(label)) for choice, label in choices)
                     )
                 )
             )
@@ -56,14 +54,14 @@ class QuickSelect(forms.Select):
 _FIXED_OPTIONS: dict = {}
 
 
-def _fixed_options(language: str, key: tuple, choices: list) -> tuple:
-    """(value as text, escaped value, escaped label) of fixed choices, once per language. The
-    labels are translated lazily, so the key holds their identity, not their text."""
-    found = _FIXED_OPTIONS.get((language, key))
+def _fixed_options(language: str, choices: tuple) -> tuple:
+    """(value as text, escaped value, escaped label) of fixed choices, escaped once per
+    language and text (keyed by the labels' text: an object's identity can be reused)."""
+    found = _FIXED_OPTIONS.get((language, choices))
     if found is None:
         found = tuple((str(choice), escape(choice), escape(label)) for choice, label in choices)
         if len(_FIXED_OPTIONS) < 256:
-            _FIXED_OPTIONS[(language, key)] = found
+            _FIXED_OPTIONS[(language, choices)] = found
     return found
 
 
