@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from zhanakorgan_aid import audit, roles
 
-from . import access, selectors
+from . import access, detail, selectors
 from .exceptions import ApplicationError
 from .forms import (
     ApplicationFilterForm,
@@ -244,22 +244,10 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = access.application_get_for(
         user=request.user, pk=pk, related=("decision__decided_by", "registered_by")
     )
-    members = list(selectors.family_members_with_incomes(application.family))
-    income = selectors.per_capita_income(
-        family=application.family, on=application.registered_on, members=members
-    )
     return render(
         request,
         "applications/application_detail.html",
-        {
-            "application": application,
-            "members": members,
-            "income": income,
-            "transitions": selectors.application_moves(application),
-            "documents": application.documents.all(),
-            "document_form": DocumentForm(),
-            "full_iin": access.sees_full_iin(request.user),
-        },
+        {"application": application, "body": detail.application_body(request, application)},
     )
 
 

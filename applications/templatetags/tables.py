@@ -112,8 +112,8 @@ INCOME_LINE = "{}/{} {} {}: {}<br>"
 
 @register.simple_tag
 def member_rows(members, full_iin: bool) -> SafeString:
-    """The family's members (with their incomes prefetched): name, IIN, birth date, relation,
-    occupation or why unemployed, and every quarter's income."""
+    """The family's members with their `income_list` (selectors.members_with_incomes): name,
+    IIN, birth date, relation, occupation or why unemployed, and every quarter's income."""
     quarter = _("кв.")
     return rows_html(
         MEMBER_ROW,
@@ -128,7 +128,7 @@ def member_rows(members, full_iin: bool) -> SafeString:
                     INCOME_LINE,
                     (
                         (i.year, i.quarter, quarter, i.get_kind_display(), format_money(i.amount))
-                        for i in member.incomes.all()
+                        for i in member.income_list
                     ),
                 )
                 or "—",

@@ -1,11 +1,15 @@
 """The documents panel of an application and labels of the family records."""
 
+import functools
+
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from applications.models import FamilyMember, Income
 from zhanakorgan_aid import links, roles
+from zhanakorgan_aid.compiled import Statement
+from zhanakorgan_aid.fragments import Fragment
 from zhanakorgan_aid.markup import dmy, rows_html
 
 from ..documents import KINDS, LANGS
@@ -25,25 +29,45 @@ def income_label(code: str) -> str:
     return Income.Kind(code).label if code in Income.Kind.values else code
 
 
-@register.inclusion_tag("commissions/_documents.html", takes_context=True)
-def application_documents(context, application) -> dict:
+PANEL = Fragment("commissions/_documents.html", "rows", "notice_url", "csrf")
+
+
+@register.simple_tag(takes_context=True)
+def application_documents(context, application) -> SafeString:
     """Each document in Russian and Kazakh: the issued copy with its date and hash, or a draft.
     Usage on any page: {% load commissions %}{% application_documents application %}."""
+    return documents_panel(application, context["request"].user, context.get("csrf_token"))
+
+
+def documents_panel(application, user, csrf_token) -> SafeString:
+    """The panel of the application's printed documents (zhanakorgan_aid.fragments), with the
+    button that issues the notice of the decision to a caseworker while none is issued."""
     issued = {
-        (d.kind, d.lang): d
-        for d in IssuedDocument.objects.filter(application=application).only(
-            "kind", "lang", "issued_on", "sha256"
-        )
+        (kind, lang): (issued_on, sha256)
+        for kind, lang, issued_on, sha256 in _issued().fetch(application=application.pk)
     }
-    user = context["request"].user
-    return {
-        "application": application,
-        "rows": _document_rows(application.pk, issued),
-        "can_issue_notice": related_or_none(application, "decision") is not None
-        and not issued.get(("notice", "ru"))
+    return PANEL.render(
+        {
+            "rows": _document_rows(application.pk, issued),
+            "notice_url": links.url("commissions:document", application.pk, "notice", "ru"),
+            "csrf": str(csrf_token or ""),
+        },
+        can_issue_notice=related_or_none(application, "decision") is not None
+        and ("notice", "ru") not in issued
         and roles.has_role(user, roles.CASEWORKER, roles.ADMINISTRATOR),
-        "csrf_token": context.get("csrf_token"),
-    }
+    )
+
+
+@functools.cache
+def _issued() -> Statement:
+    return Statement(
+        lambda v: (
+            IssuedDocument.objects.filter(application_id=v.application)
+            .order_by()
+            .values_list("kind", "lang", "issued_on", "sha256")
+        ),
+        application=int,
+    )
 
 
 ISSUED = '<td>\n<a href="{}">{} {}</a> <small class="muted" title="SHA-256">{}…</small>\n</td>'
@@ -60,9 +84,8 @@ def _document_rows(pk: int, issued: dict) -> SafeString:
         document = issued.get((kind, lang))
         if document is None:
             return rows_html(DRAFT, [(href, draft_word)])
-        return rows_html(
-            ISSUED, [(href, issued_word, dmy(document.issued_on), document.sha256[:12])]
-        )
+        issued_on, sha256 = document
+        return rows_html(ISSUED, [(href, issued_word, dmy(issued_on), sha256[:12])])
 
     return rows_html(
         "<tr><td>{}</td>{}</tr>",

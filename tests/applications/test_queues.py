@@ -14,7 +14,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from applications import pagination, queues
-from applications.models import Application, ApplicationTransition, Decision
+from applications.models import (
+    Application,
+    ApplicationDocument,
+    ApplicationTransition,
+    Decision,
+)
 from applications.services import workflow
 from tests.conftest import login
 
@@ -302,6 +307,64 @@ class TestApplicationPage:
             workflow.application_send_to_local(application=app, actor=caseworker)
         html = page(client, local_member, "applications:application_detail", app.pk).content
         assert reverse("commissions:survey", args=[app.pk]) in html.decode()
+
+    def test_the_term_reads_in_working_days_in_both_languages(self, client, register, caseworker):
+        late = register(day=D(2024, 3, 15))  # due 18.03: 19 and 20 March have passed
+        due_today = register(day=D(2024, 3, 19))  # due 20.03
+        html = page(client, caseworker, "applications:application_detail", late.pk).content
+        assert '<span class="late">— просрочено на 2 рабочих дн.</span>' in html.decode()
+        html = page(client, caseworker, "applications:application_detail", due_today.pk).content
+        assert '<span class="late">— истекает сегодня</span>' in html.decode()
+        client.post(reverse("set_language"), {"language": "kk", "next": "/"})
+        with travel(D(2024, 3, 20)):
+            html = client.get(reverse("applications:application_detail", args=[late.pk]))
+        text = html.content.decode()
+        assert "— мерзімі 2 жұмыс күніне өтті" in text and "просрочено" not in text
+        assert "<h1>Өтініш № " in text and "Ход рассмотрения" not in text
+
+    def test_what_the_case_holds_is_escaped(self, client, register, caseworker):
+        app = register()
+        Application.objects.filter(pk=app.pk).update(
+            situation='Пожар <script>alert("x")</script>\nдом сгорел'
+        )
+        html = page(client, caseworker, "applications:application_detail", app.pk).content
+        text = html.decode()
+        assert "<script>alert" not in text
+        assert "Пожар &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;<br>дом сгорел" in text
+
+    def test_queries_do_not_grow_with_the_case(self, client, register, caseworker):
+        """A family of two with nothing attached, and a family of six with incomes, documents
+        and more moves: the same queries (the session, the application, members, incomes,
+        printed and attached documents, moves, the change log's fingerprint; its copy comes from
+        the cache, which is the database in production and memory in the tests)."""
+        small = register(size=2)
+        big = register(size=6)
+        for kind in ("identity", "income", "other"):
+            ApplicationDocument.objects.create(
+                application=big,
+                kind=kind,
+                file=f"applications/{big.pk}/{kind}.pdf",
+                content_type="application/pdf",
+                size=2048,
+                uploaded_by=caseworker,
+            )
+        with travel(D(2024, 3, 20)):
+            workflow.application_send_to_local(application=big, actor=caseworker)
+
+        login(client, caseworker)
+
+        def queries(app) -> int:
+            url = reverse("applications:application_detail", args=[app.pk])
+            with travel(SENT_ON):
+                client.get(url)  # the change log is then in the cache
+                with CaptureQueriesContext(connection) as run:
+                    response = client.get(url)
+            assert response.status_code == 200
+            return len(run)
+
+        assert queries(small) == queries(big) == 8
+        text = page(client, caseworker, "applications:application_detail", big.pk).content
+        assert "Состав семьи (6)" in text.decode() and "2,0\xa0КБ" in text.decode()
 
 
 def concluded(register, caseworker, local_member, special_member, **kw):

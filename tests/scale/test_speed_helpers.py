@@ -154,3 +154,38 @@ def test_a_statement_built_in_one_thread_runs_in_another():
     thread.start()
     thread.join()
     assert errors == [] and results == [([], [])]
+
+
+def test_a_fragment_is_rendered_once_per_language_and_shape_and_filled_escaped():
+    """zhanakorgan_aid.fragments: the template's text is kept for each language and shape; a
+    value goes in escaped unless it is marked safe, and a value never becomes a template."""
+    from django.test.signals import template_rendered
+    from django.utils.safestring import mark_safe
+    from django.utils.translation import override
+
+    from zhanakorgan_aid.fragments import Fragment
+
+    panel = Fragment("commissions/_documents.html", "rows", "notice_url", "csrf")
+    rendered = []
+
+    def seen(sender, template, **kwargs):
+        rendered.append(template.name)
+
+    template_rendered.connect(seen)
+    try:
+        values = {"rows": mark_safe("<tr><td>акт</td></tr>"), "notice_url": "/n/", "csrf": "t"}
+        with override("ru"):
+            first = panel.render(values, can_issue_notice=True)
+            again = panel.render({**values, "csrf": '"><script>{{ csrf }}'}, can_issue_notice=True)
+            without = panel.render(values, can_issue_notice=False)
+        with override("kk"):
+            kazakh = panel.render(values, can_issue_notice=True)
+    finally:
+        template_rendered.disconnect(seen)
+    assert rendered == ["commissions/_documents.html"] * 3  # ru twice (two shapes), kk once
+    assert "<tbody><tr><td>акт</td></tr></tbody>" in first
+    assert 'action="/n/"' in first and 'value="t"' in first
+    assert "Выдать уведомление о решении</button>" in first
+    assert 'value="&quot;&gt;&lt;script&gt;{{ csrf }}"' in again
+    assert "<form" not in without and "На русском" in without
+    assert "На казахском" not in kazakh and "Выдать уведомление" not in kazakh
