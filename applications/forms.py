@@ -236,6 +236,7 @@ class ApplicationFilterForm(forms.Form):
         required=False,
         queryset=Okrug.objects.all(),
         widget=QuickSelect,
+        empty_label=_("все"),
         label_field=lambda: "name_kk" if in_kazakh() else "name_ru",
     )
     sort = forms.CharField(required=False, widget=forms.HiddenInput)

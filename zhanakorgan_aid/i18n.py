@@ -3,9 +3,14 @@ applied on every request after login (Russian by default, Kazakh beside it)."""
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.translation import gettext_noop
 from django.views.i18n import set_language as django_set_language
 
 SUPPORTED = {code for code, _name in settings.LANGUAGES}
+
+# Django 6.1 labels the empty choice of a select "- Select an option -" (BLANK_CHOICE_LABEL), and
+# its own Russian and Kazakh catalogues do not translate it yet: the office's catalogues do.
+gettext_noop("- Select an option -")
 
 
 def set_language(request):
