@@ -16,7 +16,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from commissions.templatetags.commissions import documents_panel
+from commissions.panels import documents_panel
 from zhanakorgan_aid import links
 from zhanakorgan_aid.audit import application_change_log_html
 from zhanakorgan_aid.compiled import Statement
