@@ -272,7 +272,8 @@ def list_body(form, page, sort: str, query: str, sort_query: str, request) -> Sa
             "next": page.next_page_number() if page.has_next() else "",
             "after": last.pk if last else "",
         },
-        sort=sort,
+        # the sort links' branches: a known sort, or none of them (the address may say anything)
+        sort=sort if sort in selectors.SORTS else "",
         empty=not rows,
         has_previous=page.has_previous(),
         has_next=page.has_next(),

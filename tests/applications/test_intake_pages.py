@@ -426,3 +426,20 @@ def test_okrug_filter_lists_names_in_the_interface_language_and_only_the_users_o
     select = client.get(url).content.decode().split('<select name="okrug"')[1].split("</select>")[0]
     assert f'<option value="{okrug.pk}">{okrug.name_ru}</option>' in select
     assert f'value="{other_okrug.pk}"' not in select
+
+
+def test_a_sort_the_list_does_not_know_is_escaped_and_changes_nothing(
+    client, caseworker, application_factory
+):
+    """The address may carry any sort: the list keeps its default order, the hidden field gives
+    the text back escaped, and the column links sort as from the default."""
+    made = application_factory()
+    login(client, caseworker)
+    url = reverse("applications:application_list")
+    response = client.get(url, {"sort": '"><script>alert(1)</script>'})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<script>alert" not in html
+    assert 'name="sort" value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"' in html
+    assert "&sort=number" in html and "&sort=-registered" in html
+    assert made.number in html
