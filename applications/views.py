@@ -6,16 +6,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.safestring import SafeString
-from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhanakorgan_aid import audit, roles
-from zhanakorgan_aid.fragments import Fragment
-from zhanakorgan_aid.markup import rows_html
 
-from . import access, detail, selectors
+from . import access, pages, selectors
 from .exceptions import ApplicationError
 from .forms import (
     ApplicationFilterForm,
@@ -29,7 +25,6 @@ from .forms import (
 from .models import Application, ApplicationDocument, Family, Okrug, Person
 from .pagination import DeferredJoinPaginator
 from .services import intake
-from .templatetags.tables import application_rows
 from .uploads import check_scan
 
 PAGE_SIZE = 25
@@ -235,50 +230,10 @@ def application_list(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page": page,
             "sort": sort,
-            "body": list_body(
-                form, page, sort, params.urlencode(), sort_params.urlencode(), request
+            "body": pages.list_body(
+                request, form, page, sort, params.urlencode(), sort_params.urlencode()
             ),
         },
-    )
-
-
-LIST_BODY = Fragment(
-    "applications/_application_list_body.html",
-    *"filters sort_value q rows query previous before number pages count next after".split(),
-)
-FILTER = '<p><label for="{}">{}</label><br>{}</p>'
-
-
-def list_body(form, page, sort: str, query: str, sort_query: str, request) -> SafeString:
-    """The list's content from a fragment (zhanakorgan_aid.fragments): the labels, the sort links
-    and the pager's words rendered once per language and sort, the filters and rows each time."""
-    rows = page.object_list
-    first, last = (rows[0], rows[-1]) if rows else (None, None)
-    return LIST_BODY.render(
-        {
-            "filters": rows_html(
-                FILTER,
-                ((f.id_for_label, capfirst(f.label), str(f)) for f in form if not f.is_hidden),
-            ),
-            "sort_value": sort,
-            "q": sort_query,
-            "rows": application_rows(rows, access.sees_full_iin(request.user)),
-            "query": query,
-            "previous": page.previous_page_number() if page.has_previous() else "",
-            "before": first.pk if first else "",
-            "number": page.number,
-            "pages": page.paginator.num_pages,
-            "count": page.paginator.count,
-            "next": page.next_page_number() if page.has_next() else "",
-            "after": last.pk if last else "",
-        },
-        # the sort links' branches: a known sort, or none of them (the address may say anything)
-        sort=sort if sort in selectors.SORTS else "",
-        empty=not rows,
-        has_previous=page.has_previous(),
-        has_next=page.has_next(),
-        has_before=first is not None,
-        has_after=last is not None,
     )
 
 
@@ -292,7 +247,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "applications/application_detail.html",
-        {"application": application, "body": detail.application_body(request, application)},
+        {"application": application, "body": pages.application_body(request, application)},
     )
 
 

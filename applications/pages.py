@@ -1,9 +1,10 @@
-"""The application page: its summary, the course of the case with the steps the user may take,
-the family and its income, the documents, the moves and the change log.
+"""The application page (its summary, the course of the case with the steps the user may take,
+the family and its income, the documents, the moves and the change log) and the application
+list's content.
 
-The page is read many times a day for every case, so its text is rendered from fragments
-(zhanakorgan_aid.fragments): the labels once per process and language, the case's values put in
-on each view. What repeats (members, moves, documents) is printed in Python as the other tables
+Both are read many times a day, so their text is rendered from fragments
+(zhanakorgan_aid.fragments): the labels once per process and language, the values put in on
+each view. What repeats (members, moves, documents) is printed in Python as the other tables
 are (applications/templatetags/tables.py)."""
 
 import functools
@@ -13,6 +14,7 @@ from django.template.defaultfilters import filesizeformat, linebreaksbr
 from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.safestring import SafeString
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -28,7 +30,7 @@ from . import access, queues, selectors
 from .forms import DocumentForm
 from .models import Application, ApplicationDocument, Decision
 from .services import workflow
-from .templatetags.tables import member_rows, transition_rows
+from .templatetags.tables import application_rows, member_rows, transition_rows
 
 BODY = Fragment(
     "applications/_application_body.html",
@@ -241,4 +243,44 @@ def _documents() -> Statement:
             .values_list("pk", "kind", "content_type", "size")
         ),
         application=int,
+    )
+
+
+LIST_BODY = Fragment(
+    "applications/_application_list_body.html",
+    *"filters sort_value q rows query previous before number pages count next after".split(),
+)
+FILTER = '<p><label for="{}">{}</label><br>{}</p>'
+
+
+def list_body(request, form, page, sort: str, query: str, sort_query: str) -> SafeString:
+    """The list's content from a fragment (zhanakorgan_aid.fragments): the labels, the sort links
+    and the pager's words rendered once per language and sort, the filters and rows each time."""
+    rows = page.object_list
+    first, last = (rows[0], rows[-1]) if rows else (None, None)
+    return LIST_BODY.render(
+        {
+            "filters": rows_html(
+                FILTER,
+                ((f.id_for_label, capfirst(f.label), str(f)) for f in form if not f.is_hidden),
+            ),
+            "sort_value": sort,
+            "q": sort_query,
+            "rows": application_rows(rows, access.sees_full_iin(request.user)),
+            "query": query,
+            "previous": page.previous_page_number() if page.has_previous() else "",
+            "before": first.pk if first else "",
+            "number": page.number,
+            "pages": page.paginator.num_pages,
+            "count": page.paginator.count,
+            "next": page.next_page_number() if page.has_next() else "",
+            "after": last.pk if last else "",
+        },
+        # the sort links' branches: a known sort, or none of them (the address may say anything)
+        sort=sort if sort in selectors.SORTS else "",
+        empty=not rows,
+        has_previous=page.has_previous(),
+        has_next=page.has_next(),
+        has_before=first is not None,
+        has_after=last is not None,
     )
