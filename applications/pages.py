@@ -22,6 +22,7 @@ from commissions.panels import documents_panel
 from zhanakorgan_aid import links
 from zhanakorgan_aid.audit import application_change_log_html
 from zhanakorgan_aid.compiled import Statement
+from zhanakorgan_aid.display import labels_of
 from zhanakorgan_aid.fragments import Fragment
 from zhanakorgan_aid.markup import dmy, dmy_hm, rows_html
 from zhanakorgan_aid.templatetags.aid import money
@@ -154,10 +155,15 @@ def workflow_panel(application: Application, user, csrf: str) -> SafeString:
                 if step.name in BUTTONS
             ),
         ),
-        "decide_url": links.url("applications:application_decide", application.pk),
+        # the links of the steps shown: an URL is built only for a button the user gets
+        "decide_url": links.url("applications:application_decide", application.pk)
+        if "decide" in names
+        else "",
         "documents_requested_url": links.url(
             "applications:application_documents_requested", application.pk
-        ),
+        )
+        if "mark_documents_requested" in names
+        else "",
         "survey_url": "",
         "special_url": "",
         **_decision_values(decision),
@@ -219,7 +225,7 @@ def _commission_link(name: str, application: Application) -> str:
 
 
 def _document_rows(pk: int, documents: list[tuple]) -> SafeString:
-    kinds = dict(ApplicationDocument.Kind.choices)
+    kinds = labels_of(ApplicationDocument._meta.get_field("kind"))
     return rows_html(
         DOCUMENT,
         (
