@@ -8,24 +8,35 @@ the ids of its rows by ORDER BY … OFFSET … LIMIT on an index, then those row
 A page reached by the list's own "next" or "previous" link is found without OFFSET at all: the
 link names the row it continues from (`after` or `before`, a primary key), and the ids come from
 the index range next to that row ("keyset" paging), so the 10 000th page costs what the first
-does. An address typed with a page number alone still works, by OFFSET.
+does. An address typed with a page number alone is found the same way once the page is deep
+(ANCHOR_FROM rows or more before it): the rows that end every page of the list are numbered in
+one pass over its index, kept in the shared cache for COUNT_SECONDS beside the count, and the
+page continues from the row that ends the page before it. A shallow page, a list whose order
+has no keyset, or an anchor that is gone is found by OFFSET.
 
 Counting a region's whole list (half a million rows) costs more than the page itself. A count
 of LARGE_COUNT rows or more is kept in the shared cache for COUNT_SECONDS, keyed by the count's
 SQL (which holds the user's okrug scope and filters), so paging through a long list counts it
-once a minute; a short list, like most searches, is counted exactly on every request."""
+once a minute; a short list, like most searches, is counted exactly on every request. The
+anchors of typed pages are as old as the count at most: a page typed within a minute of a new
+application may begin a row off from where OFFSET would begin it, as the count may be a row
+short."""
 
 import hashlib
 
 from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db import connections
-from django.db.models import Q, Subquery
+from django.db.models import F, Q, Subquery, Window
+from django.db.models.functions import RowNumber
 from django.utils.functional import cached_property
 
 LARGE_COUNT = 10_000
 COUNT_SECONDS = 60
+# OFFSET of 5 000 index entries costs PostgreSQL about a millisecond, of 250 000 about 50
+ANCHOR_FROM = 5_000
+ANCHOR_BLOCK = 500  # pages whose anchors one cache entry keeps
 
 
 class DeferredJoinPaginator(Paginator):
@@ -55,6 +66,11 @@ class DeferredJoinPaginator(Paginator):
     def page(self, number):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
+        if bottom >= ANCHOR_FROM and (keyset := self._keyset()) is not None:
+            anchor = self._anchor(number)
+            page = None if anchor is None else self._keyset_page(number, anchor, True, keyset)
+            if page is not None:
+                return page
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
@@ -81,26 +97,70 @@ class DeferredJoinPaginator(Paginator):
         # a key is a positive bigint; anything else in the address is ignored
         if keyset is None or not (anchor.isascii() and anchor.isdigit() and len(anchor) < 19):
             return self.page(number)
+        page = self._keyset_page(number, int(anchor), bool(after), keyset)
+        return self.page(number) if page is None else page
+
+    def _keyset_page(self, number, anchor: int, forward: bool, keyset) -> Page | None:
+        """The page of rows next to the row `anchor` (after it, or before it when not
+        `forward`) in the list's order; None when there are none (the row is gone, say)."""
         field, descending = keyset
-        forward = bool(after)
         # the rows after the anchor have smaller keys in a descending list, larger in an
         # ascending one; the rows before it the other way round
         smaller = descending == forward
-        here = self.object_list.model._default_manager.filter(pk=int(anchor))
+        here = self.object_list.model._default_manager.filter(pk=anchor)
         value = Subquery(here.values(field)[:1])
         op, bound = ("lt", "lte") if smaller else ("gt", "gte")
         ids_qs = self.object_list.filter(
             Q(**{f"{field}__{bound}": value}),
-            Q(**{f"{field}__{op}": value}) | Q(**{field: value, f"pk__{op}": int(anchor)}),
+            Q(**{f"{field}__{op}": value}) | Q(**{field: value, f"pk__{op}": anchor}),
         )
         if not forward:
             ids_qs = ids_qs.reverse()
         ids = list(ids_qs.values_list("pk", flat=True)[: self.per_page])
         if not ids:
-            return self.page(number)
+            return None
         if not forward:
             ids.reverse()
         return self._get_page(self._rows(ids), number, self)
+
+    def _anchor(self, number: int) -> int | None:
+        """The primary key of the row that ends page `number - 1`, from the anchors kept for
+        this list (its scope, filters and order: the key is its SQL); None past their end."""
+        ids = self.object_list.values_list("pk", flat=True)
+        sql, params = ids.query.sql_with_params()
+        key = (
+            "list-anchors:"
+            + hashlib.sha256(repr((sql, params, self.per_page)).encode()).hexdigest()
+        )
+        block, at = divmod(number - 2, ANCHOR_BLOCK)
+        anchors = cache.get(f"{key}:{block}")
+        if anchors is None:
+            blocks = self._number_anchors()
+            cache.set_many({f"{key}:{i}": part for i, part in enumerate(blocks)}, COUNT_SECONDS)
+            anchors = blocks[block] if block < len(blocks) else []
+        return anchors[at] if at < len(anchors) else None
+
+    def _number_anchors(self) -> list[list[int]]:
+        """The primary keys of the rows that end pages 1, 2, … of the list, ANCHOR_BLOCK pages
+        a part, numbered by one pass in the list's order (its index)."""
+        order = [
+            F(name[1:]).desc() if name.startswith("-") else F(name).asc()
+            for name in self.object_list.query.order_by
+        ]
+        numbered = (
+            self.object_list.order_by()
+            .annotate(anchor_id=F("pk"), anchor_n=Window(RowNumber(), order_by=order))
+            .values_list("anchor_id", "anchor_n")
+        )
+        sql, params = numbered.query.sql_with_params()
+        with connections[numbered.db].cursor() as cursor:
+            cursor.execute(
+                f"SELECT anchor_id FROM ({sql}) numbered "
+                f"WHERE anchor_n %% %s = 0 ORDER BY anchor_n",
+                [*params, self.per_page],
+            )
+            ends = [pk for (pk,) in cursor.fetchall()]
+        return [ends[i : i + ANCHOR_BLOCK] for i in range(0, len(ends), ANCHOR_BLOCK)] or [[]]
 
     def _keyset(self) -> tuple[str, bool] | None:
         """(field, descending) when the list is ordered by one non-null column of its own table

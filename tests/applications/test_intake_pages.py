@@ -443,3 +443,69 @@ def test_a_sort_the_list_does_not_know_is_escaped_and_changes_nothing(
     assert 'name="sort" value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"' in html
     assert "&sort=number" in html and "&sort=-registered" in html
     assert made.number in html
+
+
+def typed_pages(client, sort, **filters):
+    """Pages 1-3 typed by number, and the SQL each of pages 2 and 3 ran."""
+    numbers, statements = [], []
+    for n in (1, 2, 3):
+        with CaptureQueriesContext(connection) as ctx:
+            numbers.append(list_numbers(client, sort=sort, page=n, **filters)[0])
+        statements.append(" ".join(q["sql"] for q in ctx.captured_queries))
+    return numbers, statements
+
+
+@pytest.mark.parametrize("sort", ["-registered", "registered", "number", "-number", "status"])
+def test_a_deep_page_typed_by_number_continues_from_its_anchor_with_the_rows_of_offset(
+    client, caseworker, application_factory, family_factory, monkeypatch, sort
+):
+    from applications import pagination
+
+    family = family_factory(size=1)
+    for _ in range(60):
+        application_factory(family=family)  # many share a registration time: ties by id
+    login(client, caseworker)
+    by_offset, statements = typed_pages(client, sort)
+    assert all(" OFFSET " in sql for sql in statements[1:])
+    assert [len(p) for p in by_offset] == [25, 25, 10]
+    # every page from the second is deep: it continues from the row that ends the page before
+    monkeypatch.setattr(pagination, "ANCHOR_FROM", 25)
+    from django.core.cache import cache
+
+    cache.clear()
+    by_anchor, statements = typed_pages(client, sort)
+    assert by_anchor == by_offset
+    assert " OFFSET " not in statements[2]  # the anchors were numbered once, for page 2
+    assert "ROW_NUMBER" in statements[1].upper() and "ROW_NUMBER" not in statements[2].upper()
+
+
+def test_a_typed_page_whose_anchor_is_gone_or_stale_still_shows_a_whole_page_in_scope(
+    client, akim, caseworker, application_factory, family_factory, monkeypatch, other_okrug
+):
+    from applications import pagination
+
+    monkeypatch.setattr(pagination, "ANCHOR_FROM", 25)
+    own = family_factory(size=1)
+    for _ in range(60):
+        application_factory(family=own)
+    foreign = family_factory(size=1, okrug_obj=other_okrug)
+    for _ in range(30):
+        application_factory(family=foreign)
+    login(client, caseworker)
+    list_numbers(client, page=3)  # the caseworker's anchors are not the akim's
+    login(client, akim)
+    pages = [list_numbers(client, page=n)[0] for n in (1, 2, 3)]
+    own_numbers = set(Application.objects.filter(family=own).values_list("number", flat=True))
+    assert sorted(sum(pages, [])) == sorted(own_numbers)
+    # the row that ends page 2 is deleted: page 3 is found by OFFSET, not left empty
+    last_of_two = Application.objects.get(number=pages[1][-1])
+    last_of_two.delete()
+    newest_first = Application.objects.filter(family=own).order_by("-registered_at", "-id")
+    assert list_numbers(client, page=3)[0] == [a.number for a in newest_first[50:]]  # 9 left
+    # a new application within the minute shifts the list by a row; the kept anchors still give
+    # a whole page of the akim's own okrug
+    application_factory(family=own)
+    second = list_numbers(client, page=2)[0]
+    assert len(second) == 25 and set(second) <= own_numbers | {
+        Application.objects.latest("id").number
+    }
