@@ -30,13 +30,14 @@ LOGGED_IN_LIST = {"minimal list, logged in": "/bench/list/"}
 def pages() -> dict[str, str]:
     """The product pages to measure, with URLs chosen from the data: a deep page is half way
     through the whole list, measured as its "next" link from the page before reaches it and as
-    an address typed with the page number alone (OFFSET)."""
+    addresses typed with a page number alone, a page at random around it for each request."""
     from django.urls import NoReverseMatch, reverse
 
     from applications.models import Application
 
     total = Application.objects.count()
     deep = max(2, total // 25 // 2)
+    spread = min(deep - 1, 1000)
     app = Application.objects.filter(status="notified").order_by("-id").first()
     lst = reverse("applications:application_list")
     # the last row of the page before: what that page's "next" link continues from
@@ -48,7 +49,11 @@ def pages() -> dict[str, str]:
         f"list: by registration, page {deep} (next link)": (
             f"{lst}?sort=-registered&page={deep}&after={before_deep}"
         ),
-        f"list: by registration, page {deep} (typed)": f"{lst}?sort=-registered&page={deep}",
+        # typed addresses of pages drawn at random around the middle of the list, so that no
+        # one page's rows kept anywhere make the figure
+        f"list: by registration, pages {deep - spread}–{deep + spread} typed": common.Pages(
+            f"{lst}?sort=-registered&page=PAGE", deep - spread, deep + spread
+        ),
         "list: search by surname, page 1": f"{lst}?{urlencode(SURNAME_SEARCH)}",
         "application page": reverse("applications:application_detail", args=[app.pk]),
     }
@@ -81,7 +86,7 @@ def throughput_table(urls: dict, cookie: str, seconds: int, connections: int) ->
     with common.gunicorn(workers=2) as base:
         for name, url in urls.items():
             rows[name] = common.wrk(
-                base + url,
+                url.on(base) if isinstance(url, common.Pages) else base + url,
                 seconds=seconds,
                 connections=connections,
                 cookie="" if name in BASELINES else cookie,

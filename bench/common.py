@@ -83,12 +83,42 @@ def percentile(samples: list[float], pct: float) -> float:
     return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
 
 
+class Pages(str):
+    """An address whose `PAGE` is a page number drawn at random from `first` to `last` for
+    every request (as wrk_pages.lua does under wrk): what the shared cache keeps for one page
+    is then not what is measured. As a string it is the address of the middle page."""
+
+    def __new__(cls, template: str, first: int, last: int):
+        url = super().__new__(cls, template.replace("PAGE", str((first + last) // 2)))
+        url.template, url.first, url.last = template, first, last
+        return url
+
+    def on(self, base: str) -> "Pages":
+        return Pages(base + self.template, self.first, self.last)
+
+    def pick(self, rng) -> str:
+        return self.template.replace("PAGE", str(rng.randint(self.first, self.last)))
+
+
+def urls_of(url: str):
+    """The address of each request: the same one, or a Pages address's pages at random."""
+    import random
+
+    if not isinstance(url, Pages):
+        while True:
+            yield url
+    rng = random.Random(9)
+    while True:
+        yield url.pick(rng)
+
+
 def measure(client, url: str, repeat: int) -> dict:
     """p50/p95 of `repeat` requests through the test client (after one warm-up) and the SQL
     statements one warm request runs (counted at the cursor, whatever DEBUG is; what the
     shared cache holds, such as a long list's count, is read from it as in steady use)."""
     from django.db import connection
 
+    addresses = urls_of(url)
     client.get(url)
     statements = []
     with connection.execute_wrapper(
@@ -99,8 +129,9 @@ def measure(client, url: str, repeat: int) -> dict:
         raise SystemExit(f"{url}: HTTP {response.status_code}")
     times = []
     for _ in range(repeat):
+        address = next(addresses)
         start = time.perf_counter()
-        client.get(url)
+        client.get(address)
         times.append((time.perf_counter() - start) * 1000)
     return {
         "p50_ms": statistics.median(times),
@@ -180,11 +211,12 @@ def wrk(url: str, *, seconds: int, connections: int, cookie: str = "") -> dict:
         "--timeout",
         "10s",
         "-s",
-        str(BENCH / "wrk_report.lua"),
+        str(BENCH / ("wrk_pages.lua" if isinstance(url, Pages) else "wrk_report.lua")),
     ]
     if cookie:
         cmd += ["-H", f"Cookie: {cookie}"]
-    out = subprocess.run([*cmd, url], capture_output=True, text=True, check=True).stdout
+    args = ["--", str(url.first), str(url.last)] if isinstance(url, Pages) else []
+    out = subprocess.run([*cmd, url, *args], capture_output=True, text=True, check=True).stdout
     line = next(x for x in out.splitlines() if x.startswith("WRK_JSON "))
     result = json.loads(line.removeprefix("WRK_JSON "))
     result["rps"] = result["requests"] / result["seconds"]
