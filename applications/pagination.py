@@ -47,30 +47,46 @@ class DeferredJoinPaginator(Paginator):
         self.read_rows = read_rows
 
     @cached_property
-    def count(self) -> int:
-        """Rows of the filtered list, counted without the select_related joins or ordering."""
+    def _counted(self) -> tuple[str, list, str]:
+        """The count's statement (the filtered list without joins or ordering), its parameters,
+        and the key of what the cache keeps for the list (its scope and filters), made of them."""
         query = self.object_list.values("pk").order_by()
         sql, params = query.query.sql_with_params()
-        key = "list-count:" + hashlib.sha256(repr((sql, params)).encode()).hexdigest()
-        cached = cache.get(key)
+        return sql, params, hashlib.sha256(repr((sql, params)).encode()).hexdigest()
+
+    @cached_property
+    def count(self) -> int:
+        """Rows of the filtered list, counted without the select_related joins or ordering."""
+        sql, params, key = self._counted
+        cached = cache.get(f"list-count:{key}")
         if cached is not None:
             return cached
         # the statement just compiled for the key, counted as is (not built a second time)
-        with connections[query.db].cursor() as cursor:
+        with connections[self.object_list.db].cursor() as cursor:
             cursor.execute(f"SELECT COUNT(*) FROM ({sql}) counted", params)
             count = cursor.fetchone()[0]
         if count >= LARGE_COUNT:
-            cache.set(key, count, COUNT_SECONDS)
+            cache.set(f"list-count:{key}", count, COUNT_SECONDS)
         return count
 
     def page(self, number):
+        keyset = self._keyset()
+        deep = None if keyset is None else self._deep(number)
+        block = None
+        if deep is not None:
+            # the list's count and the anchors of the page's block in one read of the cache
+            count_key, block_key = f"list-count:{self._counted[2]}", self._anchors_key(deep)
+            kept = cache.get_many([count_key, block_key])
+            if count_key in kept:
+                self.count = kept[count_key]
+            block = kept.get(block_key)
         number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        if bottom >= ANCHOR_FROM and (keyset := self._keyset()) is not None:
-            anchor = self._anchor(number)
+        if number == deep:
+            anchor = self._anchor(number, block)
             page = None if anchor is None else self._keyset_page(number, anchor, True, keyset)
             if page is not None:
                 return page
+        bottom = (number - 1) * self.per_page
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
@@ -123,22 +139,37 @@ class DeferredJoinPaginator(Paginator):
             ids.reverse()
         return self._get_page(self._rows(ids), number, self)
 
-    def _anchor(self, number: int) -> int | None:
-        """The primary key of the row that ends page `number - 1`, from the anchors kept for
-        this list (its scope, filters and order: the key is its SQL); None past their end."""
-        ids = self.object_list.values_list("pk", flat=True)
-        sql, params = ids.query.sql_with_params()
-        key = (
-            "list-anchors:"
-            + hashlib.sha256(repr((sql, params, self.per_page)).encode()).hexdigest()
-        )
-        block, at = divmod(number - 2, ANCHOR_BLOCK)
-        anchors = cache.get(f"{key}:{block}")
-        if anchors is None:
+    def _deep(self, number) -> int | None:
+        """`number` when it is a page number whose page begins ANCHOR_FROM rows or more into
+        the list; otherwise None (validate_number judges it)."""
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            return None
+        return number if (number - 1) * self.per_page >= ANCHOR_FROM else None
+
+    def _anchors_key(self, number: int) -> str:
+        """The cache key of the anchors of page `number`'s block: the list (its scope and
+        filters), its order and its page size."""
+        order = ",".join(
+            map(str, self.object_list.query.order_by)
+        )  # field names, "-" for descending
+        block = (number - 2) // ANCHOR_BLOCK
+        return f"list-anchors:{self._counted[2]}:{order}:{self.per_page}:{block}"
+
+    def _anchor(self, number: int, block: list[int] | None) -> int | None:
+        """The primary key of the row that ends page `number - 1`, from `block`, the kept
+        anchors of the page's block, or numbered now when none are kept; None past their end."""
+        at = (number - 2) % ANCHOR_BLOCK
+        if block is None:
             blocks = self._number_anchors()
-            cache.set_many({f"{key}:{i}": part for i, part in enumerate(blocks)}, COUNT_SECONDS)
-            anchors = blocks[block] if block < len(blocks) else []
-        return anchors[at] if at < len(anchors) else None
+            cache.set_many(
+                {self._anchors_key(2 + i * ANCHOR_BLOCK): part for i, part in enumerate(blocks)},
+                COUNT_SECONDS,
+            )
+            index = (number - 2) // ANCHOR_BLOCK
+            block = blocks[index] if index < len(blocks) else []
+        return block[at] if at < len(block) else None
 
     def _number_anchors(self) -> list[list[int]]:
         """The primary keys of the rows that end pages 1, 2, … of the list, ANCHOR_BLOCK pages

@@ -477,6 +477,13 @@ def test_a_deep_page_typed_by_number_continues_from_its_anchor_with_the_rows_of_
     assert by_anchor == by_offset
     assert " OFFSET " not in statements[2]  # the anchors were numbered once, for page 2
     assert "ROW_NUMBER" in statements[1].upper() and "ROW_NUMBER" not in statements[2].upper()
+    # with its anchors kept, a typed page reads no more than the page its "next" link reaches
+    link = link_params(list_numbers(client, sort=sort, page=2)[1], "вперёд")
+    with CaptureQueriesContext(connection) as by_link:
+        assert list_numbers(client, **link)[0] == by_offset[2]
+    with CaptureQueriesContext(connection) as typed:
+        list_numbers(client, sort=sort, page=3)
+    assert len(typed) == len(by_link)
 
 
 def test_a_typed_page_whose_anchor_is_gone_or_stale_still_shows_a_whole_page_in_scope(
