@@ -57,10 +57,12 @@ class DeferredJoinPaginator(Paginator):
     @cached_property
     def count(self) -> int:
         """Rows of the filtered list, counted without the select_related joins or ordering."""
+        cached = cache.get(f"list-count:{self._counted[2]}")
+        return self._count_now() if cached is None else cached
+
+    def _count_now(self) -> int:
+        """The count run now, and kept when the list is long."""
         sql, params, key = self._counted
-        cached = cache.get(f"list-count:{key}")
-        if cached is not None:
-            return cached
         # the statement just compiled for the key, counted as is (not built a second time)
         with connections[self.object_list.db].cursor() as cursor:
             cursor.execute(f"SELECT COUNT(*) FROM ({sql}) counted", params)
@@ -77,8 +79,7 @@ class DeferredJoinPaginator(Paginator):
             # the list's count and the anchors of the page's block in one read of the cache
             count_key, block_key = f"list-count:{self._counted[2]}", self._anchors_key(deep)
             kept = cache.get_many([count_key, block_key])
-            if count_key in kept:
-                self.count = kept[count_key]
+            self.count = kept[count_key] if count_key in kept else self._count_now()
             block = kept.get(block_key)
         number = self.validate_number(number)
         if number == deep:
@@ -107,12 +108,12 @@ class DeferredJoinPaginator(Paginator):
         """Page `number` as reached by a "next" link (the rows after the row `after`) or a
         "previous" link (the rows before the row `before`); by OFFSET when the link names no
         row, when the list's order has no keyset, or when the named row is gone."""
-        number = self.validate_number(number)
         anchor = str(after or before or "")
         keyset = self._keyset()
         # a key is a positive bigint; anything else in the address is ignored
         if keyset is None or not (anchor.isascii() and anchor.isdigit() and len(anchor) < 19):
             return self.page(number)
+        number = self.validate_number(number)
         page = self._keyset_page(number, int(anchor), bool(after), keyset)
         return self.page(number) if page is None else page
 
