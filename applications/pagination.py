@@ -36,7 +36,7 @@ LARGE_COUNT = 10_000
 COUNT_SECONDS = 60
 # OFFSET of 5 000 index entries costs PostgreSQL about a millisecond, of 250 000 about 50
 ANCHOR_FROM = 5_000
-ANCHOR_BLOCK = 500  # pages whose anchors one cache entry keeps
+ANCHOR_BLOCK = 2_000  # pages whose anchors one cache entry keeps (about 10 kB)
 
 
 class DeferredJoinPaginator(Paginator):
