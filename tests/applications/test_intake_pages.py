@@ -475,6 +475,13 @@ def test_a_deep_page_typed_by_number_continues_from_its_anchor_with_the_rows_of_
     cache.clear()
     by_anchor, statements = typed_pages(client, sort)
     assert by_anchor == by_offset
+    monkeypatch.setattr(pagination, "ANCHOR_BLOCK", 1)  # each page's anchor an entry of its own
+    cache.clear()
+    assert typed_pages(client, sort)[0] == by_offset
+    monkeypatch.setattr(pagination, "ANCHOR_BLOCK", 2)
+    cache.clear()
+    by_anchor, statements = typed_pages(client, sort)
+    assert by_anchor == by_offset
     assert " OFFSET " not in statements[2]  # the anchors were numbered once, for page 2
     assert "ROW_NUMBER" in statements[1].upper() and "ROW_NUMBER" not in statements[2].upper()
     # with its anchors kept, a typed page reads no more than the page its "next" link reaches,
