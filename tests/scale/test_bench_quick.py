@@ -52,9 +52,16 @@ def test_pages_are_measured_beside_both_baselines(bench_env):
         assert re.search(re.escape(page) + figures, out), out
     # the minimal list runs one query; a page's queries do not depend on its rows
     assert re.search(r"minimal list \(50 rows\)\s+[\d.]+\s+[\d.]+\s+1\n", out), out
-    assert re.search(r"work queue \(home\)\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+0\s+\d+%", out), out
+    assert re.search(r"work queue \(home\)\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+0\s+[\d.]+\s+\d+%", out), (
+        out
+    )
+    # each page beside the minimal list's runs before and after it, all of them printed
+    assert re.search(r"minimal list's runs, in order \(req/s\): (\d+, ){9}\d+\n", out), out
     # typed pages drawn at random for every request, under wrk too (bench/wrk_pages.lua)
-    assert len(re.findall(r"pages \d+–\d+ typed\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+0\s+\d+%", out)) == 1
+    assert (
+        len(re.findall(r"pages \d+–\d+ typed\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+0\s+[\d.]+\s+\d+%", out))
+        == 1
+    )
 
 
 def test_load_test_ends_without_errors(bench_env):
