@@ -155,9 +155,8 @@ class DeferredJoinPaginator(Paginator):
     def _anchors_key(self, number: int) -> str:
         """The cache key of the anchors of page `number`'s block: the list (its scope and
         filters), its order and its page size."""
-        order = ",".join(
-            map(str, self.object_list.query.order_by)
-        )  # field names, "-" for descending
+        # the order's field names, "-" before a descending one
+        order = ",".join(map(str, self.object_list.query.order_by))
         block = (number - 2) // ANCHOR_BLOCK
         return f"list-anchors:{self._counted[2]}:{order}:{self.per_page}:{block}"
 

@@ -76,7 +76,9 @@ def _name_starts(word: str) -> Q | RawSQL:
     """The applicant's surname, name or patronymic begins with `word`, in any case. On
     PostgreSQL, on the application's own `applicant_key` (migration 0012): a common word is
     checked on each row the list's index walk reads, a rare one found by the key's trigram
-    index, and no applicant is looked up for either. Elsewhere on the person's names."""
+    index, and no applicant is looked up for either. Elsewhere on the person's names. (The
+    column is named with its table: the condition belongs to the list's own query, not to one
+    nested in another, where Django would give the table another alias.)"""
     connection = connections[Application.objects.db]
     if connection.vendor != "postgresql":
         return (
