@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import connections
-from django.db.models import BooleanField, Prefetch, Q, QuerySet
+from django.db.models import BooleanField, CharField, Func, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
+from django.db.models.lookups import StartsWith
 
 from zhanakorgan_aid import roles
 from zhanakorgan_aid.compiled import Statement, pk_in
@@ -81,14 +82,35 @@ def _name_starts(word: str) -> Q | RawSQL:
     nested in another, where Django would give the table another alias.)"""
     connection = connections[Application.objects.db]
     if connection.vendor != "postgresql":
+        # SQLite's LIKE and UPPER fold Latin letters only: «ахмет» would not find «Ахметов»
+        capitals = word.upper()
         return (
-            Q(applicant__surname__istartswith=word)
-            | Q(applicant__name__istartswith=word)
-            | Q(applicant__patronymic__istartswith=word)
+            Q(StartsWith(UnicodeUpper("applicant__surname"), capitals))
+            | Q(StartsWith(UnicodeUpper("applicant__name"), capitals))
+            | Q(StartsWith(UnicodeUpper("applicant__patronymic"), capitals))
         )
     column = f"{connection.ops.quote_name(Application._meta.db_table)}.applicant_key"
     pattern = connection.ops.prep_for_like_query(word) + "%"
     return RawSQL(f"{column} LIKE '%%|' || UPPER(%s)", [pattern], output_field=BooleanField())
+
+
+class UnicodeUpper(Func):
+    """Text in capitals by Python's rules, every alphabet's letters (SQLite only: the function
+    add_unicode_upper gives each SQLite connection; PostgreSQL's UPPER does this itself)."""
+
+    function = "UNICODE_UPPER"
+    output_field = CharField()
+
+
+def add_unicode_upper(sender, connection, **kwargs) -> None:
+    """On a new SQLite connection, UNICODE_UPPER(text): str.upper, Cyrillic and Kazakh too."""
+    if connection.vendor == "sqlite":
+        connection.connection.create_function(
+            "UNICODE_UPPER",
+            1,
+            lambda text: None if text is None else text.upper(),
+            deterministic=True,
+        )
 
 
 @dataclass(frozen=True, slots=True)
