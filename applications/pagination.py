@@ -80,7 +80,8 @@ class DeferredJoinPaginator(Paginator):
         block = None
         if deep is not None:
             # the list's count and the anchors of the page's block in one read of the cache
-            count_key, block_key = f"list-count:{self._counted[2]}", self._anchors_key(deep)
+            count_key = f"list-count:{self._counted[2]}"
+            block_key = self._anchors_key((deep - 2) // ANCHOR_BLOCK)
             kept = cache.get_many([count_key, block_key])
             self.count = kept[count_key] if count_key in kept else self._count_now()
             block = kept.get(block_key)
@@ -152,12 +153,11 @@ class DeferredJoinPaginator(Paginator):
             return None
         return number if (number - 1) * self.per_page >= ANCHOR_FROM else None
 
-    def _anchors_key(self, number: int) -> str:
-        """The cache key of the anchors of page `number`'s block: the list (its scope and
-        filters), its order and its page size."""
+    def _anchors_key(self, block: int) -> str:
+        """The cache key of the anchors of block `block` (pages 2 + block × ANCHOR_BLOCK
+        onwards): the list (its scope and filters), its order and its page size."""
         # the order's field names, "-" before a descending one
         order = ",".join(map(str, self.object_list.query.order_by))
-        block = (number - 2) // ANCHOR_BLOCK
         return f"list-anchors:{self._counted[2]}:{order}:{self.per_page}:{block}"
 
     def _anchor(self, number: int, block: list[int] | None) -> int | None:
@@ -167,7 +167,7 @@ class DeferredJoinPaginator(Paginator):
         if block is None:
             blocks = self._number_anchors(index + 1)
             cache.set_many(
-                {self._anchors_key(2 + i * ANCHOR_BLOCK): part for i, part in enumerate(blocks)},
+                {self._anchors_key(i): part for i, part in enumerate(blocks)},
                 COUNT_SECONDS,
             )
             block = blocks[index] if index < len(blocks) else []

@@ -106,7 +106,9 @@ def throughput_table(urls: dict, cookie: str, seconds: int, connections: int) ->
             rows[name] = run(name, urls[name])
             minimal_runs.append(run(MINIMAL, urls[MINIMAL]))
             beside[name] = (minimal_runs[-2]["rps"] + minimal_runs[-1]["rps"]) / 2
-    rows[MINIMAL] = minimal_runs[0]
+    # the minimal list's row: its first run, with the errors of all its runs
+    errors = sum(m["non2xx"] + m["socket_errors"] for m in minimal_runs)
+    rows[MINIMAL] = {**minimal_runs[0], "non2xx": errors, "socket_errors": 0}
     print(
         f"\nThroughput under wrk, gunicorn 2 sync workers, {connections} connections, "
         f"{seconds} s each; each page beside the minimal list run just before and after it"
@@ -125,8 +127,6 @@ def throughput_table(urls: dict, cookie: str, seconds: int, connections: int) ->
         )
     figures = ", ".join(f"{m['rps']:.0f}" for m in minimal_runs)
     print(f"minimal list's runs, in order (req/s): {figures}")
-    errors = sum(m["non2xx"] + m["socket_errors"] for m in minimal_runs)
-    rows[MINIMAL] = {**minimal_runs[0], "non2xx": errors, "socket_errors": 0}
     return rows
 
 
