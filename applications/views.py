@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhanakorgan_aid import audit, roles
+from zhanakorgan_aid.page import page_response
 
 from . import access, pages, selectors
 from .exceptions import ApplicationError
@@ -223,17 +224,10 @@ def application_list(request: HttpRequest) -> HttpResponse:
         params.pop(name, None)
     sort_params = params.copy()
     sort_params.pop("sort", None)
-    return render(
+    return page_response(
         request,
-        "applications/application_list.html",
-        {
-            "form": form,
-            "page": page,
-            "sort": sort,
-            "body": pages.list_body(
-                request, form, page, sort, params.urlencode(), sort_params.urlencode()
-            ),
-        },
+        _("Заявления"),
+        pages.list_body(request, form, page, sort, params.urlencode(), sort_params.urlencode()),
     )
 
 
@@ -244,10 +238,10 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = access.application_get_for(
         user=request.user, pk=pk, related=("decision__decided_by", "registered_by")
     )
-    return render(
+    return page_response(
         request,
-        "applications/application_detail.html",
-        {"application": application, "body": pages.application_body(request, application)},
+        f"{_('Заявление')} № {application.number}",
+        pages.application_body(request, application),
     )
 
 

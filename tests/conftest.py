@@ -201,3 +201,13 @@ def application_factory(db, family_factory, category, caseworker):
 def login(client, user):
     client.force_login(user, backend="zhanakorgan_aid.backends.SessionUserBackend")
     return client
+
+
+def listed_numbers(response) -> list[str]:
+    """The numbers of the applications the list page shows, top to bottom, as read on it."""
+    import html
+    import re
+
+    assert response.status_code == 200
+    body = response.content.decode()
+    return [html.unescape(n) for n in re.findall(r'<tr>\n<td><a href="[^"]+">([^<]+)</a>', body)]

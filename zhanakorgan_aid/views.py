@@ -1,32 +1,68 @@
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from applications import access, queues, selectors
+from applications import queues, selectors
+from applications.templatetags.tables import queue_rows, recent_rows
 from benefits.education_selectors import overdue_receipt_rows
-from zhanakorgan_aid import roles
+from zhanakorgan_aid import links, roles
+from zhanakorgan_aid.fragments import Fragment
+from zhanakorgan_aid.markup import dmy, rows_html
+from zhanakorgan_aid.page import page_response
+
+HOME = Fragment(
+    "_home_body.html",
+    *(
+        "today overdue_count overdue_rows receipt_count receipt_rows today_count today_rows"
+        " upcoming_count upcoming_rows recent_rows"
+    ).split(),
+)
+RECEIPT_ROW = '<tr><td><a href="{}">{}</a></td><td>{}</td><td class="late">{}</td></tr>'
 
 
 @login_required
 def home(request):
     """Start page: what waits for the user by role and okrug (overdue, due today, upcoming),
-    then the latest applications the user may see."""
+    then the latest applications the user may see. Its text is a fragment
+    (zhanakorgan_aid.fragments): the labels once per process and language, the rows each time."""
     today = timezone.localdate()
-    recent = selectors.latest_rows_for(request.user, 10)
-    receipts = None
-    if roles.has_role(request.user, roles.CASEWORKER, roles.ADMINISTRATOR):
+    user = request.user
+    queue = queues.queue_for(user=user, on=today)
+    recent = selectors.latest_rows_for(user, 10)
+    receipts = []
+    if roles.has_role(user, roles.CASEWORKER, roles.ADMINISTRATOR):
         receipts = overdue_receipt_rows(on=today, n=25)  # p11: 5 working days
-    return render(
-        request,
-        "home.html",
+    counts = queue["counts"]
+    body = HOME.render(
         {
-            "overdue_receipts": receipts,
-            "queue": queues.queue_for(user=request.user, on=today),
-            "today": today,
-            "recent": recent,
-            "full_iin": access.sees_full_iin(request.user),
-            "sees_dashboard": roles.has_role(
-                request.user, roles.CASEWORKER, roles.ADMINISTRATOR, roles.AUDITOR
+            "today": dmy(today),
+            "overdue_count": counts["overdue"],
+            "overdue_rows": queue_rows(queue["overdue"], "overdue"),
+            "receipt_count": len(receipts),
+            "receipt_rows": rows_html(
+                RECEIPT_ROW,
+                (
+                    (
+                        links.url("benefits:education_detail", y.case_id),
+                        y.student,
+                        y.academic_year or "",
+                        dmy(y.receipt_due),
+                    )
+                    for y in receipts
+                ),
             ),
+            "today_count": counts["today"],
+            "today_rows": queue_rows(queue["today"], "today"),
+            "upcoming_count": counts["upcoming"],
+            "upcoming_rows": queue_rows(queue["upcoming"], "upcoming"),
+            "recent_rows": recent_rows(recent),
         },
+        registrar=roles.has_role(user, roles.CASEWORKER, roles.AKIM_OFFICE, roles.ADMINISTRATOR),
+        sees_dashboard=roles.has_role(user, roles.CASEWORKER, roles.ADMINISTRATOR, roles.AUDITOR),
+        receipts=bool(receipts),
+        no_overdue=not queue["overdue"],
+        no_today=not queue["today"],
+        no_upcoming=not queue["upcoming"],
+        no_recent=not recent,
     )
+    return page_response(request, _("Социальная помощь"), body)

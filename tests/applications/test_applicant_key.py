@@ -7,7 +7,7 @@ from django.db import connection
 from django.urls import reverse
 
 from applications.models import Application, Person
-from tests.conftest import login
+from tests.conftest import listed_numbers, login
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the key and its triggers are PostgreSQL's alone"
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.skipif(
 def found(client, q: str) -> list[str]:
     response = client.get(reverse("applications:application_list"), {"q": q})
     assert response.status_code == 200
-    return sorted(a.number for a in response.context["page"])
+    return sorted(listed_numbers(response))
 
 
 def key_of(application) -> str:

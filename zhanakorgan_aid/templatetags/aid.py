@@ -52,14 +52,18 @@ HEADER = Fragment("includes/header.html", "csrf", "next_path", "q", "user_name")
 
 @register.simple_tag(takes_context=True)
 def page_header(context) -> str:
-    """The header of every page (menu, search, language, log-out). It depends on the language,
-    the user's roles and little else, yet rendering its thirty translated labels and twenty
-    links cost a millisecond and a half of every page (issue 9). It is rendered once per
-    process for each language and kind of user (zhanakorgan_aid.fragments), and the values of
-    the request (the CSRF token, the address to come back to, the search typed, the user's
-    name) are put in escaped on each request."""
+    """The header of every page (menu, search, language, log-out), for base.html."""
     request = context.get("request")  # none on the 400 and 500 pages (zhanakorgan_aid.errors)
     user = context.get("user") or getattr(request, "user", None)
+    return header_html(request, user, context.get("user_roles") or ())
+
+
+def header_html(request, user, user_roles) -> str:
+    """The page header. It depends on the language, the user's roles and little else, yet
+    rendering its thirty translated labels and twenty links cost a millisecond and a half of
+    every page (issue 9). It is rendered once per process for each language and kind of user
+    (zhanakorgan_aid.fragments), and the values of the request (the CSRF token, the address to
+    come back to, the search typed, the user's name) are put in escaped on each request."""
     authenticated = bool(user is not None and user.is_authenticated)
     return HEADER.render(
         {
@@ -68,7 +72,7 @@ def page_header(context) -> str:
             "q": request.GET.get("q", "") if request is not None else "",
             "user_name": str(user) if authenticated else "",
         },
-        user_roles=frozenset(context.get("user_roles") or ()),
+        user_roles=frozenset(user_roles),
         staff=authenticated and user.is_staff,
         authenticated=authenticated,
     )
