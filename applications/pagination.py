@@ -69,21 +69,60 @@ class DeferredJoinPaginator(Paginator):
         # the statement just compiled for the key, counted as is (not built a second time)
         with connections[self.object_list.db].cursor() as cursor:
             cursor.execute(f"SELECT COUNT(*) FROM ({sql}) counted", params)
-            count = cursor.fetchone()[0]
+            return self._keep(cursor.fetchone()[0])
+
+    def _keep(self, count: int) -> int:
         if count >= LARGE_COUNT:
-            cache.set(f"list-count:{key}", count, COUNT_SECONDS)
+            cache.set(f"list-count:{self._counted[2]}", count, COUNT_SECONDS)
         return count
+
+    def _count_with_ids(self, number) -> list | None:
+        """On PostgreSQL, the count and the ids of page `number` (as the page would cut them
+        once the count is known) by one statement, the count set on the paginator; elsewhere,
+        or for a number that is not a page's, the count alone and None."""
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            number = 0
+        connection = connections[self.object_list.db]
+        if number < 1 or connection.vendor != "postgresql":
+            self.count = self._count_now()
+            return None
+        bottom = (number - 1) * self.per_page
+        page = self.object_list.values_list("pk", flat=True)
+        ids_sql, ids_params = page[
+            bottom : bottom + self.per_page + self.orphans
+        ].query.sql_with_params()
+        count_sql, count_params, _ = self._counted
+        with connection.cursor() as cursor:
+            # two subqueries PostgreSQL runs once each; ARRAY keeps the ids in their order
+            cursor.execute(
+                f"SELECT (SELECT COUNT(*) FROM ({count_sql}) counted), ARRAY({ids_sql})",
+                [*count_params, *ids_params],
+            )
+            count, ids = cursor.fetchone()
+        self.count = self._keep(count)
+        top = bottom + self.per_page
+        if top + self.orphans >= count:
+            top = count
+        return ids[: max(0, top - bottom)]
 
     def page(self, number):
         keyset = self._keyset()
         deep = None if keyset is None else self._deep(number)
-        block = None
-        if deep is not None:
-            # the list's count and the anchors of the page's block in one read of the cache
+        block = ids = None
+        if "count" not in self.__dict__:
+            # the list's count and, on a deep page, the anchors of the page's block in one read
+            # of the cache; a count not kept is run with the page's ids when it can be
             count_key = f"list-count:{self._counted[2]}"
-            block_key = self._anchors_key((deep - 2) // ANCHOR_BLOCK)
-            kept = cache.get_many([count_key, block_key])
-            self.count = kept[count_key] if count_key in kept else self._count_now()
+            block_key = None if deep is None else self._anchors_key((deep - 2) // ANCHOR_BLOCK)
+            kept = cache.get_many([count_key] if block_key is None else [count_key, block_key])
+            if count_key in kept:
+                self.count = kept[count_key]
+            elif deep is None:
+                ids = self._count_with_ids(number)
+            else:
+                self.count = self._count_now()
             block = kept.get(block_key)
         number = self.validate_number(number)
         if number == deep:
@@ -91,11 +130,12 @@ class DeferredJoinPaginator(Paginator):
             page = None if anchor is None else self._keyset_page(number, anchor, True, keyset)
             if page is not None:
                 return page
-        bottom = (number - 1) * self.per_page
-        top = bottom + self.per_page
-        if top + self.orphans >= self.count:
-            top = self.count
-        ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
+        if ids is None:
+            bottom = (number - 1) * self.per_page
+            top = bottom + self.per_page
+            if top + self.orphans >= self.count:
+                top = self.count
+            ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
         return self._get_page(self._rows(ids), number, self)
 
     def get_page(self, number, *, after=None, before=None):

@@ -537,3 +537,27 @@ def test_a_typed_page_whose_anchor_is_gone_or_stale_still_shows_a_whole_page_in_
     assert len(second) == 25 and set(second) <= own_numbers | {
         Application.objects.latest("id").number
     }
+
+
+def test_a_short_list_is_counted_with_its_page_and_pages_past_it_show_the_last(
+    client, caseworker, application_factory, family_factory
+):
+    family = family_factory(size=1)
+    made = [application_factory(family=family) for _ in range(30)]
+    login(client, caseworker)
+    newest_first = [a.number for a in reversed(made)]
+    with CaptureQueriesContext(connection) as ctx:
+        first, _ = list_numbers(client, status="registered")
+    counts = [q["sql"] for q in ctx.captured_queries if "COUNT(*)" in q["sql"]]
+    assert first == newest_first[:25]
+    assert len(counts) == 1
+    if connection.vendor == "postgresql":
+        # the count and the page's ids by one statement: no other reads the list's index
+        assert "ARRAY(" in counts[0] and "LIMIT 25" in counts[0]
+        assert not [q for q in ctx.captured_queries if q["sql"].endswith("LIMIT 25")]
+    for past in ("3", "99", "0", "-1"):
+        numbers, html = list_numbers(client, status="registered", page=past)
+        assert numbers == newest_first[25:], past
+        assert "Страница 2 из 2, всего 30" in html, past
+    assert list_numbers(client, status="registered", page="два")[0] == newest_first[:25]
+    assert list_numbers(client, status="granted", page="2")[0] == []
