@@ -4,8 +4,10 @@ import datetime
 from decimal import Decimal
 
 from django import forms
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from benefits.models import Category
@@ -240,6 +242,27 @@ class ApplicationFilterForm(forms.Form):
         label_field=lambda: "name_kk" if in_kazakh() else "name_ru",
     )
     sort = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def list_all_okrugs(self, kept: dict) -> None:
+        """The okrug filter's choices, all the okrugs, from `kept` (what the shared cache held
+        of okrugs_key(), read with the list's count), else read now and kept for the next
+        page: listing two dozen okrugs cost a query on every page of the list (issue 9)."""
+        field = self.fields["okrug"]
+        key = okrugs_key()
+        field.listed = kept.get(key)
+        if field.listed is None:
+            field.listed = list(Okrug.objects.values_list("pk", field.label_field()))
+            cache.set(key, field.listed, OKRUGS_SECONDS)
+
+
+# a change of an okrug forgets them at once (signals.py); this bounds a change made by SQL
+OKRUGS_SECONDS = 600
+
+
+def okrugs_key() -> str:
+    """The shared cache's key of the okrugs as the list's filter offers them, in the language
+    of the interface."""
+    return f"okrug-choices:{get_language()}"
 
 
 def today() -> datetime.date:

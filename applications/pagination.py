@@ -43,11 +43,15 @@ ANCHOR_BLOCK = 1_000  # pages whose anchors one cache entry keeps (about 5 kB)
 
 
 class DeferredJoinPaginator(Paginator):
-    def __init__(self, object_list, per_page, *, read_rows=None, **kwargs):
+    def __init__(self, object_list, per_page, *, read_rows=None, cache_keys=(), **kwargs):
         """`read_rows(ids)`, when given, reads the page's rows in the order of their ids (a
-        page of plain values, say); otherwise they are the list's own model objects."""
+        page of plain values, say); otherwise they are the list's own model objects.
+        `cache_keys` are other keys of the shared cache the page needs: they are read with the
+        count in one round trip, and what the cache holds of them is in `cached`."""
         super().__init__(object_list, per_page, **kwargs)
         self.read_rows = read_rows
+        self.cache_keys = list(cache_keys)
+        self.cached: dict = {}
 
     @cached_property
     def _counted(self) -> tuple[str, list, str]:
@@ -60,8 +64,15 @@ class DeferredJoinPaginator(Paginator):
     @cached_property
     def count(self) -> int:
         """Rows of the filtered list, counted without the select_related joins or ordering."""
-        cached = cache.get(f"list-count:{self._counted[2]}")
-        return self._count_now() if cached is None else cached
+        count_key = f"list-count:{self._counted[2]}"
+        kept = self._read_cache([count_key])
+        return kept[count_key] if count_key in kept else self._count_now()
+
+    def _read_cache(self, keys: list[str]) -> dict:
+        """What the shared cache holds of `keys` and of `cache_keys`, by one read."""
+        kept = cache.get_many([*keys, *self.cache_keys])
+        self.cached.update((key, kept[key]) for key in self.cache_keys if key in kept)
+        return kept
 
     def _count_now(self) -> int:
         """The count run now, and kept when the list is long."""
@@ -116,7 +127,7 @@ class DeferredJoinPaginator(Paginator):
             # of the cache; a count not kept is run with the page's ids when it can be
             count_key = f"list-count:{self._counted[2]}"
             block_key = None if deep is None else self._anchors_key((deep - 2) // ANCHOR_BLOCK)
-            kept = cache.get_many([count_key] if block_key is None else [count_key, block_key])
+            kept = self._read_cache([count_key] if block_key is None else [count_key, block_key])
             if count_key in kept:
                 self.count = kept[count_key]
             elif deep is None:

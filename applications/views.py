@@ -22,6 +22,7 @@ from .forms import (
     IncomeFormSet,
     MemberFormSet,
     PersonForm,
+    okrugs_key,
 )
 from .models import Application, ApplicationDocument, Family, Okrug, Person
 from .pagination import DeferredJoinPaginator
@@ -207,6 +208,8 @@ def application_create(request: HttpRequest) -> HttpResponse:
 def application_list(request: HttpRequest) -> HttpResponse:
     form = ApplicationFilterForm(request.GET or None)
     form.fields["okrug"].queryset = visible_okrugs(request.user)
+    # a user who sees every okrug is offered all of them, as the shared cache keeps them
+    every_okrug = not roles.is_okrug_scoped(request.user)
     filters = form.cleaned_data if form.is_valid() else {}
     sort = filters.get("sort") or "-registered"
     qs = selectors.application_list(
@@ -216,9 +219,17 @@ def application_list(request: HttpRequest) -> HttpResponse:
         okrug_id=filters["okrug"].pk if filters.get("okrug") else None,
         sort=sort,
     )
-    page = DeferredJoinPaginator(qs, PAGE_SIZE, read_rows=selectors.application_rows).get_page(
+    paginator = DeferredJoinPaginator(
+        qs,
+        PAGE_SIZE,
+        read_rows=selectors.application_rows,
+        cache_keys=[okrugs_key()] if every_okrug else [],
+    )
+    page = paginator.get_page(
         request.GET.get("page", 1), after=request.GET.get("after"), before=request.GET.get("before")
     )
+    if every_okrug:
+        form.list_all_okrugs(paginator.cached)
     params = request.GET.copy()
     for name in ("page", "after", "before"):
         params.pop(name, None)

@@ -87,7 +87,10 @@ class ListedChoiceIterator(ModelChoiceIterator):
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        yield from self.queryset.values_list("pk", self.field.label_field())
+        if self.field.listed is not None:
+            yield from self.field.listed
+        else:
+            yield from self.queryset.values_list("pk", self.field.label_field())
 
 
 class ListedModelChoiceField(forms.ModelChoiceField):
@@ -95,6 +98,9 @@ class ListedModelChoiceField(forms.ModelChoiceField):
     when the choices are listed (the okrug's name in the interface language, say)."""
 
     iterator = ListedChoiceIterator
+    # the (key, label) pairs to list instead of querying them, when they are known (kept in
+    # the shared cache, say); validating a choice still looks it up in the queryset
+    listed: list | None = None
 
     def __init__(self, *args, label_field, **kwargs):
         super().__init__(*args, **kwargs)

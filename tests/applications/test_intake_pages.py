@@ -309,6 +309,7 @@ def test_application_list_query_count_does_not_grow_with_rows(
     login(client, caseworker)
     for _ in range(5):
         application_factory(family=family)
+    count_list_queries(client)  # what the shared cache keeps for the list (its okrugs) kept
     five = count_list_queries(client)
     for _ in range(45):
         application_factory(family=family)
@@ -561,3 +562,37 @@ def test_a_short_list_is_counted_with_its_page_and_pages_past_it_show_the_last(
         assert "Страница 2 из 2, всего 30" in html, past
     assert list_numbers(client, status="registered", page="два")[0] == newest_first[:25]
     assert list_numbers(client, status="granted", page="2")[0] == []
+
+
+def okrug_options(html: str) -> list[str]:
+    select = html.split('<select name="okrug"')[1].split("</select>")[0]
+    import re
+
+    return re.findall(r"<option value=\"\d*\"(?: selected)?>([^<]*)</option>", select)
+
+
+def test_the_okrug_filter_offers_the_okrugs_as_they_are_now_in_the_users_language(
+    client, caseworker, akim, okrug, other_okrug
+):
+    from applications.models import Okrug
+
+    login(client, caseworker)
+    url = reverse("applications:application_list")
+    offered = okrug_options(client.get(url).content.decode())
+    assert offered == ["все", *Okrug.objects.order_by("name_ru").values_list("name_ru", flat=True)]
+    # kept in the shared cache with the list's count: the next page reads no okrug
+    with CaptureQueriesContext(connection) as ctx:
+        assert okrug_options(client.get(url, {"page": 2}).content.decode()) == offered
+    assert not [q for q in ctx.captured_queries if q["sql"].count('FROM "applications_okrug"')]
+    # a renamed okrug (in the admin, say) and a new one are offered on the next page
+    other_okrug.name_ru = "Шалкия (переименован)"
+    other_okrug.save()
+    Okrug.objects.create(kato="000000001", name_ru="Аааа новый", name_kk="Жаңа")
+    offered = okrug_options(client.get(url).content.decode())
+    assert "Шалкия (переименован)" in offered and offered[1] == "Аааа новый"
+    client.post(reverse("set_language"), {"language": "kk", "next": "/"})
+    kazakh = okrug_options(client.get(url).content.decode())
+    assert "Жаңа" in kazakh and other_okrug.name_kk in kazakh and "Аааа новый" not in kazakh
+    # an akim's office is offered its own okrug alone, whatever the cache keeps
+    login(client, akim)
+    assert okrug_options(client.get(url).content.decode())[1:] == [okrug.name_ru]
