@@ -31,7 +31,7 @@ from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db import connections
-from django.db.models import F, Q, Subquery, Window
+from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 from django.utils.functional import cached_property
 
@@ -56,8 +56,18 @@ class DeferredJoinPaginator(Paginator):
     @cached_property
     def _counted(self) -> tuple[str, list, str]:
         """The count's statement (the filtered list without joins or ordering), its parameters,
-        and the key of what the cache keeps for the list (its scope and filters), made of them."""
-        query = self.object_list.values("pk").order_by()
+        and the key of what the cache keeps for the list (its scope and filters), made of them.
+        A list with a keyset selects its key beside the primary key (keyset_key, keyset_pk),
+        so that a page next to a row reads its ids from this statement (compiled once)."""
+        keyset = self._keyset()
+        if keyset is None:
+            query = self.object_list.values("pk").order_by()
+        else:
+            query = (
+                self.object_list.order_by()
+                .annotate(keyset_pk=F("pk"), keyset_key=F(keyset[0]))
+                .values_list("keyset_pk", "keyset_key")
+            )
         sql, params = query.query.sql_with_params()
         return sql, params, hashlib.sha256(repr((sql, params)).encode()).hexdigest()
 
@@ -175,25 +185,33 @@ class DeferredJoinPaginator(Paginator):
     def _keyset_page(self, number, anchor: int, forward: bool, keyset) -> Page | None:
         """The page of rows next to the row `anchor` (after it, or before it when not
         `forward`) in the list's order; None when there are none (the row is gone, say)."""
-        field, descending = keyset
-        # the rows after the anchor have smaller keys in a descending list, larger in an
-        # ascending one; the rows before it the other way round
-        smaller = descending == forward
-        here = self.object_list.model._default_manager.filter(pk=anchor)
-        value = Subquery(here.values(field)[:1])
-        op, bound = ("lt", "lte") if smaller else ("gt", "gte")
-        ids_qs = self.object_list.filter(
-            Q(**{f"{field}__{bound}": value}),
-            Q(**{f"{field}__{op}": value}) | Q(**{field: value, f"pk__{op}": anchor}),
-        )
-        if not forward:
-            ids_qs = ids_qs.reverse()
-        ids = list(ids_qs.values_list("pk", flat=True)[: self.per_page])
+        with connections[self.object_list.db].cursor() as cursor:
+            cursor.execute(*self._keyset_sql(anchor, forward, keyset))
+            ids = [pk for (pk,) in cursor.fetchall()]
         if not ids:
             return None
         if not forward:
             ids.reverse()
         return self._get_page(self._rows(ids), number, self)
+
+    def _keyset_sql(self, anchor: int, forward: bool, keyset) -> tuple[str, list]:
+        """The statement of the ids next to the row `anchor`: the list's own (its count's,
+        compiled once) and one row comparison with the anchor's (key, primary key), an index
+        range on both databases from the anchor on (a scalar subquery run once)."""
+        field, descending = keyset
+        # the rows after the anchor have smaller keys in a descending list, larger in an
+        # ascending one; the rows before it the other way round
+        op, order = ("<", "DESC") if descending == forward else (">", "ASC")
+        meta = self.object_list.model._meta
+        quote = connections[self.object_list.db].ops.quote_name
+        key, pk = quote(meta.get_field(field).column), quote(meta.pk.column)
+        sql, params, _ = self._counted  # the list with its key and primary key
+        return (
+            f"SELECT keyset_pk FROM ({sql}) listed WHERE (keyset_key, keyset_pk) {op} "
+            f"(SELECT {key}, {pk} FROM {quote(meta.db_table)} WHERE {pk} = %s) "
+            f"ORDER BY keyset_key {order}, keyset_pk {order} LIMIT %s",
+            [*params, anchor, self.per_page],
+        )
 
     def _deep(self, number) -> int | None:
         """`number` when it is a page number whose page begins ANCHOR_FROM rows or more into

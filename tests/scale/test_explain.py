@@ -102,6 +102,30 @@ def test_list_filters_and_sorts_use_indexes(region):
             raise AssertionError(f"{name}: {error}") from None
 
 
+def test_pages_next_to_a_row_use_indexes(region):
+    """A page reached by its "next" or "previous" link (or typed deep) reads the ids next to
+    its anchor by a row comparison: an index range for every sort with a keyset, filtered by
+    status or okrug or not, both ways."""
+    okrug = Okrug.objects.get(kato="434030000")
+    anchor = Application.objects.order_by("pk").values_list("pk", flat=True)[500]
+    checked = 0
+    for sort in selectors.SORTS:
+        for filters in ({}, {"status": "notified"}, {"okrug_id": okrug.pk}):
+            qs = selectors.application_list(user=region, sort=sort, **filters)
+            paginator = DeferredJoinPaginator(qs, 25)
+            keyset = paginator._keyset()
+            if keyset is None:
+                continue  # a nullable or joined key: pages by OFFSET (test above)
+            for forward in (True, False):
+                text = plan_sql(*paginator._keyset_sql(anchor, forward, keyset))
+                try:
+                    assert_plan_indexed(text)
+                except AssertionError as error:
+                    raise AssertionError(f"{sort} {filters} {forward}: {error}") from None
+                checked += 1
+    assert checked == 6 * 3 * 2  # by number, registration and status, each way up and down
+
+
 def test_work_queues_use_indexes(region):
     today = timezone.localdate()
     okrug = Okrug.objects.get(kato="434030000")
