@@ -7,8 +7,8 @@ the ids of its rows by ORDER BY … OFFSET … LIMIT on an index, then those row
 
 A page reached by the list's own "next" or "previous" link is found without OFFSET at all: the
 link names the row it continues from (`after` or `before`, a primary key), and the ids come from
-the index range next to that row ("keyset" paging), so the 10 000th page costs what the first
-does. An address typed with a page number alone is found the same way once the page is deep
+the index range next to that row, by one row comparison with its (key, id) ("keyset" paging),
+so the 10 000th page costs what the first does. An address typed with a page number alone is found the same way once the page is deep
 (ANCHOR_FROM rows or more before it): the rows that end each page of the list, up to the end
 of the page's block of ANCHOR_BLOCK pages, are numbered in one pass over its index, kept in the
 shared cache for COUNT_SECONDS beside the count, and the page continues from the row that ends
@@ -20,7 +20,9 @@ shallow page, a list whose order has no keyset, or an anchor that is gone is fou
 Counting a region's whole list (half a million rows) costs more than the page itself. A count
 of LARGE_COUNT rows or more is kept in the shared cache for COUNT_SECONDS, keyed by the count's
 SQL (which holds the user's okrug scope and filters), so paging through a long list counts it
-once a minute; a short list, like most searches, is counted exactly on every request. The
+once a minute; a short list, like most searches, is counted exactly on every request (on
+PostgreSQL by the statement that reads its page's ids). Other keys of the cache the page needs
+(`cache_keys`: the filter's okrugs, say) are read with the count in the same round trip. The
 anchors of typed pages are as old as the count at most: a page typed within a minute of a new
 application may begin a row off from where OFFSET would begin it, as the count may be a row
 short."""
