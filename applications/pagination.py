@@ -8,11 +8,11 @@ the ids of its rows by ORDER BY … OFFSET … LIMIT on an index, then those row
 A page reached by the list's own "next" or "previous" link is found without OFFSET at all: the
 link names the row it continues from (`after` or `before`, a primary key), and the ids come from
 the index range next to that row, by one row comparison with its (key, id) ("keyset" paging),
-so the 10 000th page costs what the first does. An address typed with a page number alone is found the same way once the page is deep
-(ANCHOR_FROM rows or more before it): the rows that end each page of the list, up to the end
-of the page's block of ANCHOR_BLOCK pages, are numbered in one pass over its index, kept in the
-shared cache for COUNT_SECONDS beside the count, and the page continues from the row that ends
-the page before it. Numbering costs about five times an OFFSET of the same depth (page 10 000
+so the 10 000th page costs what the first does. An address typed with a page number alone is
+found the same way once the page is deep (ANCHOR_FROM rows or more before it): the rows that end
+each page of the list, up to the end of the page's block of ANCHOR_BLOCK pages, are numbered in
+one pass over its index, kept in the shared cache for COUNT_SECONDS beside the count, and the
+page continues from the row that ends the page before it. Numbering costs about five times an OFFSET of the same depth (page 10 000
 of a region's list: 120 ms against 22 ms here), so the first typed deep page of a list in a
 minute is the slower one, and every later one within that minute as fast as a linked page. A
 shallow page, a list whose order has no keyset, or an anchor that is gone is found by OFFSET.
@@ -125,10 +125,15 @@ class DeferredJoinPaginator(Paginator):
             )
             count, ids = cursor.fetchone()
         self.count = self._keep(count)
-        top = bottom + self.per_page
-        if top + self.orphans >= count:
-            top = count
+        bottom, top = self._cut(number)
         return ids[: max(0, top - bottom)]
+
+    def _cut(self, number: int) -> tuple[int, int]:
+        """Where page `number` begins and ends in the list, as Paginator.page cuts it (the
+        last page takes up to `orphans` rows more)."""
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        return bottom, self.count if top + self.orphans >= self.count else top
 
     def page(self, number):
         keyset = self._keyset()
@@ -154,10 +159,7 @@ class DeferredJoinPaginator(Paginator):
             if page is not None:
                 return page
         if ids is None:
-            bottom = (number - 1) * self.per_page
-            top = bottom + self.per_page
-            if top + self.orphans >= self.count:
-                top = self.count
+            bottom, top = self._cut(number)
             ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
         return self._get_page(self._rows(ids), number, self)
 

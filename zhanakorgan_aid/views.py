@@ -2,12 +2,12 @@ from django.contrib.auth.decorators import login_required
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from applications import queues, selectors
-from applications.templatetags.tables import queue_rows, recent_rows
+from applications import access, queues, selectors
+from applications.templatetags.tables import queue_rows, receipt_rows, recent_rows
 from benefits.education_selectors import overdue_receipt_rows
-from zhanakorgan_aid import links, roles
+from zhanakorgan_aid import roles
 from zhanakorgan_aid.fragments import Fragment
-from zhanakorgan_aid.markup import dmy, rows_html
+from zhanakorgan_aid.markup import dmy
 from zhanakorgan_aid.page import page_response
 
 HOME = Fragment(
@@ -17,7 +17,6 @@ HOME = Fragment(
         " upcoming_count upcoming_rows recent_rows"
     ).split(),
 )
-RECEIPT_ROW = '<tr><td><a href="{}">{}</a></td><td>{}</td><td class="late">{}</td></tr>'
 
 
 @login_required
@@ -39,25 +38,14 @@ def home(request):
             "overdue_count": counts["overdue"],
             "overdue_rows": queue_rows(queue["overdue"], "overdue"),
             "receipt_count": len(receipts),
-            "receipt_rows": rows_html(
-                RECEIPT_ROW,
-                (
-                    (
-                        links.url("benefits:education_detail", y.case_id),
-                        y.student,
-                        y.academic_year or "",
-                        dmy(y.receipt_due),
-                    )
-                    for y in receipts
-                ),
-            ),
+            "receipt_rows": receipt_rows(receipts),
             "today_count": counts["today"],
             "today_rows": queue_rows(queue["today"], "today"),
             "upcoming_count": counts["upcoming"],
             "upcoming_rows": queue_rows(queue["upcoming"], "upcoming"),
             "recent_rows": recent_rows(recent),
         },
-        registrar=roles.has_role(user, roles.CASEWORKER, roles.AKIM_OFFICE, roles.ADMINISTRATOR),
+        registrar=access.can_register(user),
         sees_dashboard=roles.has_role(user, roles.CASEWORKER, roles.ADMINISTRATOR, roles.AUDITOR),
         receipts=bool(receipts),
         no_overdue=not queue["overdue"],

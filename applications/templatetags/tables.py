@@ -9,6 +9,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from applications.models import Application, masked_iin
+from zhanakorgan_aid import links
 from zhanakorgan_aid.display import labels_of
 from zhanakorgan_aid.markup import dmy, dmy_hm, rows_html
 from zhanakorgan_aid.templatetags.aid import format_money
@@ -80,6 +81,26 @@ def recent_rows(rows) -> SafeString:
         (
             (row.get_absolute_url(), row.number, row.applicant, row.okrug, row.get_status_display())
             for row in rows
+        ),
+    )
+
+
+RECEIPT_ROW = '<tr><td><a href="{}">{}</a></td><td>{}</td><td class="late">{}</td></tr>'
+
+
+def receipt_rows(receipts) -> SafeString:
+    """The start page's education receipts not brought in time (p. 11): the student, the
+    academic year, the receipt's term."""
+    return rows_html(
+        RECEIPT_ROW,
+        (
+            (
+                links.url("benefits:education_detail", y.case_id),
+                y.student,
+                y.academic_year or "",
+                dmy(y.receipt_due),
+            )
+            for y in receipts
         ),
     )
 
