@@ -4,7 +4,7 @@ a bare view and 50 rows of one table through a plain template with one query."""
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from applications.models import Person
+from applications.cases.models import Person
 
 
 def bare(request):

@@ -56,9 +56,10 @@ def create_data(rows: int, list_title: str) -> int:
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
 
-    from applications.models import Bank, Person
-    from applications.testdata import make_kz_iban
-    from benefits.models import Award, Category, PaymentList, PaymentListItem, ScheduledPayment
+    from applications.cases.models import Person
+    from applications.reference.models import Bank, Category
+    from applications.reference.testdata import make_kz_iban
+    from benefits.models import Award, PaymentList, PaymentListItem, ScheduledPayment
 
     call_command("migrate", verbosity=0, interactive=False)
     if not Bank.objects.exists():

@@ -40,7 +40,7 @@ def setup(database_url: str) -> None:
 
 def iins(count: int, *, offset: int):
     """`count` distinct valid IINs (birth dates 1940–1989, serials from `offset`)."""
-    from applications.testdata import make_iin
+    from applications.reference.testdata import make_iin
 
     made, k = [], 0
     while len(made) < count:
@@ -53,7 +53,7 @@ def iins(count: int, *, offset: int):
 
 
 def csv_file(people: list[str]) -> bytes:
-    from applications.testdata import make_kz_iban
+    from applications.reference.testdata import make_kz_iban
 
     lines = ["ИИН;Фамилия;Имя;Отчество;Код категории;IBAN"]
     for n, iin in enumerate(people):
@@ -100,9 +100,10 @@ def baseline(rows: int, user, results: dict) -> None:
     """The same rows with plain bulk_create: no reading, no checks, no history."""
     from decimal import Decimal
 
-    from applications.models import Person
-    from applications.testdata import make_kz_iban
-    from benefits.models import Award, Category, MemorialList, MemorialListRow, ScheduledPayment
+    from applications.cases.models import Person
+    from applications.reference.models import Category
+    from applications.reference.testdata import make_kz_iban
+    from benefits.models import Award, MemorialList, MemorialListRow, ScheduledPayment
 
     people = iins(rows, offset=5000)
     categories = [Category.objects.get(code=c) for c in CODES]

@@ -33,7 +33,7 @@ def pages() -> dict[str, str]:
     addresses typed with a page number alone, a page at random around it for each request."""
     from django.urls import NoReverseMatch, reverse
 
-    from applications.models import Application
+    from applications.cases.models import Application
 
     total = Application.objects.count()
     deep = max(2, total // 25 // 2)
@@ -138,7 +138,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     common.setup_django()
     common.prepare(persons=args.persons)
-    from applications.models import Application
+    from applications.cases.models import Application
 
     print(
         f"Machine: {common.machine()}; database: {common.database()}; "

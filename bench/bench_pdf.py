@@ -155,10 +155,10 @@ def decided_application():
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
-    from applications.models import Okrug
-    from applications.services import intake, workflow
-    from applications.testdata import iin_sequence
-    from benefits.models import Category
+    from applications.cases.services import intake
+    from applications.reference.models import Category, Okrug
+    from applications.reference.testdata import iin_sequence
+    from applications.workflow.services import steps as workflow
     from commissions.models import Commission, CommissionMember
     from commissions.services.special import special_conclusion_record
     from commissions.services.survey import local_conclusion_record, survey_act_record

@@ -28,7 +28,7 @@ def baseline(ids: list[int]) -> float:
     already known (no calendar, no incomes, no history): what writing them costs at least."""
     from django.db import connection
 
-    from applications.models import Application
+    from applications.cases.models import Application
 
     started = time.perf_counter()
     for start in range(0, len(ids), 2000):
@@ -64,9 +64,10 @@ def main(argv=None) -> int:
     from django.db import transaction
     from django.utils import timezone
 
-    from applications import workdays
-    from applications.models import OPEN_STATUSES, Application, CalendarOverride
-    from applications.services.terms import terms_recompute
+    from applications.cases.models import OPEN_STATUSES, Application
+    from applications.reference import workdays
+    from applications.reference.models import CalendarOverride
+    from applications.workflow.services.terms import terms_recompute
 
     ids = list(Application.objects.filter(status__in=OPEN_STATUSES).values_list("pk", flat=True))
     day = workdays.add_working_days(timezone.localdate(), 1)

@@ -37,7 +37,8 @@ def prepare(*, persons: int) -> None:
     database holds no applications yet (a region-size set is seeded beforehand)."""
     from django.core.management import call_command
 
-    from applications.models import Application, Okrug
+    from applications.cases.models import Application
+    from applications.reference.models import Okrug
 
     call_command("migrate", verbosity=0, interactive=False)
     call_command("createcachetable", verbosity=0)

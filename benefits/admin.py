@@ -3,47 +3,17 @@ from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
-    MRP,
     Award,
     Budget,
     BudgetOverride,
-    Category,
-    CategoryRule,
-    EducationCap,
     PaymentList,
     PaymentListItem,
     Recovery,
     Repayment,
     ScheduledPayment,
-    SubsistenceMinimum,
     Termination,
 )
 from .resources import PaymentListItemResource
-
-
-@admin.register(MRP)
-class MRPAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
-    list_display = ["effective_from", "value", "note"]
-
-
-@admin.register(SubsistenceMinimum)
-class SubsistenceMinimumAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
-    list_display = ["scope", "effective_from", "value", "note"]
-    list_filter = ["scope"]
-
-
-class CategoryRuleInline(admin.StackedInline):
-    model = CategoryRule
-    extra = 0
-
-
-@admin.register(Category)
-class CategoryAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
-    list_display = ["paragraph", "code", "name_ru", "programme", "occasion"]
-    list_filter = ["programme", "occasion"]
-    search_fields = ["code", "name_ru", "name_kk"]
-    inlines = [CategoryRuleInline]
-
 
 # --- awards, payment lists, budgets: corrections by the administrator (p27–p31) -------------
 
@@ -124,11 +94,3 @@ class BudgetAdmin(SimpleHistoryAdmin):
 class BudgetOverrideAdmin(admin.ModelAdmin):
     list_display = ["budget", "amount", "application", "award", "recorded_by", "recorded_at"]
     raw_id_fields = ["application", "award"]
-
-
-@admin.register(EducationCap)
-class EducationCapAdmin(admin.ModelAdmin):
-    """Caps of education aid by degree (p8): data with a period, for the next decision."""
-
-    list_display = ["degree", "effective_from", "effective_to", "cap_mrp"]
-    list_filter = ["degree"]

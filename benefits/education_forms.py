@@ -6,10 +6,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from applications.models import Family, Person
-from applications.validators import parse_iin
+from applications.cases.models import Family, Person
+from applications.reference.models import Category, Degree
+from applications.reference.validators import parse_iin
 
-from .models import Category, Degree, EducationCase
+from .models import EducationCase
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

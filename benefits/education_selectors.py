@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.http import Http404
 
-from applications.models import full_name
+from applications.cases.models import full_name
 from zhanakorgan_aid import roles
 from zhanakorgan_aid.compiled import Statement
 

@@ -16,7 +16,13 @@ from commissions.models import IssuedDocument
 from zhanakorgan_aid.audit import personal_data_access_record
 
 from . import education_selectors as selectors
-from .education_forms import EducationCaseForm, ExpelForm, NextYearForm, ReceiptForm, TransferForm
+from .education_forms import (
+    EducationCaseForm,
+    ExpelForm,
+    NextYearForm,
+    ReceiptForm,
+    TransferForm,
+)
 from .exceptions import BenefitsError
 from .services import education as service
 

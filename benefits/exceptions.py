@@ -1,9 +1,8 @@
-class BenefitsError(Exception):
+from zhanakorgan_aid.exceptions import RuleViolation
+
+
+class BenefitsError(RuleViolation):
     """Base of the benefits errors; the message is for the user."""
-
-
-class ReferenceDataMissing(BenefitsError):
-    """An MRP, subsistence minimum or category rule is not entered for the date in question."""
 
 
 class AmountAboveCap(BenefitsError):

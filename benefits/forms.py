@@ -8,9 +8,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from applications.models import Application, Okrug
+from applications.cases.models import Application
+from applications.reference.models import Category, Okrug
 
-from .models import Award, Budget, Category, Repayment, Termination
+from .models import Award, Budget, Repayment, Termination
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MONEY = {"max_digits": 14, "decimal_places": 2, "min_value": Decimal("0.01")}

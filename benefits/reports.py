@@ -11,9 +11,10 @@ from django.db.models import Count, F, Sum
 from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext as _
 
-from applications.models import Application, Decision, Okrug
+from applications.cases.models import Application, Decision
+from applications.reference.models import Category, Okrug
 
-from .models import Award, Category, ScheduledPayment
+from .models import Award, ScheduledPayment
 
 ZERO = Decimal("0.00")
 Key = tuple[datetime.date, int | None, int]

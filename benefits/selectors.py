@@ -1,46 +1,13 @@
 """Reads of the effective-dated reference figures."""
 
-import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
 
-from .exceptions import ReferenceDataMissing
-from .models import (
-    MRP,
-    Award,
-    Budget,
-    Category,
-    PaymentList,
-    PaymentListItem,
-    ScheduledPayment,
-    SubsistenceMinimum,
-)
+from applications.reference.models import Category
 
-
-def mrp_on(on: datetime.date) -> MRP:
-    """The MRP in force on a date (p30), mid-year changes included."""
-    mrp = MRP.objects.filter(effective_from__lte=on).order_by("-effective_from").first()
-    if mrp is None:
-        raise ReferenceDataMissing(f"МРП на {on:%d.%m.%Y} не задан")
-    return mrp
-
-
-def subsistence_minimum_on(on: datetime.date, *, scope: str) -> SubsistenceMinimum:
-    row = (
-        SubsistenceMinimum.objects.filter(scope=scope, effective_from__lte=on)
-        .order_by("-effective_from")
-        .first()
-    )
-    if row is None:
-        raise ReferenceDataMissing(f"Прожиточный минимум ({scope}) на {on:%d.%m.%Y} не задан")
-    return row
-
-
-def mrp_amount(multiple: Decimal, on: datetime.date) -> Decimal:
-    return (Decimal(multiple) * mrp_on(on).value).quantize(Decimal("0.01"))
-
+from .models import Award, Budget, PaymentList, PaymentListItem, ScheduledPayment
 
 # --- awards, payments and budgets (p27–p31) -------------------------------------------------
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from applications.access import sees_full_iin
+from applications.cases.access import sees_full_iin
 from zhanakorgan_aid.audit import personal_data_access_record
 from zhanakorgan_aid.templatetags.aid import format_money
 

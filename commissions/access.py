@@ -4,8 +4,8 @@ commission's case answers 404, like a missing one (applications/access.py)."""
 from django.db.models import QuerySet
 from django.http import Http404
 
-from applications.access import application_get_for, scope_applications
-from applications.models import Application
+from applications.cases.access import application_get_for, scope_applications
+from applications.cases.models import Application
 from zhanakorgan_aid import roles
 
 from .models import Commission

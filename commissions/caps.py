@@ -7,8 +7,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
 
-from benefits.models import Category, CategoryRule
-from benefits.selectors import mrp_on
+from applications.reference.models import Category, CategoryRule
+from applications.reference.selectors import mrp_on
 from zhanakorgan_aid.templatetags.aid import format_money
 
 from .exceptions import CommissionError

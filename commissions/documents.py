@@ -7,7 +7,7 @@ in both languages rather than through the interface's catalogue."""
 
 from django.utils import timezone, translation
 
-from applications.models import Application, Family, FamilyMember, Income
+from applications.cases.models import Application, Family, FamilyMember, Income
 
 from . import selectors
 from .caps import category_cap

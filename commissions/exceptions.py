@@ -1,7 +1,9 @@
 """Typed errors of the commissions; str(error) is a message for the user, in Russian."""
 
+from zhanakorgan_aid.exceptions import RuleViolation
 
-class CommissionError(Exception):
+
+class CommissionError(RuleViolation):
     """Base of the commission errors."""
 
 

@@ -8,7 +8,7 @@ from django.core.validators import MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from applications.models import Family
+from applications.cases.models import Family
 
 from .models import SurveyAct
 

@@ -16,7 +16,7 @@ class Commission(models.Model):
 
     kind = models.CharField(_("вид"), max_length=10, choices=Kind.choices)
     okrug = models.ForeignKey(
-        "applications.Okrug",
+        "reference.Okrug",
         verbose_name=_("округ"),
         on_delete=models.PROTECT,
         null=True,

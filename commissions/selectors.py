@@ -7,8 +7,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ObjectDoesNotExist
 
-from applications.models import Application, FamilyMember
-from applications.selectors import family_members_with_incomes, per_capita_income
+from applications.cases.models import Application, FamilyMember
+from applications.cases.selectors import family_members_with_incomes, per_capita_income
 
 from .models import Commission, CommissionMember, SurveyAct
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from applications.exceptions import ApplicationError
+from applications.cases.exceptions import ApplicationError
 from benefits.exceptions import BenefitsError
 from zhanakorgan_aid import roles
 from zhanakorgan_aid.audit import personal_data_access_record

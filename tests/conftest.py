@@ -10,10 +10,9 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
 
-from applications.models import Okrug
-from applications.services import intake
-from applications.testdata import iin_sequence, make_kz_iban
-from benefits.models import Category
+from applications.cases.services import intake
+from applications.reference.models import Category, Okrug
+from applications.reference.testdata import iin_sequence, make_kz_iban
 from commissions.models import Commission, CommissionMember
 from zhanakorgan_aid import roles
 

@@ -24,8 +24,8 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from simple_history.models import registered_models
 
-from applications.access import sees_full_iin
-from applications.models import Application, Family, FamilyMember, Income, Person
+from applications.cases.access import sees_full_iin
+from applications.cases.models import Application, Family, FamilyMember, Income, Person
 
 from .account import client_ip
 from .models import PersonalDataAccess

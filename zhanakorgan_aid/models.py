@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 
 class User(AbstractUser):
     okrug = models.ForeignKey(
-        "applications.Okrug",
+        "reference.Okrug",
         verbose_name=_("округ"),
         on_delete=models.PROTECT,
         null=True,

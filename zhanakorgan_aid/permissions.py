@@ -14,18 +14,22 @@ READ = frozenset({VIEW})
 WRITE = frozenset({VIEW, ADD, CHANGE})
 ALL = frozenset({VIEW, ADD, CHANGE, DELETE})
 
-DOMAIN_APPS = ("applications", "commissions", "benefits", "zhanakorgan_aid")
+DOMAIN_APPS = ("reference", "applications", "commissions", "benefits", "zhanakorgan_aid")
 
 # Reference data and district-level lists: kept by the administrator, read by everyone else.
 ADMINISTERED = {
-    "applications": {"okrug", "bank", "calendaroverride"},
-    "commissions": {"commission", "commissionmember"},
-    "benefits": {
+    "reference": {
+        "okrug",
+        "bank",
+        "calendaroverride",
         "mrp",
         "subsistenceminimum",
         "category",
         "categoryrule",
         "educationcap",
+    },
+    "commissions": {"commission", "commissionmember"},
+    "benefits": {
         "budget",
         "budgetoverride",
         "memoriallist",

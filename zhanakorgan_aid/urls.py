@@ -11,7 +11,7 @@ urlpatterns = [
     path("password/", account.PasswordChangeView.as_view(), name="password_change"),
     path("i18n/setlang/", i18n.set_language, name="set_language"),
     path("admin/", admin.site.urls),
-    path("", include("applications.urls")),
+    path("", include("applications.cases.urls")),
     path("", include("commissions.urls")),
     path("", include("benefits.urls")),
 ]

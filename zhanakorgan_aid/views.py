@@ -2,13 +2,15 @@ from django.contrib.auth.decorators import login_required
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from applications import access, queues, selectors
-from applications.templatetags.tables import queue_rows, receipt_rows, recent_rows
+from applications.cases import access, selectors
+from applications.cases.templatetags.tables import queue_rows, receipt_rows, recent_rows
+from applications.workflow import queues
 from benefits.education_selectors import overdue_receipt_rows
-from zhanakorgan_aid import roles
-from zhanakorgan_aid.fragments import Fragment
-from zhanakorgan_aid.markup import dmy
-from zhanakorgan_aid.page import page_response
+
+from . import roles
+from .fragments import Fragment
+from .markup import dmy
+from .page import page_response
 
 HOME = Fragment(
     "_home_body.html",

@@ -16,9 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from applications.reference.models import CategoryRule
 from zhanakorgan_aid.display import ChoiceLabels
-
-from .reference import CategoryRule
 
 ZERO = Decimal("0.00")
 
@@ -46,7 +45,7 @@ class Award(ChoiceLabels, models.Model):
         blank=True,
     )
     okrug = models.ForeignKey(
-        "applications.Okrug",
+        "reference.Okrug",
         verbose_name=_("округ"),
         on_delete=models.PROTECT,
         related_name="awards",
@@ -62,7 +61,7 @@ class Award(ChoiceLabels, models.Model):
         blank=True,
     )
     category = models.ForeignKey(
-        "benefits.Category",
+        "reference.Category",
         verbose_name=_("категория"),
         on_delete=models.PROTECT,
         related_name="awards",

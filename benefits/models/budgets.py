@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .reference import Category
+from applications.reference.models import Category
 
 
 class Budget(models.Model):

@@ -8,37 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from applications.reference.models import Degree
 from zhanakorgan_aid.display import ChoiceLabels
-
-
-class Degree(models.TextChoices):
-    BACHELOR = "bachelor", _("бакалавриат")
-    MASTER = "master", _("магистратура")
-    RESIDENCY = "residency", _("медицинская резидентура")
-
-
-class EducationCap(models.Model):
-    """The yearly cap of education aid by degree in MRP (p8): 392 bachelor, 420 master, 530
-    medical residency under the decision of 2017; entered as data for the next decision."""
-
-    degree = models.CharField(_("уровень обучения"), max_length=20, choices=Degree.choices)
-    effective_from = models.DateField(_("действует с"))
-    effective_to = models.DateField(_("действует по"), null=True, blank=True)
-    cap_mrp = models.DecimalField(_("не более, МРП в год"), max_digits=8, decimal_places=2)
-
-    class Meta:
-        ordering = ["degree", "-effective_from"]
-        verbose_name = _("предел помощи на обучение")
-        verbose_name_plural = _("пределы помощи на обучение")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["degree", "effective_from"], name="education_cap_once_per_date"
-            ),
-            models.CheckConstraint(condition=Q(cap_mrp__gt=0), name="education_cap_positive"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_degree_display()}: {self.cap_mrp} МРП с {self.effective_from:%d.%m.%Y}"
 
 
 class EducationCase(ChoiceLabels, models.Model):

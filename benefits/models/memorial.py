@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .reference import Category
+from applications.reference.models import Category
 
 # Day and month of each memorial date (p5). The yearly social support (p6) has no date of its
 # own: its list carries the date whose MRP it is paid at.

@@ -8,10 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from applications.reference.models import Category
 from zhanakorgan_aid.display import ChoiceLabels
 
 from .awards import ScheduledPayment
-from .reference import Category
 
 
 class PaymentList(ChoiceLabels, models.Model):
@@ -78,7 +78,7 @@ class PaymentListItem(models.Model):
         related_name="list_items",
     )
     bank = models.ForeignKey(
-        "applications.Bank", verbose_name=_("банк"), on_delete=models.PROTECT, related_name="+"
+        "reference.Bank", verbose_name=_("банк"), on_delete=models.PROTECT, related_name="+"
     )
     iban = models.CharField(_("счёт (IBAN)"), max_length=20)
     amount = models.DecimalField(_("сумма, ₸"), max_digits=14, decimal_places=2)

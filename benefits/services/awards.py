@@ -12,11 +12,13 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from applications.reference.exceptions import ReferenceDataMissing
+from applications.reference.models import Category, CategoryRule
+from applications.reference.selectors import mrp_on
 from zhanakorgan_aid.templatetags.aid import format_money
 
-from ..exceptions import AlreadyAwardedThisYear, AmountAboveCap, BenefitsError, ReferenceDataMissing
-from ..models import Award, Category, CategoryRule, ScheduledPayment
-from ..selectors import mrp_on
+from ..exceptions import AlreadyAwardedThisYear, AmountAboveCap, BenefitsError
+from ..models import Award, ScheduledPayment
 from .budgets import budget_reserve
 
 CENT = Decimal("0.01")

@@ -8,10 +8,11 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils.translation import gettext as _
 
+from applications.reference.models import Category
 from zhanakorgan_aid.templatetags.aid import format_money
 
 from ..exceptions import BenefitsError, BudgetExceeded
-from ..models import Budget, BudgetOverride, Category
+from ..models import Budget, BudgetOverride
 from ..selectors import budget_committed
 
 

@@ -12,17 +12,19 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from applications import decision_basis
-from applications.models import Application, ApplicationTransition, Decision, Family, Person
-from applications.selectors import per_capita_income
-from applications.services.intake import application_register
-from applications.workdays import add_working_days
+from applications.cases import decision_basis
+from applications.cases.models import Application, ApplicationTransition, Decision, Family, Person
+from applications.cases.selectors import per_capita_income
+from applications.cases.services.intake import application_register
+from applications.reference.exceptions import ReferenceDataMissing
+from applications.reference.models import Category, CategoryRule, EducationCap
+from applications.reference.selectors import mrp_on, subsistence_minimum_on
+from applications.reference.workdays import add_working_days
 from zhanakorgan_aid.audit import update_with_history
 
-from ..exceptions import BenefitsError, ReferenceDataMissing
-from ..models import Award, Category, CategoryRule, Recovery, ScheduledPayment
-from ..models.education import EducationCap, EducationCase, EducationYear
-from ..selectors import mrp_on, subsistence_minimum_on
+from ..exceptions import BenefitsError
+from ..models import Award, Recovery, ScheduledPayment
+from ..models.education import EducationCase, EducationYear
 from .awards import award_create
 from .recovery import award_terminate, recovery_open
 

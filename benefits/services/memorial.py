@@ -16,14 +16,21 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from applications.models import Bank, Person
-from applications.validators import iban_bank_code, normalize_iban, parse_iin, validate_kz_iban
+from applications.cases.models import Person
+from applications.reference.exceptions import ReferenceDataMissing
+from applications.reference.models import Bank, Category, CategoryRule
+from applications.reference.selectors import mrp_on
+from applications.reference.validators import (
+    iban_bank_code,
+    normalize_iban,
+    parse_iin,
+    validate_kz_iban,
+)
 
-from ..exceptions import BenefitsError, ReferenceDataMissing
+from ..exceptions import BenefitsError
 from ..memorial_resources import MemorialListResource, SourceRow
-from ..models import Award, Category, CategoryRule, ScheduledPayment
+from ..models import Award, ScheduledPayment
 from ..models.memorial import LumpSumPayment, MemorialList, MemorialListRow, occasion_date
-from ..selectors import mrp_on
 
 CHUNK = 5000
 CENTS = Decimal("0.01")

@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from applications.models import Bank
+from applications.reference.models import Bank
 from zhanakorgan_aid.audit import update_with_history
 
 from ..exceptions import PaymentListError

@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from applications.models import Application
+from applications.cases.models import Application
 
 from ..documents import LANGS, document_context, template_name
 from ..models import IssuedDocument

@@ -7,8 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from applications.models import Application
-from applications.services.workflow import application_special_conclude
+from applications.cases.models import Application
+from applications.workflow.services.steps import application_special_conclude
 from zhanakorgan_aid.templatetags.aid import format_money
 
 from .. import selectors

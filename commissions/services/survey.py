@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from applications.models import Application, Person
-from applications.services.workflow import application_survey_complete
+from applications.cases.models import Application, Person
+from applications.workflow.services.steps import application_survey_complete
 
 from .. import selectors
 from ..exceptions import AlreadyRecorded, NotAtThisStage

@@ -3,7 +3,7 @@
 from django import template
 from django.utils.safestring import SafeString
 
-from applications.models import FamilyMember, Income
+from applications.cases.models import FamilyMember, Income
 
 from ..panels import documents_panel
 

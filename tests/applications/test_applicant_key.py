@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from applications.models import Application, Person
+from applications.cases.models import Application, Person
 from tests.conftest import listed_numbers, login
 
 pytestmark = pytest.mark.skipif(

@@ -5,8 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from applications.models import Application, Family, Income, Person
-from applications.testdata import iin_sequence, make_kz_iban
+from applications.cases.models import Application, Family, Income, Person
+from applications.reference.testdata import iin_sequence, make_kz_iban
 from tests.conftest import listed_numbers, login
 
 FUTURE_IIN = next(iin_sequence(datetime.date(2030, 1, 1), "M"))  # 300101 5… decodes to 2030
@@ -461,7 +461,7 @@ def typed_pages(client, sort, **filters):
 def test_a_deep_page_typed_by_number_continues_from_its_anchor_with_the_rows_of_offset(
     client, caseworker, application_factory, family_factory, monkeypatch, sort
 ):
-    from applications import pagination
+    from applications.cases import pagination
 
     family = family_factory(size=1)
     for _ in range(60):
@@ -511,7 +511,7 @@ def test_a_deep_page_typed_by_number_continues_from_its_anchor_with_the_rows_of_
 def test_a_typed_page_whose_anchor_is_gone_or_stale_still_shows_a_whole_page_in_scope(
     client, akim, caseworker, application_factory, family_factory, monkeypatch, other_okrug
 ):
-    from applications import pagination
+    from applications.cases import pagination
 
     monkeypatch.setattr(pagination, "ANCHOR_FROM", 25)
     own = family_factory(size=1)
@@ -574,7 +574,7 @@ def okrug_options(html: str) -> list[str]:
 def test_the_okrug_filter_offers_the_okrugs_as_they_are_now_in_the_users_language(
     client, caseworker, akim, okrug, other_okrug
 ):
-    from applications.models import Okrug
+    from applications.reference.models import Okrug
 
     login(client, caseworker)
     url = reverse("applications:application_list")

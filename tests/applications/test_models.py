@@ -4,9 +4,9 @@ from decimal import Decimal
 import pytest
 from django.db import IntegrityError, transaction
 
-from applications.models import Application, Family, FamilyMember, Income, Okrug, Person
-from applications.selectors import per_capita_income
-from benefits.models import MRP, Category, CategoryRule, SubsistenceMinimum
+from applications.cases.models import Application, Family, FamilyMember, Income, Person
+from applications.cases.selectors import per_capita_income
+from applications.reference.models import MRP, Category, CategoryRule, Okrug, SubsistenceMinimum
 from commissions.models import Commission
 
 
@@ -115,6 +115,6 @@ def test_person_birth_date_and_sex_come_from_the_iin(person_factory):
 
 def test_open_statuses_are_every_status_before_the_notice():
     """The open-cases index and the queues rest on this list: a new status must be placed."""
-    from applications.models import OPEN_STATUSES
+    from applications.cases.models import OPEN_STATUSES
 
     assert set(OPEN_STATUSES) == set(Application.Status.values) - {Application.Status.NOTIFIED}

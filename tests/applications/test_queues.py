@@ -13,14 +13,15 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from applications import pagination, queues
-from applications.models import (
+from applications.cases import pagination
+from applications.cases.models import (
     Application,
     ApplicationDocument,
     ApplicationTransition,
     Decision,
 )
-from applications.services import workflow
+from applications.workflow import queues
+from applications.workflow.services import steps as workflow
 from tests.conftest import login
 
 from .wf_support import at, fresh_calendar, record_special, record_survey, travel  # noqa: F401

@@ -10,10 +10,11 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from applications import selectors
-from applications.models import Application, CalendarOverride, Decision, Income
-from applications.services import workflow
-from applications.services.terms import terms_recompute
+from applications.cases import selectors
+from applications.cases.models import Application, Decision, Income
+from applications.reference.models import CalendarOverride
+from applications.workflow.services import steps as workflow
+from applications.workflow.services.terms import terms_recompute
 
 from .wf_support import at, fresh_calendar, travel  # noqa: F401
 

@@ -3,8 +3,8 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from applications.testdata import make_iin, make_kz_iban
-from applications.validators import parse_iin, validate_kz_iban
+from applications.reference.testdata import make_iin, make_kz_iban
+from applications.reference.validators import parse_iin, validate_kz_iban
 
 
 @pytest.mark.parametrize(

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from applications.models import CalendarOverride
-from applications.workdays import add_working_days, days_off, is_working_day
+from applications.reference.models import CalendarOverride
+from applications.reference.workdays import add_working_days, days_off, is_working_day
 
 from .wf_support import fresh_calendar  # noqa: F401
 
@@ -179,7 +179,7 @@ def test_administrator_adds_an_override_in_the_admin(client, administrator):
     assert add_working_days(D(2024, 11, 4), 1) == D(2024, 11, 5)
     login(client, administrator)
     response = client.post(
-        "/admin/applications/calendaroverride/add/",
+        "/admin/reference/calendaroverride/add/",
         {
             "date": "05.11.2024",
             "kind": "day_off",

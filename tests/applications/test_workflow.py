@@ -10,9 +10,10 @@ from decimal import Decimal
 import pytest
 from django.db import OperationalError, connection
 
-from applications.exceptions import ApplicationError, TransitionNotAllowed
-from applications.models import Application, ApplicationTransition, Decision, Income
-from applications.services import intake, workflow
+from applications.cases.exceptions import ApplicationError, TransitionNotAllowed
+from applications.cases.models import Application, ApplicationTransition, Decision, Income
+from applications.cases.services import intake
+from applications.workflow.services import steps as workflow
 from benefits.exceptions import BenefitsError
 from benefits.models import Budget
 
@@ -539,7 +540,7 @@ def test_member_seated_on_the_okrugs_commission_may_complete_the_survey_without_
     application_factory, caseworker, okrug
 ):
     """A local commission member's okrug may come from the seat alone (commissions.access)."""
-    from applications.services import workflow
+    from applications.workflow.services import steps as workflow
     from commissions.models import Commission, CommissionMember
     from tests.conftest import make_user
     from zhanakorgan_aid import roles as role_names

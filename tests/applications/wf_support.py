@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from applications import workdays
+from applications.reference import workdays
 from commissions.models import LocalConclusion, SpecialConclusion, SurveyAct
 
 QYZYLORDA = ZoneInfo("Asia/Qyzylorda")

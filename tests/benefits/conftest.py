@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from applications.models import Decision
+from applications.cases.models import Decision
 from benefits.services.awards import award_create_for_decision
 
 

@@ -11,8 +11,8 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
 
-from applications.models import Bank
-from applications.testdata import make_kz_iban
+from applications.reference.models import Bank
+from applications.reference.testdata import make_kz_iban
 from benefits.exceptions import PaymentListError
 from benefits.exports import payment_list_rows, write_csv, write_xlsx
 from benefits.models import Award, PaymentListItem, ScheduledPayment

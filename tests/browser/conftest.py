@@ -100,8 +100,8 @@ def fire_application(*, family, actor, channel: str):
     """An application for fire damage (p7.1), the event 20 days ago (within 3 months, p16)."""
     from django.utils import timezone
 
-    from applications.services import intake
-    from benefits.models import Category
+    from applications.cases.services import intake
+    from applications.reference.models import Category
 
     return intake.application_register(
         family=family,
@@ -117,7 +117,7 @@ def surveyed(application, *, sender, local):
     """Sent to the local commission, act and conclusion of need recorded (p18, p19)."""
     from django.utils import timezone
 
-    from applications.services import workflow
+    from applications.workflow.services import steps as workflow
     from commissions.services.survey import local_conclusion_record, survey_act_record
 
     application = workflow.application_send_to_local(application=application, actor=sender)
@@ -140,7 +140,7 @@ def surveyed(application, *, sender, local):
 
 def concluded(application, *, caseworker, special, amount):
     """Sent to the special commission, which concluded on need with the amount (p22, p23)."""
-    from applications.services import workflow
+    from applications.workflow.services import steps as workflow
     from commissions.services.special import special_conclusion_record
 
     application = workflow.application_send_to_special(application=application, actor=caseworker)

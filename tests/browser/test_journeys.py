@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
-from applications.models import Application, Family, Person
-from applications.quarters import previous_quarter
-from applications.testdata import iin_sequence, make_kz_iban
+from applications.cases.models import Application, Family, Person
+from applications.reference.quarters import previous_quarter
+from applications.reference.testdata import iin_sequence, make_kz_iban
 from benefits.models import Award
 from tests.conftest import PASSWORD
 

@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone, translation
 
-from applications.models import Application
-from applications.services import workflow
+from applications.cases.models import Application
+from applications.workflow.services import steps as workflow
 from benefits.services.payments import payment_list_build
 from tests.conftest import PASSWORD
 

@@ -8,9 +8,12 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from applications import workdays
-from applications.services import intake
-from applications.services.workflow import application_send_to_local, application_send_to_special
+from applications.cases.services import intake
+from applications.reference import workdays
+from applications.workflow.services.steps import (
+    application_send_to_local,
+    application_send_to_special,
+)
 from commissions import selectors
 from commissions.services.survey import local_conclusion_record, survey_act_record
 
@@ -116,7 +119,7 @@ def at_special(surveyed, caseworker):
 def decided(at_special, special_member, caseworker, kazakh_family):
     """A disaster-aid application of the Kazakh-named family, concluded at 300 000 ₸ and
     granted (p23, p24)."""
-    from applications.services.workflow import application_decide
+    from applications.workflow.services.steps import application_decide
     from commissions.services.special import special_conclusion_record
 
     application = at_special(code="hardship-disaster-fire", family=kazakh_family)

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from applications.models import Application
-from benefits.models import Category
+from applications.cases.models import Application
+from applications.reference.models import Category
 from commissions.caps import category_cap
 from commissions.exceptions import AmountOverCap
 from commissions.models import SpecialConclusion

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from applications.models import Income
-from applications.services.workflow import application_decide
+from applications.cases.models import Income
+from applications.workflow.services.steps import application_decide
 from commissions.documents import document_context, template_name
 from commissions.models import IssuedDocument
 from commissions.pdf import render_pdf

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from django.urls import reverse
 
-from applications.models import Application, ApplicationTransition
-from applications.services.workflow import proposed_ground
+from applications.cases.models import Application, ApplicationTransition
+from applications.workflow.services.steps import proposed_ground
 from commissions.models import IssuedDocument, LocalConclusion, SurveyAct
 from tests.conftest import login
 

@@ -14,9 +14,11 @@ from django.db import connection
 from django.db.models import Count
 from django.utils import timezone
 
-from applications import queues, selectors
-from applications.models import Application, Okrug, Person
-from applications.pagination import DeferredJoinPaginator
+from applications.cases import selectors
+from applications.cases.models import Application, Person
+from applications.cases.pagination import DeferredJoinPaginator
+from applications.reference.models import Okrug
+from applications.workflow import queues
 
 from .conftest import seed
 

@@ -11,8 +11,7 @@ from django.core.management.base import CommandError
 from django.db.models import Count
 from django.utils import timezone
 
-from applications import workdays
-from applications.models import (
+from applications.cases.models import (
     Application,
     ApplicationTransition,
     Decision,
@@ -21,9 +20,10 @@ from applications.models import (
     Income,
     Person,
 )
-from applications.validators import parse_iin
+from applications.reference import workdays
+from applications.reference.selectors import mrp_on
+from applications.reference.validators import parse_iin
 from benefits.models import Award, PaymentList, PaymentListItem, ScheduledPayment
-from benefits.selectors import mrp_on
 from commissions.models import SpecialConclusion, SurveyAct
 
 from .conftest import seed

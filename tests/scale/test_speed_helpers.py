@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 from django.db import connections
 
-from applications.models import Application
+from applications.cases.models import Application
 from zhanakorgan_aid.compiled import Statement, pk_in
 
 
@@ -98,7 +98,7 @@ def test_quick_widgets_write_what_django_writes(db):
     """The filter bar's widgets built in Python give Django's own markup."""
     from django import forms
 
-    from applications.forms import ApplicationFilterForm
+    from applications.cases.forms import ApplicationFilterForm
     from zhanakorgan_aid.widgets import QuickSelect, QuickTextInput
 
     for value in ("", 'Ахметов "<b>', None):

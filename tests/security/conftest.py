@@ -8,10 +8,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from applications.models import Application, ApplicationDocument, Decision
-from applications.testdata import iin_sequence, make_kz_iban
+from applications.cases.models import Application, ApplicationDocument, Decision
+from applications.reference.models import Category
+from applications.reference.testdata import iin_sequence, make_kz_iban
 from benefits.memorial_resources import SourceRow
-from benefits.models import Category
 from benefits.services.awards import award_create_for_decision
 from benefits.services.education import (
     education_case_decide,

@@ -9,9 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from applications.models import Application, Family, FamilyMember, Income, Person
-from applications.testdata import iin_sequence, make_kz_iban
-from benefits.models import MRP, Category
+from applications.cases.models import Application, Family, FamilyMember, Income, Person
+from applications.reference.models import MRP, Category
+from applications.reference.testdata import iin_sequence, make_kz_iban
 from commissions.models import LocalConclusion, SpecialConclusion
 from tests.conftest import login
 from zhanakorgan_aid.audit import application_change_history
@@ -259,7 +259,7 @@ def test_mrp_changed_in_the_admin_is_recorded_with_old_and_new_value(client, adm
     """Reference data come from a fixture (raw rows, no history); each later change is kept."""
     mrp = MRP.objects.get(effective_from=datetime.date(2024, 1, 1))
     login(client, administrator)
-    url = reverse("admin:benefits_mrp_change", args=[mrp.pk])
+    url = reverse("admin:reference_mrp_change", args=[mrp.pk])
     for value in ("3700.00", "3692.00"):
         response = client.post(url, {"effective_from": "2024-01-01", "value": value, "note": ""})
         assert response.status_code == 302

@@ -21,7 +21,7 @@ def test_auditor_only_views():
     perms = codenames(roles.AUDITOR)
     assert ("applications", "view_application") in perms
     assert ("applications", "view_historicalperson") in perms
-    assert ("benefits", "view_mrp") in perms
+    assert ("reference", "view_mrp") in perms
     assert all(code.startswith("view_") for _, code in perms)
 
 
@@ -29,8 +29,8 @@ def test_auditor_only_views():
 def test_caseworker_registers_but_does_not_edit_reference_data():
     perms = codenames(roles.CASEWORKER)
     assert {("applications", "add_person"), ("applications", "change_application")} <= perms
-    assert ("benefits", "view_mrp") in perms
-    assert ("benefits", "change_mrp") not in perms
+    assert ("reference", "view_mrp") in perms
+    assert ("reference", "change_mrp") not in perms
     assert ("commissions", "add_specialconclusion") not in perms
     assert not any(code.startswith("delete_") for _, code in perms)
 
@@ -57,7 +57,7 @@ def test_akim_office_registers_in_its_okrug_but_concludes_nothing():
 @pytest.mark.django_db
 def test_administrator_keeps_reference_data_and_can_unlock_accounts():
     perms = codenames(roles.ADMINISTRATOR)
-    assert {("benefits", "change_mrp"), ("benefits", "add_category")} <= perms
+    assert {("reference", "change_mrp"), ("reference", "add_category")} <= perms
     assert ("axes", "delete_accessattempt") in perms
     assert ("zhanakorgan_aid", "change_user") in perms
     assert ("applications", "change_historicalperson") not in perms

@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from applications.models import Application, ApplicationDocument
+from applications.cases.models import Application, ApplicationDocument
 from tests.conftest import login
 
 MISSING = 999_999

@@ -5,7 +5,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from applications.models import ApplicationDocument
+from applications.cases.models import ApplicationDocument
 from tests.conftest import login
 
 from .conftest import MINIMAL_PDF

@@ -68,7 +68,7 @@ ADMIN_PAGES = sorted(
 
 
 def test_the_admin_has_pages_to_check():
-    assert "admin:index" in ADMIN_PAGES and "admin:benefits_mrp_changelist" in ADMIN_PAGES
+    assert "admin:index" in ADMIN_PAGES and "admin:reference_mrp_changelist" in ADMIN_PAGES
 
 
 def test_admin_pages_are_for_administrators_only(users):

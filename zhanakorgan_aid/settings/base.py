@@ -27,9 +27,11 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "zhanakorgan_aid",
-    "applications",
+    "applications.reference",
+    "applications.cases",
     "commissions",
     "benefits",
+    "applications.workflow",
 ]
 
 MIDDLEWARE = [

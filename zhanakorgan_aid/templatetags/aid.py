@@ -5,8 +5,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from django import template
 from django.middleware.csrf import get_token
 
-from zhanakorgan_aid import links
-from zhanakorgan_aid.fragments import Fragment
+from .. import links
+from ..fragments import Fragment
 
 register = template.Library()
 

@@ -2,7 +2,7 @@
 
 from django import template
 
-from zhanakorgan_aid.audit import application_change_log_html
+from ..audit import application_change_log_html
 
 register = template.Library()
 

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from benefits.models import Category
+from applications.reference.models import Category
 from benefits.services.education import education_case_register
 
 QYZYLORDA = ZoneInfo("Asia/Qyzylorda")

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from pypdf import PdfReader
 
-from applications.models import Application, Decision
+from applications.cases.models import Application, Decision
 from benefits.education_selectors import education_receipts_overdue
 from benefits.models import Award, EducationCase, Recovery, ScheduledPayment
 from benefits.services.education import (
@@ -185,7 +185,7 @@ def test_next_academic_year_after_rechecking_eligibility(education_case, casewor
 
 
 def test_next_year_refused_when_income_rose(education_case, caseworker):
-    from applications.models import Income
+    from applications.cases.models import Income
 
     case = education_case()
     education_case_decide(case=case, actor=caseworker, on=DECIDED)

@@ -10,7 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from benefits.models import Category, EducationCase
+from applications.reference.models import Category
+from benefits.models import EducationCase
 from benefits.services.education import education_case_decide
 from tests.conftest import login
 

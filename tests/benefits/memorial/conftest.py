@@ -8,7 +8,7 @@ import itertools
 import openpyxl
 import pytest
 
-from applications.testdata import iin_sequence, make_kz_iban
+from applications.reference.testdata import iin_sequence, make_kz_iban
 
 HEADERS = ["ИИН", "Фамилия", "Имя", "Отчество", "Код категории", "IBAN"]
 _accounts = itertools.count(5_000_000)

@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from applications.models import Person
-from applications.testdata import make_kz_iban
+from applications.cases.models import Person
+from applications.reference.testdata import make_kz_iban
 from benefits.memorial_resources import FileUnreadable, MemorialListResource
 from benefits.models import MemorialList, MemorialListRow
 from benefits.services.memorial import (
@@ -143,7 +143,7 @@ def test_template_file_has_the_columns():
 
 
 def test_registered_citizen_without_account_gets_the_list_iban(memorial_file, administrator):
-    from applications.services.intake import person_create
+    from applications.cases.services.intake import person_create
 
     person = person_create(iin=memorial_file["iin"](), surname="Безсчётов", name="Марат")
     row = memorial_file["line"]("victory-widows", iin=person.iin)

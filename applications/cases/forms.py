@@ -1,0 +1,276 @@
+"""Intake forms. Errors stand beside their fields, in Russian; what was typed stays."""
+
+import datetime
+from decimal import Decimal
+
+from django import forms
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from applications.reference.models import Category, Okrug
+from applications.reference.validators import normalize_iban, parse_iin, validate_kz_iban
+from zhanakorgan_aid.display import in_kazakh
+from zhanakorgan_aid.widgets import ListedModelChoiceField, QuickSelect, QuickTextInput
+
+from .models import (
+    Application,
+    ApplicationDocument,
+    Family,
+    FamilyMember,
+    Income,
+    Person,
+)
+
+
+def clean_iin_value(value: str) -> str:
+    value = (value or "").strip()
+    facts = parse_iin(value)
+    if facts.birth_date > timezone.localdate():
+        raise ValidationError(
+            _("Дата рождения по ИИН (%(d)s) ещё не наступила.")
+            % {"d": facts.birth_date.strftime("%d.%m.%Y")}
+        )
+    return value
+
+
+class PersonForm(forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = ["iin", "surname", "name", "patronymic", "address", "phone", "iban"]
+        widgets = {"iin": forms.TextInput(attrs={"inputmode": "numeric", "autofocus": True})}
+
+    def clean_iin(self):
+        return clean_iin_value(self.cleaned_data.get("iin"))
+
+    def clean_iban(self):
+        iban = normalize_iban(self.cleaned_data.get("iban", ""))
+        if iban:
+            validate_kz_iban(iban)
+            from applications.reference.models import Bank
+            from applications.reference.validators import iban_bank_code
+
+            if not Bank.objects.filter(code=iban_bank_code(iban)).exists():
+                raise ValidationError(
+                    _("Банк с кодом %(code)s не найден в справочнике банков.")
+                    % {"code": iban_bank_code(iban)}
+                )
+        return iban
+
+
+class FamilyForm(forms.ModelForm):
+    applicant_iin = forms.CharField(
+        label=_("ИИН заявителя"),
+        max_length=12,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+    )
+
+    class Meta:
+        model = Family
+        fields = [
+            "okrug",
+            "address",
+            "housing",
+            "housing_other",
+            "housing_cost",
+            "subsidiary_farm",
+            "land",
+            "livestock",
+        ]
+        widgets = {
+            "subsidiary_farm": forms.Textarea(attrs={"rows": 2}),
+            "land": forms.Textarea(attrs={"rows": 2}),
+            "livestock": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, okrugs=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if okrugs is not None:
+            self.fields["okrug"].queryset = okrugs
+        self.fields["housing_cost"].min_value = 0
+
+    def clean_applicant_iin(self):
+        iin = clean_iin_value(self.cleaned_data.get("applicant_iin"))
+        person = Person.objects.filter(iin=iin).first()
+        if person is None:
+            raise ValidationError(
+                _("Гражданин с ИИН %(iin)s не зарегистрирован. Сначала зарегистрируйте его.")
+                % {"iin": iin}
+            )
+        self.applicant = person
+        return iin
+
+    def clean_housing_cost(self):
+        cost = self.cleaned_data.get("housing_cost")
+        if cost is not None and cost < 0:
+            raise ValidationError(_("Расходы не могут быть отрицательными."))
+        return cost
+
+
+class MemberForm(forms.Form):
+    """A family member other than the applicant: an existing citizen by IIN, or a new one."""
+
+    iin = forms.CharField(
+        label=_("ИИН"), max_length=12, widget=forms.TextInput(attrs={"inputmode": "numeric"})
+    )
+    surname = forms.CharField(label=_("фамилия"), max_length=100, required=False)
+    name = forms.CharField(label=_("имя"), max_length=100, required=False)
+    patronymic = forms.CharField(label=_("отчество"), max_length=100, required=False)
+    relation = forms.ChoiceField(
+        label=_("родство"),
+        # The blank first choice keeps an unfilled extra row unchanged, so it is skipped.
+        choices=[("", "—")]
+        + [c for c in FamilyMember.Relation.choices if c[0] != FamilyMember.Relation.APPLICANT],
+    )
+    occupation = forms.CharField(label=_("работа, учёба"), max_length=300, required=False)
+    unemployment_reason = forms.CharField(
+        label=_("причина незанятости"), max_length=300, required=False
+    )
+    employment_measures = forms.CharField(label=_("меры занятости"), max_length=300, required=False)
+    own_hardship = forms.CharField(label=_("ТЖС"), max_length=300, required=False)
+
+    def clean_iin(self):
+        return clean_iin_value(self.cleaned_data.get("iin"))
+
+    def clean(self):
+        data = super().clean()
+        iin = data.get("iin")
+        if iin and not Person.objects.filter(iin=iin).exists():
+            if not data.get("surname") or not data.get("name"):
+                raise ValidationError(
+                    _("Гражданин с ИИН %(iin)s ещё не зарегистрирован: укажите фамилию и имя.")
+                    % {"iin": iin}
+                )
+        return data
+
+
+class IncomeForm(forms.Form):
+    iin = forms.CharField(
+        label=_("ИИН члена семьи"),
+        max_length=12,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+    )
+    kind = forms.ChoiceField(label=_("вид дохода"), choices=[("", "—")] + Income.Kind.choices)
+    year = forms.IntegerField(label=_("год"), min_value=2000, max_value=2100)
+    quarter = forms.IntegerField(label=_("квартал"), min_value=1, max_value=4)
+    amount = forms.DecimalField(
+        label=_("сумма за квартал, ₸"),
+        min_value=Decimal("0"),
+        max_digits=14,
+        decimal_places=2,
+        error_messages={"min_value": _("Доход не может быть отрицательным.")},
+    )
+
+    def clean_iin(self):
+        return clean_iin_value(self.cleaned_data.get("iin"))
+
+
+class BaseMemberFormSet(forms.BaseFormSet):
+    def clean(self):
+        seen = set()
+        for form in self.forms:
+            iin = form.cleaned_data.get("iin") if hasattr(form, "cleaned_data") else None
+            if iin:
+                if iin in seen:
+                    raise ValidationError(_("Один и тот же ИИН указан в составе семьи дважды."))
+                seen.add(iin)
+
+
+MemberFormSet = forms.formset_factory(MemberForm, formset=BaseMemberFormSet, extra=3)
+IncomeFormSet = forms.formset_factory(IncomeForm, extra=4)
+
+
+class ApplicationForm(forms.Form):
+    family_reg_number = forms.CharField(label=_("регистрационный номер семьи"), max_length=30)
+    category = forms.ModelChoiceField(
+        label=_("категория"),
+        queryset=Category.objects.filter(programme=Category.Programme.HARDSHIP),
+    )
+    channel = forms.ChoiceField(label=_("где принято"), choices=Application.Channel.choices)
+    event_date = forms.DateField(
+        label=_("дата наступления ТЖС (для бедствия, пожара)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    situation = forms.CharField(
+        label=_("трудная жизненная ситуация"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, families=None, forced_channel=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.families = families if families is not None else Family.objects.all()
+        self.forced_channel = forced_channel
+        if forced_channel:
+            self.fields["channel"].choices = [
+                c for c in Application.Channel.choices if c[0] == forced_channel
+            ]
+            self.fields["channel"].initial = forced_channel
+
+    def clean_family_reg_number(self):
+        number = self.cleaned_data["family_reg_number"].strip()
+        family = (
+            self.families.filter(reg_number=number).select_related("applicant", "okrug").first()
+        )
+        if family is None:
+            raise ValidationError(_("Семья с номером %(n)s не найдена.") % {"n": number})
+        self.family = family
+        return number
+
+    def clean_event_date(self):
+        event_date = self.cleaned_data.get("event_date")
+        if event_date and event_date > timezone.localdate():
+            raise ValidationError(_("Дата события не может быть в будущем."))
+        return event_date
+
+
+class DocumentForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("вид документа"), choices=ApplicationDocument.Kind.choices, widget=QuickSelect
+    )
+    file = forms.FileField(label=_("файл (PDF, JPEG, PNG)"))
+
+
+class ApplicationFilterForm(forms.Form):
+    q = forms.CharField(label=_("ИИН, фамилия или номер"), required=False, widget=QuickTextInput)
+    status = forms.ChoiceField(
+        label=_("статус"),
+        required=False,
+        choices=[("", _("все"))] + list(Application.Status.choices),
+        widget=QuickSelect,
+    )
+    okrug = ListedModelChoiceField(
+        label=_("округ"),
+        required=False,
+        queryset=Okrug.objects.all(),
+        widget=QuickSelect,
+        empty_label=_("все"),
+        label_field=lambda: "name_kk" if in_kazakh() else "name_ru",
+    )
+    sort = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def list_all_okrugs(self, kept: dict) -> None:
+        """The okrug filter's choices, all the okrugs, from `kept` (what the shared cache held
+        of okrugs_key(), read with the list's count), else read now and kept for the next
+        page: listing two dozen okrugs cost a query on every page of the list (issue 9)."""
+        field = self.fields["okrug"]
+        key = okrugs_key()
+        field.listed = kept.get(key)
+        if field.listed is None:
+            field.listed = list(Okrug.objects.values_list("pk", field.label_field()))
+            cache.set(key, field.listed, OKRUGS_SECONDS)
+
+
+# a change of an okrug forgets them at once (signals.py); this bounds a change made by SQL
+OKRUGS_SECONDS = 600
+
+
+def okrugs_key() -> str:
+    """The shared cache's key of the okrugs as the list's filter offers them, in the language
+    of the interface."""
+    return f"okrug-choices:{get_language()}"
+
+
+def today() -> datetime.date:
+    return timezone.localdate()

@@ -1,0 +1,230 @@
+"""Writes of intake: people, families with members and incomes, applications (p16)."""
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from dateutil.relativedelta import relativedelta
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
+
+from applications.reference.models import Bank, Category
+from applications.reference.validators import iban_bank_code, normalize_iban, parse_iin
+from applications.reference.workdays import add_working_days
+
+from ..exceptions import ApplicationError
+from ..models import (
+    Application,
+    ApplicationTransition,
+    Family,
+    FamilyMember,
+    Income,
+    Person,
+)
+
+
+@dataclass
+class MemberData:
+    person: Person
+    relation: str
+    occupation: str = ""
+    unemployment_reason: str = ""
+    employment_measures: str = ""
+    own_hardship: str = ""
+
+
+@dataclass
+class IncomeData:
+    person: Person
+    kind: str
+    year: int
+    quarter: int
+    amount: Decimal
+
+
+@transaction.atomic
+def person_create(
+    *,
+    iin: str,
+    surname: str,
+    name: str,
+    patronymic: str = "",
+    address: str = "",
+    phone: str = "",
+    iban: str = "",
+) -> Person:
+    """Register a citizen; birth date and sex come from the IIN, the bank from the IBAN."""
+    facts = parse_iin(iin)
+    iban = normalize_iban(iban)
+    bank = Bank.objects.filter(code=iban_bank_code(iban)).first() if iban else None
+    return Person.objects.create(
+        iin=iin,
+        surname=surname,
+        name=name,
+        patronymic=patronymic,
+        birth_date=facts.birth_date,
+        sex=facts.sex,
+        address=address,
+        phone=phone,
+        iban=iban,
+        bank=bank,
+    )
+
+
+def next_family_reg_number(okrug) -> str:
+    prefix = f"{okrug.kato[:6]}-"
+    count = Family.objects.filter(reg_number__startswith=prefix).count()
+    return f"{prefix}{count + 1:05d}"
+
+
+@transaction.atomic
+def family_create(
+    *,
+    applicant: Person,
+    okrug,
+    address: str,
+    members: Iterable[MemberData] = (),
+    incomes: Iterable[IncomeData] = (),
+    reg_number: str = "",
+    **fields,
+) -> Family:
+    """A family with the applicant as its one APPLICANT member, other members and incomes."""
+    family = Family.objects.create(
+        applicant=applicant,
+        okrug=okrug,
+        address=address,
+        reg_number=reg_number or next_family_reg_number(okrug),
+        **fields,
+    )
+    by_person = {
+        applicant.pk: FamilyMember.objects.create(
+            family=family, person=applicant, relation=FamilyMember.Relation.APPLICANT
+        )
+    }
+    for m in members:
+        if m.person.pk in by_person:
+            raise ApplicationError(
+                _("%(name)s указан(а) в составе семьи дважды.") % {"name": m.person}
+            )
+        by_person[m.person.pk] = FamilyMember.objects.create(
+            family=family,
+            person=m.person,
+            relation=m.relation,
+            occupation=m.occupation,
+            unemployment_reason=m.unemployment_reason,
+            employment_measures=m.employment_measures,
+            own_hardship=m.own_hardship,
+        )
+    # With history rows (and the request's user), like every other change (issue 7).
+    bulk_create_with_history(
+        [
+            Income(
+                member=by_person[i.person.pk],
+                kind=i.kind,
+                year=i.year,
+                quarter=i.quarter,
+                amount=i.amount,
+            )
+            for i in incomes
+        ],
+        Income,
+    )
+    return family
+
+
+def next_application_number(year: int) -> str:
+    prefix = f"{year}-"
+    last = (
+        Application.objects.filter(number__startswith=prefix)
+        .order_by("-number")
+        .values_list("number", flat=True)
+        .first()
+    )
+    seq = int(last.split("-")[1]) + 1 if last else 1
+    return f"{prefix}{seq:06d}"
+
+
+def check_event_window(*, category: Category, event_date, registered_on: datetime.date) -> None:
+    """p16: after a natural disaster or fire, apply no later than 3 months after the event."""
+    rule = category.rule_on(registered_on)
+    months = rule.application_window_months if rule else None
+    if not months:
+        return
+    if event_date is None:
+        raise ApplicationError(_("Укажите дату наступления трудной жизненной ситуации."))
+    if event_date > registered_on:
+        raise ApplicationError(_("Дата события не может быть позже даты обращения."))
+    if registered_on > event_date + relativedelta(months=months):
+        raise ApplicationError(
+            _(
+                "Заявление не принимается: обращение позднее %(months)s месяцев с момента "
+                "наступления ТЖС (событие %(event)s, последний день обращения %(last)s)."
+            )
+            % {
+                "months": months,
+                "event": event_date.strftime("%d.%m.%Y"),
+                "last": (event_date + relativedelta(months=months)).strftime("%d.%m.%Y"),
+            }
+        )
+
+
+@transaction.atomic
+def application_register(
+    *,
+    family: Family,
+    category: Category,
+    actor,
+    channel: str = Application.Channel.AUTHORITY,
+    kind: str = Application.Kind.HARDSHIP,
+    event_date: datetime.date | None = None,
+    situation: str = "",
+    registered_at: datetime.datetime | None = None,
+) -> Application:
+    """Register an application of the family's applicant (p16) and record its first step."""
+    registered_at = registered_at or timezone.now()
+    registered_on = timezone.localdate(registered_at)
+    if category.rule_on(registered_on) is None:
+        raise ApplicationError(
+            _("Категория «%(c)s» не действует на %(d)s.")
+            % {"c": category.name, "d": registered_on.strftime("%d.%m.%Y")}
+        )
+    check_event_window(category=category, event_date=event_date, registered_on=registered_on)
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                application = Application.objects.create(
+                    number=next_application_number(registered_on.year),
+                    kind=kind,
+                    category=category,
+                    applicant=family.applicant,
+                    family=family,
+                    okrug=family.okrug,
+                    channel=channel,
+                    event_date=event_date,
+                    situation=situation,
+                    registered_at=registered_at,
+                    registered_by=actor,
+                    status=Application.Status.REGISTERED,
+                    status_changed_at=registered_at,
+                    # p18: sent to the local commission within 1 working day; p24: decided
+                    # within 8 working days of registration.
+                    due_date=add_working_days(registered_on, 1),
+                    decision_due=add_working_days(registered_on, 8),
+                )
+            break
+        except IntegrityError:
+            continue
+    else:
+        raise ApplicationError(_("Не удалось присвоить номер заявлению, повторите попытку."))
+    ApplicationTransition.objects.create(
+        application=application,
+        from_status="",
+        to_status=Application.Status.REGISTERED,
+        actor=actor,
+        at=registered_at,
+        comment=_("Заявление зарегистрировано"),
+    )
+    return application

@@ -1,0 +1,31 @@
+"""Reads of the effective-dated reference figures: the MRP and the subsistence minimum in force
+on a day (p30, p7.4)."""
+
+import datetime
+from decimal import Decimal
+
+from .exceptions import ReferenceDataMissing
+from .models import MRP, SubsistenceMinimum
+
+
+def mrp_on(on: datetime.date) -> MRP:
+    """The MRP in force on a date (p30), mid-year changes included."""
+    mrp = MRP.objects.filter(effective_from__lte=on).order_by("-effective_from").first()
+    if mrp is None:
+        raise ReferenceDataMissing(f"МРП на {on:%d.%m.%Y} не задан")
+    return mrp
+
+
+def subsistence_minimum_on(on: datetime.date, *, scope: str) -> SubsistenceMinimum:
+    row = (
+        SubsistenceMinimum.objects.filter(scope=scope, effective_from__lte=on)
+        .order_by("-effective_from")
+        .first()
+    )
+    if row is None:
+        raise ReferenceDataMissing(f"Прожиточный минимум ({scope}) на {on:%d.%m.%Y} не задан")
+    return row
+
+
+def mrp_amount(multiple: Decimal, on: datetime.date) -> Decimal:
+    return (Decimal(multiple) * mrp_on(on).value).quantize(Decimal("0.01"))

@@ -1,0 +1,337 @@
+"""Reads for the work queues: what waits for whom (by role and okrug) and by when, the district
+dashboard, the overdue report. Joins are inside, so a page's queries do not grow with its rows;
+days left or late are counted in working days (workdays.py)."""
+
+import datetime
+import functools
+from collections import defaultdict
+from collections.abc import Collection
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from applications.cases import pagination, selectors
+from applications.cases.models import OPEN_STATUSES, Application
+from applications.reference.models import Okrug
+from applications.reference.workdays import working_days_between
+from zhanakorgan_aid import roles
+from zhanakorgan_aid.compiled import Statement, pk_in_query, union_all
+from zhanakorgan_aid.display import in_kazakh
+
+S = Application.Status
+OPEN = OPEN_STATUSES
+
+# Whose move it is in each status (DESIGN.md, the path table): role, and whether the role acts
+# only in the application's okrug.
+CASEWORKER_WAITS = Q(status=S.REGISTERED, channel=Application.Channel.AUTHORITY) | Q(
+    status__in=[S.AT_AUTHORITY, S.CONCLUDED, S.GRANTED, S.REFUSED]
+)
+AKIM_WAITS = Q(status=S.REGISTERED, channel=Application.Channel.AKIM) | Q(status=S.SURVEYED)
+LOCAL_WAITS = Q(status=S.AT_LOCAL_COMMISSION)
+SPECIAL_WAITS = Q(status=S.AT_SPECIAL_COMMISSION)
+
+
+def waiting_for(user) -> Q | None:
+    """The condition on applications whose next step is this user's, or None."""
+    return _waiting(roles.roles_of(user), user.okrug_id)
+
+
+def _waiting(names: Collection[str], okrug_id) -> Q | None:
+    conditions = []
+    if roles.CASEWORKER in names:
+        conditions.append(CASEWORKER_WAITS)
+    if roles.SPECIAL_COMMISSION in names:
+        conditions.append(SPECIAL_WAITS)
+    if okrug_id:
+        if roles.AKIM_OFFICE in names:
+            conditions.append(AKIM_WAITS & Q(okrug_id=okrug_id))
+        if roles.LOCAL_COMMISSION in names:
+            conditions.append(LOCAL_WAITS & Q(okrug_id=okrug_id))
+    if not conditions:
+        return None
+    combined = conditions[0]
+    for condition in conditions[1:]:
+        combined |= condition
+    return combined
+
+
+QUEUE_ROLES = frozenset(
+    {roles.CASEWORKER, roles.SPECIAL_COMMISSION, roles.AKIM_OFFICE, roles.LOCAL_COMMISSION}
+)
+
+
+def application_queue(*, user) -> QuerySet[Application]:
+    """Applications waiting for this user's step, the nearest term first."""
+    condition = waiting_for(user)
+    if condition is None:
+        return Application.objects.none()
+    return Application.objects.filter(condition).order_by("due_date", "registered_at", "id")
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    application: "Application | selectors.ApplicationRow"
+    due: datetime.date | None
+    working_days: int  # left (upcoming) or late (overdue); 0 when due today
+
+    @property
+    def bucket(self) -> str:
+        if self.due is None:
+            return "upcoming"
+        if self.working_days < 0:
+            return "overdue"
+        return "today" if self.working_days == 0 else "upcoming"
+
+    @property
+    def days_late(self) -> int:
+        return -self.working_days
+
+
+def row_for(application, on: datetime.date) -> QueueRow:
+    """The term of an application (or of its row) and the working days left or late."""
+    due = application.due_date
+    if due is None:
+        return QueueRow(application, None, 0)
+    if due < on:
+        # Late by the working days that have passed since the term ended (at least one).
+        return QueueRow(application, due, -max(working_days_between(due, on), 1))
+    return QueueRow(application, due, working_days_between(on, due))
+
+
+@contextmanager
+def index_order():
+    """Read the nearest terms by walking the queue's index in order (PostgreSQL).
+
+    Only open cases have a term, and the planner, which takes status and term for independent,
+    expects a few dozen waiting cases where a region has thousands; it then collects them all
+    with a bitmap scan and sorts them to keep ten. Walking an index in term order stops after
+    ten rows: under a millisecond instead of tens (bench/RESULTS.md). Bitmap scans and sorts
+    are therefore switched off for these reads only; SET LOCAL ends with the transaction."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic(), connection.cursor() as cursor:
+        # set_config(..., true) is SET LOCAL; one statement instead of three
+        cursor.execute(
+            "SELECT set_config('enable_bitmapscan', 'off', true),"
+            " set_config('enable_sort', 'off', true),"
+            " set_config('enable_incremental_sort', 'off', true)"
+        )
+        yield
+
+
+QUEUE_ROWS = 10  # rows shown per bucket; the counts beside them are exact (issue 9: a region's
+# queue holds tens of thousands of open cases, and the start page must not load them all)
+
+
+def queue_for(*, user, on: datetime.date) -> dict:
+    """The user's queue split into overdue, due today and upcoming: the nearest QUEUE_ROWS terms
+    of each bucket, and under "counts" how many each bucket holds.
+
+    A region holds thousands of open cases per bucket. The ids of each bucket's nearest rows
+    come from the open-cases index alone (it carries status, channel and okrug), and the rows
+    of those ids are read with their joins in the same statement, so no bucket joins its
+    thousands of rows before they are cut (a "deferred join"); the counts are one index-only
+    aggregate."""
+    statement = nearest_rows_statement(user)
+    result: dict = {"overdue": [], "today": [], "upcoming": []}
+    if statement is not None:
+        with index_order():
+            values = statement.fetch(on=on, okrug=user.okrug_id)
+        rows = selectors.rows_from(values)
+        # the queue's order: by term, cases without one last, then as registered
+        rows.sort(key=lambda r: (r.due_date is None, r.due_date or on, r.registered_at, r.pk))
+        for row in rows:
+            if row.due_date is not None and row.due_date <= on:
+                result["overdue" if row.due_date < on else "today"].append(row_for(row, on))
+            elif len(result["upcoming"]) < QUEUE_ROWS:
+                result["upcoming"].append(row_for(row, on))
+    buckets = {
+        "overdue": Q(due_date__lt=on),
+        "today": Q(due_date=on),
+        "upcoming": Q(due_date__gt=on) | Q(due_date__isnull=True),
+    }
+    result["counts"] = _bucket_counts(application_queue(user=user), buckets, user=user, on=on)
+    return result
+
+
+def nearest_rows_statement(user) -> Statement | None:
+    """The statement reading the user's queue rows (None for a user no step waits for); run
+    with on= the day and okrug= the user's okrug."""
+    names = frozenset(roles.roles_of(user) & QUEUE_ROLES)
+    return _nearest_rows(names, bool(user.okrug_id), in_kazakh())
+
+
+@functools.cache
+def _nearest_rows(names: frozenset[str], with_okrug: bool, kazakh: bool) -> Statement | None:
+    """One statement for the rows of the queue's buckets (the nearest QUEUE_ROWS terms before
+    the day, on it, after it, and of the cases without a term) for users of these roles, with
+    or without an okrug; built once per process. Building the five queries of a queue with the
+    ORM cost more than PostgreSQL spent running them (issue 9)."""
+    slots: dict = {"on": datetime.date, "okrug": int} if with_okrug else {"on": datetime.date}
+
+    def build(v):
+        condition = _waiting(names, v.okrug if with_okrug else None)
+        # open cases only, in the words of the open-cases index's condition, so that index
+        # (which carries status, channel and okrug) serves every bucket on its own
+        ids = (
+            Application.objects.filter(condition, status__among=OPEN)
+            .order_by("due_date", "registered_at", "id")
+            .values("pk")
+        )
+        nearest, params = union_all(
+            [
+                ids.filter(due_date__lt=v.on)[:QUEUE_ROWS],
+                ids.filter(due_date=v.on)[:QUEUE_ROWS],
+                # upcoming terms are an index range; cases without a term come after them
+                ids.filter(due_date__gt=v.on)[:QUEUE_ROWS],
+                ids.filter(due_date__isnull=True)[:QUEUE_ROWS],
+            ]
+        )
+        # the rows of those ids by primary key alone: the ids were chosen under the queue's
+        # conditions. Unordered (the rows are put in the queue's order afterwards): walking the
+        # model's default order's index in full is what switching sorts off would otherwise
+        # choose.
+        return (
+            Application.objects.filter(pk_in_query(Application, nearest, params))
+            .order_by()
+            .values_list(*selectors.row_fields(kazakh))
+        )
+
+    if _waiting(names, 1 if with_okrug else None) is None:
+        return None
+    return Statement(build, **slots)
+
+
+def _bucket_counts(queue: QuerySet, buckets: dict, *, user, on: datetime.date) -> dict:
+    """How many cases each bucket holds. A district's queue holds hundreds and is counted on
+    every request. A region's caseworker queue holds over ten thousand, and counting them
+    takes longer than the rest of the page: like a long list's count (pagination.py), a total
+    of LARGE_COUNT or more is kept in the shared cache for COUNT_SECONDS, under the queue's
+    roles, okrug and day."""
+    key = "queue-counts:{}:{}:{}".format(
+        on.isoformat(), ",".join(sorted(roles.roles_of(user))), user.okrug_id
+    )
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    # status among the open ones: the form of the index's condition, so the count is read from
+    # the open-cases index alone (an index-only scan of a few thousand entries)
+    counts = (
+        queue.order_by()
+        .filter(status__among=OPEN)
+        .aggregate(**{name: Count("id", filter=condition) for name, condition in buckets.items()})
+    )
+    if sum(counts.values()) >= pagination.LARGE_COUNT:
+        cache.set(key, counts, pagination.COUNT_SECONDS)
+    return counts
+
+
+@dataclass(frozen=True)
+class DashboardRow:
+    okrug: str
+    by_status: list[int]
+    total: int
+    overdue: int
+
+
+DASHBOARD_SECONDS = 60
+
+
+def dashboard_counts(*, on: datetime.date) -> tuple[dict, dict, datetime.datetime]:
+    """Applications per okrug and step, and overdue per okrug (two queries). Counting a
+    region's half a million applications takes a noticeable part of a second, so the figures
+    are kept in the shared cache for a minute; the page says when they were counted."""
+    key = f"dashboard-counts:{on.isoformat()}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    for row in Application.objects.values("okrug_id", "status").annotate(n=Count("id")):
+        counts[row["okrug_id"]][row["status"]] = row["n"]
+    overdue = dict(
+        Application.objects.filter(status__among=OPEN, due_date__lt=on)
+        .values_list("okrug_id")
+        .annotate(n=Count("id"))
+    )
+    result = (dict(counts), overdue, timezone.now())
+    cache.set(key, result, DASHBOARD_SECONDS)
+    return result
+
+
+def dashboard(*, on: datetime.date) -> dict:
+    """Applications per step and overdue per okrug across the district."""
+    statuses = list(S)
+    counts, overdue, counted_at = dashboard_counts(on=on)
+    names = dict(
+        Okrug.objects.filter(pk__in=counts).values_list(
+            "pk", "name_kk" if in_kazakh() else "name_ru"
+        )
+    )
+    rows = [
+        DashboardRow(
+            names[pk], [by.get(s, 0) for s in statuses], sum(by.values()), overdue.get(pk, 0)
+        )
+        for pk, by in counts.items()
+    ]
+    rows.sort(key=lambda r: (-r.overdue, r.okrug))
+    totals = [sum(r.by_status[i] for r in rows) for i in range(len(statuses))]
+    return {
+        "statuses": statuses,
+        "rows": rows,
+        "totals": totals,
+        "total": sum(totals),
+        "overdue": sum(r.overdue for r in rows),
+        "counted_at": counted_at,
+    }
+
+
+def overdue_applications(*, on: datetime.date) -> QuerySet[Application]:
+    return (
+        Application.objects.filter(status__among=OPEN, due_date__lt=on)
+        .select_related("okrug", "applicant")
+        .order_by("due_date", "number")
+    )
+
+
+def responsible_users(applications) -> dict:
+    """For each application, the active users whose step it waits for (two queries)."""
+    users = list(
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            groups__name__in=[
+                roles.CASEWORKER,
+                roles.AKIM_OFFICE,
+                roles.LOCAL_COMMISSION,
+                roles.SPECIAL_COMMISSION,
+            ],
+        )
+        .prefetch_related("groups")
+        .distinct()
+    )
+    by_role: dict[tuple[str, int | None], list] = defaultdict(list)
+    for user in users:
+        for group in user.groups.all():
+            by_role[(group.name, None)].append(user)
+            if user.okrug_id:
+                by_role[(group.name, user.okrug_id)].append(user)
+    return {a.pk: _responsible(a, by_role) for a in applications}
+
+
+def _responsible(application: Application, by_role) -> list:
+    status, okrug = application.status, application.okrug_id
+    if status == S.AT_LOCAL_COMMISSION:
+        return by_role[(roles.LOCAL_COMMISSION, okrug)]
+    if status == S.SURVEYED or (
+        status == S.REGISTERED and application.channel == Application.Channel.AKIM
+    ):
+        return by_role[(roles.AKIM_OFFICE, okrug)]
+    if status == S.AT_SPECIAL_COMMISSION:
+        return by_role[(roles.SPECIAL_COMMISSION, None)]
+    return by_role[(roles.CASEWORKER, None)]

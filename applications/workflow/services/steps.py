@@ -1,0 +1,549 @@
+"""The path of a hardship application (p18–p25), declared once in STEPS and walked by one
+service per step.
+
+Every step, in one transaction: locks the application row (select_for_update) and re-reads its
+status, so of two people acting at once one wins and the other gets TransitionNotAllowed;
+checks the actor's role and okrug and the step's preconditions; records an
+ApplicationTransition (who, when, from, to, comment); sets `due_date` (the term of the step
+the application now waits for) and `decision_due`. Terms are counted by
+`workdays.add_working_days` (Civil Code art. 187).
+"""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from applications.cases import decision_basis
+from applications.cases.exceptions import ApplicationError, TransitionNotAllowed
+from applications.cases.models import Application, ApplicationTransition, Decision
+from applications.reference.workdays import add_working_days
+from zhanakorgan_aid import roles
+
+S = Application.Status
+
+# Terms in working days (DESIGN.md, "The path of a hardship application").
+TERM_SEND_TO_LOCAL = 1  # p18, from registration
+TERM_SURVEY = 2  # p19, from receipt by the local commission
+TERM_AKIM_FORWARD = 2  # p19, from receipt of the act and conclusion
+TERM_INCOME = 1  # p22, from receipt by the authorized body
+TERM_SPECIAL = 2  # p23, from receipt by the special commission
+TERM_DECISION = 8  # p24, from registration
+TERM_DECISION_EXTENDED = 20  # p24 second part, where p20 or p21 applies
+TERM_NOTICE = 3  # p25, from the decision
+
+UNDECIDED = (
+    S.REGISTERED,
+    S.AT_LOCAL_COMMISSION,
+    S.SURVEYED,
+    S.AT_AUTHORITY,
+    S.AT_SPECIAL_COMMISSION,
+    S.CONCLUDED,
+)
+
+
+# --- who may act -------------------------------------------------------------------------
+
+
+def is_caseworker(user, application: Application) -> bool:
+    return roles.has_role(user, roles.CASEWORKER)
+
+
+def is_akim_of_okrug(user, application: Application) -> bool:
+    return roles.has_role(user, roles.AKIM_OFFICE) and user.okrug_id == application.okrug_id
+
+
+def is_local_member_of_okrug(user, application: Application) -> bool:
+    """A member of the okrug's local commission (a seat on it, or the user's okrug): the same
+    rule as the commission pages use, so whoever may open the survey page may complete it."""
+    from commissions.access import local_commission_okrug_ids
+
+    return roles.has_role(user, roles.LOCAL_COMMISSION) and (
+        application.okrug_id in local_commission_okrug_ids(user)
+    )
+
+
+def is_special_member(user, application: Application) -> bool:
+    return roles.has_role(user, roles.SPECIAL_COMMISSION)
+
+
+def is_registrar_of_channel(user, application: Application) -> bool:
+    """p18: whoever received the application sends it on: the authorized body or the akim."""
+    if application.channel == Application.Channel.AKIM:
+        return is_akim_of_okrug(user, application)
+    return is_caseworker(user, application)
+
+
+# --- preconditions: None when met, else the reason for the user ---------------------------
+
+
+def survey_act_of(application: Application):
+    from commissions.models import SurveyAct
+
+    return SurveyAct.objects.filter(application_id=application.pk).first()
+
+
+def survey_refused(application: Application) -> bool:
+    act = survey_act_of(application)
+    return bool(act and act.refused)
+
+
+def has_local_conclusion(application: Application) -> bool:
+    from commissions.models import LocalConclusion
+
+    return LocalConclusion.objects.filter(application_id=application.pk).exists()
+
+
+def special_conclusion_of(application: Application):
+    from commissions.models import SpecialConclusion
+
+    return SpecialConclusion.objects.filter(application_id=application.pk).first()
+
+
+def needs_survey_result(application: Application) -> str | None:
+    act = survey_act_of(application)
+    if act is None:
+        return _("Нет акта обследования участковой комиссии.")
+    if not act.refused and not has_local_conclusion(application):
+        return _("Нет заключения участковой комиссии о нуждаемости.")
+    return None
+
+
+def needs_survey_for_special(application: Application) -> str | None:
+    if survey_refused(application):
+        return _(
+            "Заявитель отказался от обследования: специальная комиссия не рассматривает "
+            "заявление, примите решение об отказе (п. 26, пп. 2)."
+        )
+    return needs_survey_result(application)
+
+
+def needs_special_conclusion(application: Application) -> str | None:
+    if special_conclusion_of(application) is None:
+        return _("Нет заключения специальной комиссии.")
+    return None
+
+
+def needs_decidable(application: Application) -> str | None:
+    if application.status == S.AT_AUTHORITY and not survey_refused(application):
+        return _("Решение принимается после заключения специальной комиссии (п. 24).")
+    return None
+
+
+def needs_documents_not_yet_requested(application: Application) -> str | None:
+    if application.documents_requested:
+        return _("Запрос документов (п. 20, 21) уже отмечен, срок решения уже 20 рабочих дней.")
+    return None
+
+
+def needs_decision(application: Application) -> str | None:
+    if not Decision.objects.filter(application_id=application.pk).exists():
+        return _("Решение по заявлению ещё не принято.")
+    return None
+
+
+# --- the one transition table -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    label: str
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+    allowed: Callable
+    condition: Callable[[Application], str | None] | None = None
+    role_refusal: str = ""
+
+    def problem(self, application: Application, user) -> str | None:
+        """Why `user` may not take this step now, or None."""
+        if application.status not in self.sources:
+            return _("Действие «%(step)s» невозможно: заявление в статусе «%(status)s».") % {
+                "step": self.label,
+                "status": application.get_status_display(),
+            }
+        if not self.allowed(user, application):
+            return str(self.role_refusal)
+        return self.condition(application) if self.condition else None
+
+
+STEPS: dict[str, Step] = {
+    step.name: step
+    for step in (
+        Step(
+            "send_to_local",
+            gettext_lazy("Направить в участковую комиссию"),
+            (S.REGISTERED,),
+            (S.AT_LOCAL_COMMISSION,),
+            is_registrar_of_channel,
+            role_refusal=gettext_lazy(
+                "Направить документы может только принявший заявление: "
+                "уполномоченный орган или аппарат акима этого округа."
+            ),
+        ),
+        Step(
+            "survey_complete",
+            gettext_lazy("Обследование проведено"),
+            (S.AT_LOCAL_COMMISSION,),
+            (S.SURVEYED, S.AT_AUTHORITY),
+            is_local_member_of_okrug,
+            needs_survey_result,
+            gettext_lazy("Обследование вносит член участковой комиссии округа заявителя."),
+        ),
+        Step(
+            "forward_to_authority",
+            gettext_lazy("Направить в уполномоченный орган"),
+            (S.SURVEYED,),
+            (S.AT_AUTHORITY,),
+            is_akim_of_okrug,
+            needs_survey_result,
+            gettext_lazy("Направить акт и заключение может только аппарат акима этого округа."),
+        ),
+        Step(
+            "send_to_special",
+            gettext_lazy("Рассчитать доход и направить в специальную комиссию"),
+            (S.AT_AUTHORITY,),
+            (S.AT_SPECIAL_COMMISSION,),
+            is_caseworker,
+            needs_survey_for_special,
+            gettext_lazy("Направить в специальную комиссию может только уполномоченный орган."),
+        ),
+        Step(
+            "special_conclude",
+            gettext_lazy("Заключение специальной комиссии вынесено"),
+            (S.AT_SPECIAL_COMMISSION,),
+            (S.CONCLUDED,),
+            is_special_member,
+            needs_special_conclusion,
+            gettext_lazy("Заключение вносит член специальной комиссии."),
+        ),
+        Step(
+            "mark_documents_requested",
+            gettext_lazy("Документы запрошены (п. 20, 21)"),
+            UNDECIDED,
+            UNDECIDED,
+            is_caseworker,
+            needs_documents_not_yet_requested,
+            gettext_lazy("Запрос документов отмечает уполномоченный орган."),
+        ),
+        Step(
+            "decide",
+            gettext_lazy("Принять решение"),
+            (S.CONCLUDED, S.AT_AUTHORITY),
+            (S.GRANTED, S.REFUSED),
+            is_caseworker,
+            needs_decidable,
+            gettext_lazy("Решение принимает уполномоченный орган."),
+        ),
+        Step(
+            "notify",
+            gettext_lazy("Заявитель уведомлён"),
+            (S.GRANTED, S.REFUSED),
+            (S.NOTIFIED,),
+            is_caseworker,
+            needs_decision,
+            gettext_lazy("Уведомление направляет уполномоченный орган."),
+        ),
+    )
+}
+
+
+def available_steps(*, application: Application, user) -> list[Step]:
+    """The steps this user may take on this application now (for the buttons)."""
+    return [s for s in STEPS.values() if s.problem(application, user) is None]
+
+
+# --- the machinery shared by every step -----------------------------------------------------
+
+
+def today() -> datetime.date:
+    return timezone.localdate()
+
+
+def _lock_and_check(step_name: str, application: Application, actor) -> Application:
+    """Lock the row, re-read it and refuse when the step is not (or no longer) possible."""
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    problem = STEPS[step_name].problem(locked, actor)
+    if problem:
+        raise TransitionNotAllowed(problem)
+    return locked
+
+
+def _move(
+    application: Application,
+    *,
+    actor,
+    to: str,
+    due: datetime.date | None,
+    comment: str = "",
+    **fields,
+) -> Application:
+    """Set the new status and terms and record the history row (same transaction)."""
+    now = timezone.now()
+    from_status = application.status
+    application.status = to
+    application.status_changed_at = now
+    application.due_date = due
+    for name, value in fields.items():
+        setattr(application, name, value)
+    application.save(update_fields=["status", "status_changed_at", "due_date", *fields])
+    ApplicationTransition.objects.create(
+        application=application,
+        from_status=from_status,
+        to_status=to,
+        actor=actor,
+        at=now,
+        comment=comment,
+    )
+    return application
+
+
+def decision_term(application: Application) -> datetime.date:
+    """8 working days from registration, 20 where p20 or p21 applies (p24)."""
+    days = TERM_DECISION_EXTENDED if application.documents_requested else TERM_DECISION
+    return add_working_days(application.registered_on, days)
+
+
+# --- the steps ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def application_send_to_local(*, application: Application, actor) -> Application:
+    """Send the documents to the local commission within 1 working day (p18); the survey is
+    due 2 working days after receipt (p19)."""
+    application = _lock_and_check("send_to_local", application, actor)
+    return _move(
+        application,
+        actor=actor,
+        to=S.AT_LOCAL_COMMISSION,
+        due=add_working_days(today(), TERM_SURVEY),
+        comment=_("Документы направлены в участковую комиссию"),
+        decision_due=decision_term(application),
+    )
+
+
+@transaction.atomic
+def application_survey_complete(*, application: Application, actor) -> Application:
+    """The local commission has recorded its act and conclusion (or the refusal of the
+    survey) and sends them to whoever received the application (p19)."""
+    application = _lock_and_check("survey_complete", application, actor)
+    refused = survey_refused(application)
+    comment = (
+        _("Заявитель отказался от обследования")
+        if refused
+        else _("Акт обследования и заключение участковой комиссии составлены")
+    )
+    if application.channel == Application.Channel.AKIM:
+        return _move(
+            application,
+            actor=actor,
+            to=S.SURVEYED,
+            due=add_working_days(today(), TERM_AKIM_FORWARD),
+            comment=comment,
+        )
+    return _move(
+        application,
+        actor=actor,
+        to=S.AT_AUTHORITY,
+        due=_authority_due(application, refused),
+        comment=comment,
+    )
+
+
+def _authority_due(application: Application, refused: bool) -> datetime.date:
+    """Income within 1 working day of receipt (p22); after a refused survey only the
+    decision is left, due on the decision term."""
+    return application.decision_due if refused else add_working_days(today(), TERM_INCOME)
+
+
+@transaction.atomic
+def application_forward_to_authority(*, application: Application, actor) -> Application:
+    """The akim forwards the act and conclusion within 2 working days of receipt (p19)."""
+    application = _lock_and_check("forward_to_authority", application, actor)
+    refused = survey_refused(application)
+    return _move(
+        application,
+        actor=actor,
+        to=S.AT_AUTHORITY,
+        due=_authority_due(application, refused),
+        comment=_("Акт и заключение направлены в уполномоченный орган"),
+    )
+
+
+@transaction.atomic
+def application_send_to_special(*, application: Application, actor) -> Application:
+    """Compute the per-capita income of the quarter before the application's quarter and
+    send the full package to the special commission within 1 working day (p22); its
+    conclusion is due 2 working days after receipt (p23)."""
+    from applications.cases.selectors import per_capita_income
+
+    application = _lock_and_check("send_to_special", application, actor)
+    income = per_capita_income(family=application.family, on=application.registered_on)
+    return _move(
+        application,
+        actor=actor,
+        to=S.AT_SPECIAL_COMMISSION,
+        due=add_working_days(today(), TERM_SPECIAL),
+        comment=_("Среднедушевой доход за %(q)s кв. %(y)s г.: %(v)s ₸")
+        % {"q": income.quarter, "y": income.year, "v": income.per_capita},
+        per_capita_income=income.per_capita,
+    )
+
+
+@transaction.atomic
+def application_special_conclude(*, application: Application, actor) -> Application:
+    """The special commission has recorded its conclusion (p23); the decision is next (p24)."""
+    application = _lock_and_check("special_conclude", application, actor)
+    conclusion = special_conclusion_of(application)
+    comment = (
+        _("Заключение: нуждается, размер %(a)s ₸") % {"a": conclusion.amount}
+        if conclusion.need
+        else _("Заключение: не нуждается")
+    )
+    return _move(
+        application, actor=actor, to=S.CONCLUDED, due=application.decision_due, comment=comment
+    )
+
+
+@transaction.atomic
+def application_mark_documents_requested(
+    *, application: Application, actor, reason: str
+) -> Application:
+    """Documents requested from other bodies (p20) or impossible to present (p21): the
+    decision is due 20 working days from registration instead of 8 (p24)."""
+    if not reason.strip():
+        raise ApplicationError(_("Укажите, какие сведения запрошены и почему (п. 20, 21)."))
+    application = _lock_and_check("mark_documents_requested", application, actor)
+    application.documents_requested = True
+    decision_due = decision_term(application)
+    due = application.due_date
+    if application.due_date == application.decision_due or application.due_date is None:
+        due = decision_due
+    return _move(
+        application,
+        actor=actor,
+        to=application.status,
+        due=due,
+        comment=reason.strip(),
+        documents_requested=True,
+        decision_due=decision_due,
+    )
+
+
+@transaction.atomic
+def application_decide(
+    *,
+    application: Application,
+    actor,
+    grant: bool,
+    ground: str = "",
+    comment: str = "",
+    period_start: datetime.date | None = None,
+    period_end: datetime.date | None = None,
+) -> Decision:
+    """Grant or refuse (p24) on the special commission's conclusion; refuse on a ground of
+    p26. The basis is frozen in the decision; the notice is due in 3 working days (p25). A
+    grant creates the award in the same transaction, so a budget block undoes the decision."""
+    application = _lock_and_check("decide", application, actor)
+    decided_on = today()
+    basis = decision_basis.build(application=application, on=decided_on)
+    if grant:
+        amount, ground = _check_grant(application, basis, period_start, period_end), ""
+    else:
+        amount = None
+        _check_refusal(application, ground)
+    decision = Decision.objects.create(
+        application=application,
+        outcome=Decision.Outcome.GRANTED if grant else Decision.Outcome.REFUSED,
+        ground=ground,
+        comment=comment.strip(),
+        amount=amount,
+        mrp_value=Decimal(basis["mrp"]["value"]),
+        decided_on=decided_on,
+        decided_by=actor,
+        period_start=period_start if grant else None,
+        period_end=period_end if grant else None,
+        basis=basis,
+        notice_due=add_working_days(decided_on, TERM_NOTICE),
+    )
+    target = S.GRANTED if grant else S.REFUSED
+    _move(
+        application,
+        actor=actor,
+        to=target,
+        due=decision.notice_due,
+        comment=comment.strip() or decision.get_outcome_display(),
+    )
+    if grant:
+        from benefits.services.awards import award_create_for_decision
+
+        award_create_for_decision(decision=decision, actor=actor)
+    return decision
+
+
+def proposed_ground(application: Application) -> str:
+    """The refusal ground the facts suggest: a refused survey (p26(2)), or the income test of
+    the category failed (p26(3)); empty when nothing speaks against a grant."""
+    if survey_refused(application):
+        return Decision.Ground.SURVEY_REFUSED
+    threshold = decision_basis.income_threshold(application)
+    if threshold and not threshold["passed"]:
+        return Decision.Ground.INCOME_ABOVE_THRESHOLD
+    return ""
+
+
+def _check_grant(application, basis, period_start, period_end) -> Decimal:
+    conclusion = special_conclusion_of(application)
+    if conclusion is None or not conclusion.need or conclusion.amount is None:
+        raise TransitionNotAllowed(
+            _(
+                "Назначить помощь можно только при положительном заключении специальной "
+                "комиссии с указанным размером помощи (п. 23)."
+            )
+        )
+    threshold = basis.get("threshold")
+    if threshold and not threshold["passed"]:
+        raise TransitionNotAllowed(
+            _(
+                "Среднедушевой доход %(income)s ₸ не проходит порог категории (%(limit)s ₸): "
+                "основание для отказа — п. 26, пп. 3."
+            )
+            % {"income": basis["income"]["per_capita"], "limit": threshold["value"]}
+        )
+    if basis["category"]["periodicity"] == "monthly":
+        if not (period_start and period_end):
+            raise ApplicationError(_("Для ежемесячной помощи укажите период выплаты."))
+    if period_start and period_end and period_end < period_start:
+        raise ApplicationError(_("Окончание периода выплаты раньше его начала."))
+    return conclusion.amount
+
+
+def _check_refusal(application: Application, ground: str) -> None:
+    if ground not in Decision.Ground.values or not ground:
+        raise ApplicationError(_("Укажите основание отказа (п. 26)."))
+    if survey_refused(application) and ground != Decision.Ground.SURVEY_REFUSED:
+        raise ApplicationError(
+            _("Заявитель отказался от обследования: основание отказа — п. 26, пп. 2.")
+        )
+
+
+@transaction.atomic
+def application_notify(*, application: Application, actor) -> Application:
+    """The applicant is notified in writing, with the ground if refused, within 3 working
+    days of the decision (p25)."""
+    application = _lock_and_check("notify", application, actor)
+    decision = Decision.objects.select_for_update().get(application=application)
+    decision.notified_on = today()
+    decision.save(update_fields=["notified_on"])
+    return _move(
+        application,
+        actor=actor,
+        to=S.NOTIFIED,
+        due=None,
+        comment=_("Уведомление о решении направлено заявителю"),
+    )

@@ -1,0 +1,169 @@
+"""Workflow pages: the step buttons, the decision form, the documents-requested form and the
+district dashboard. Each view: one access gate, one service, a message, a redirect."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from applications.cases import access
+from applications.cases.exceptions import ApplicationError
+from applications.cases.models import Application, Decision
+from benefits.exceptions import BenefitsError
+from zhanakorgan_aid import roles
+
+from . import queues
+from .forms import DecisionForm, DocumentsRequestedForm
+from .services import steps as workflow
+
+# Steps taken by a plain button; the commissions' steps are taken by their own pages, the
+# decision and the request of documents by the forms below.
+BUTTON_STEPS = {
+    "send_to_local": (
+        workflow.application_send_to_local,
+        gettext_lazy("Документы направлены в участковую комиссию."),
+    ),
+    "forward_to_authority": (
+        workflow.application_forward_to_authority,
+        gettext_lazy("Акт и заключение направлены в уполномоченный орган."),
+    ),
+    "send_to_special": (
+        workflow.application_send_to_special,
+        gettext_lazy("Доход рассчитан, пакет направлен в специальную комиссию."),
+    ),
+    "notify": (workflow.application_notify, gettext_lazy("Уведомление заявителю отмечено.")),
+}
+
+
+@login_required
+@require_POST
+def application_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+    application = access.application_get_for(user=request.user, pk=pk)
+    if step not in BUTTON_STEPS:
+        raise Http404
+    service, done = BUTTON_STEPS[step]
+    try:
+        service(application=application, actor=request.user)
+    except (ApplicationError, BenefitsError) as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, str(done))
+    return redirect(application)
+
+
+def _step_problem(application: Application, user, step: str) -> str | None:
+    """403 for a user whose role never takes this step; otherwise why it cannot be taken now."""
+    if not workflow.STEPS[step].allowed(user, application):
+        raise PermissionDenied(workflow.STEPS[step].role_refusal)
+    return workflow.STEPS[step].problem(application, user)
+
+
+def _is_monthly(application: Application) -> bool:
+    rule = application.category.rule_on(application.registered_on)
+    return bool(rule and rule.periodicity == "monthly")
+
+
+@login_required
+def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    """The decision form (p24, p26): the ground is proposed from the facts."""
+    application = access.application_get_for(user=request.user, pk=pk)
+    problem = _step_problem(application, request.user, "decide")
+    if problem:
+        messages.error(request, problem)
+        return redirect(application)
+    proposed = workflow.proposed_ground(application)
+    initial = {
+        "outcome": Decision.Outcome.REFUSED if proposed else Decision.Outcome.GRANTED,
+        "ground": proposed,
+    }
+    form = DecisionForm(request.POST or None, initial=initial, monthly=_is_monthly(application))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            decision = workflow.application_decide(
+                application=application,
+                actor=request.user,
+                grant=data["outcome"] == Decision.Outcome.GRANTED,
+                ground=data["ground"],
+                comment=data["comment"],
+                period_start=data.get("period_start"),
+                period_end=data.get("period_end"),
+            )
+        except (ApplicationError, BenefitsError) as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _("Решение принято: %(o)s. Уведомить заявителя до %(d)s.")
+                % {
+                    "o": decision.get_outcome_display(),
+                    "d": decision.notice_due.strftime("%d.%m.%Y"),
+                },
+            )
+            return redirect(application)
+    return render(
+        request,
+        "applications/decision_form.html",
+        {
+            "application": application,
+            "form": form,
+            "proposed": proposed,
+            "conclusion": workflow.special_conclusion_of(application),
+            "threshold": _threshold_or_none(application),
+        },
+    )
+
+
+def _threshold_or_none(application: Application):
+    from applications.cases.decision_basis import income_threshold
+
+    try:
+        return income_threshold(application)
+    except BenefitsError as error:
+        return {"missing": str(error)}
+
+
+@login_required
+def application_documents_requested(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record p20 or p21: the decision is then due in 20 working days instead of 8."""
+    application = access.application_get_for(user=request.user, pk=pk)
+    problem = _step_problem(application, request.user, "mark_documents_requested")
+    if problem:
+        messages.error(request, problem)
+        return redirect(application)
+    form = DocumentsRequestedForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            application = workflow.application_mark_documents_requested(
+                application=application, actor=request.user, reason=form.comment()
+            )
+        except ApplicationError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _("Срок решения продлён до %(d)s (20 рабочих дней).")
+                % {"d": application.decision_due.strftime("%d.%m.%Y")},
+            )
+            return redirect(application)
+    return render(
+        request,
+        "applications/documents_requested_form.html",
+        {"application": application, "form": form},
+    )
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """District dashboard: applications per step and overdue per okrug."""
+    if not roles.has_role(request.user, roles.CASEWORKER, roles.ADMINISTRATOR, roles.AUDITOR):
+        raise PermissionDenied
+    today = timezone.localdate()
+    return render(
+        request, "applications/dashboard.html", {"data": queues.dashboard(on=today), "today": today}
+    )
