@@ -40,6 +40,7 @@ test: system-deps venv messages
 lint: venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 bench: venv
 	$(PY) bench/run_all.py

@@ -44,7 +44,7 @@ def pages() -> dict[str, str]:
     newest_first = Application.objects.order_by("-registered_at", "-id")
     before_deep = newest_first.values_list("pk", flat=True)[min((deep - 1) * 25, total) - 1]
     result = {
-        "work queue (home)": reverse("home"),
+        "work queue (home)": reverse("workflow:home"),
         "list: status + sort by due, page 1": f"{lst}?status=at_local&sort=due",
         f"list: by registration, page {deep} (next link)": (
             f"{lst}?sort=-registered&page={deep}&after={before_deep}"
@@ -55,10 +55,10 @@ def pages() -> dict[str, str]:
             f"{lst}?sort=-registered&page=PAGE", deep - spread, deep + spread
         ),
         "list: search by surname, page 1": f"{lst}?{urlencode(SURNAME_SEARCH)}",
-        "application page": reverse("applications:application_detail", args=[app.pk]),
+        "application page": reverse("workflow:application_detail", args=[app.pk]),
     }
     try:
-        result["dashboard"] = reverse("applications:dashboard")
+        result["dashboard"] = reverse("workflow:dashboard")
     except NoReverseMatch:
         pass
     return result

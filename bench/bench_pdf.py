@@ -159,9 +159,12 @@ def decided_application():
     from applications.reference.models import Category, Okrug
     from applications.reference.testdata import iin_sequence
     from applications.workflow.services import steps as workflow
+    from applications.workflow.services.commissions import (
+        application_local_conclusion_record,
+        application_special_conclusion_record,
+    )
     from commissions.models import Commission, CommissionMember
-    from commissions.services.special import special_conclusion_record
-    from commissions.services.survey import local_conclusion_record, survey_act_record
+    from commissions.services.survey import survey_act_record
     from zhanakorgan_aid import roles
 
     okrug = Okrug.objects.get(kato="434030000")
@@ -228,7 +231,7 @@ def decided_application():
         address=family.address,
         chair_name="Local",
     )
-    local_conclusion_record(
+    application_local_conclusion_record(
         application=application,
         actor=member,
         need=True,
@@ -238,7 +241,7 @@ def decided_application():
         received_by="специалист",
     )
     workflow.application_send_to_special(application=application, actor=caseworker)
-    special_conclusion_record(
+    application_special_conclusion_record(
         application=application, actor=chair, need=True, amount=Decimal("20000")
     )
     workflow.application_decide(

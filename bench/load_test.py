@@ -30,7 +30,10 @@ def main(argv=None) -> int:
     cookie = common.session_cookie(client)
     with common.gunicorn(workers=args.workers) as base:
         result = common.wrk(
-            base + reverse("home"), seconds=seconds, connections=args.connections, cookie=cookie
+            base + reverse("workflow:home"),
+            seconds=seconds,
+            connections=args.connections,
+            cookie=cookie,
         )
     errors = result["non2xx"] + result["socket_errors"]
     print(

@@ -12,7 +12,7 @@ class PasswordChangeView(SuccessMessageMixin, auth_views.PasswordChangeView):
     account carries the old password's hash and ends at its next request."""
 
     template_name = "registration/password_change_form.html"
-    success_url = reverse_lazy("home")
+    success_url = reverse_lazy("workflow:home")
     success_message = _("Пароль изменён. На других устройствах войдите заново с новым паролем.")
 
 

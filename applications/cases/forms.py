@@ -10,8 +10,13 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from applications.reference.models import Category, Okrug
-from applications.reference.validators import normalize_iban, parse_iin, validate_kz_iban
+from applications.reference.models import Bank, Category, Okrug
+from applications.reference.validators import (
+    iban_bank_code,
+    normalize_iban,
+    parse_iin,
+    validate_kz_iban,
+)
 from zhanakorgan_aid.display import in_kazakh
 from zhanakorgan_aid.widgets import ListedModelChoiceField, QuickSelect, QuickTextInput
 
@@ -49,8 +54,6 @@ class PersonForm(forms.ModelForm):
         iban = normalize_iban(self.cleaned_data.get("iban", ""))
         if iban:
             validate_kz_iban(iban)
-            from applications.reference.models import Bank
-            from applications.reference.validators import iban_bank_code
 
             if not Bank.objects.filter(code=iban_bank_code(iban)).exists():
                 raise ValidationError(

@@ -354,7 +354,7 @@ class Application(ChoiceLabels, models.Model):
         return f"№ {self.number}"
 
     def get_absolute_url(self) -> str:
-        return pk_url("applications:application_detail", self.pk)
+        return pk_url("workflow:application_detail", self.pk)
 
     @property
     def registered_on(self) -> datetime.date:

@@ -137,7 +137,7 @@ class ApplicationRow:
     due_date: datetime.date | None
 
     def get_absolute_url(self) -> str:
-        return pk_url("applications:application_detail", self.pk)
+        return pk_url("workflow:application_detail", self.pk)
 
     def get_status_display(self) -> str:
         return labels_of(Application._meta.get_field("status")).get(self.status, self.status)

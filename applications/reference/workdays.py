@@ -22,6 +22,8 @@ import holidays
 
 from zhanakorgan_aid.display import BilingualName
 
+from .models import CalendarOverride
+
 CACHE_SECONDS = 300
 COUNTRY = "KZ"
 # The package speaks Kazakh and English, not Russian: Russian names come from this table,
@@ -123,7 +125,6 @@ def _package_year(year: int) -> tuple[dict, dict]:
 
 
 def _build_year(year: int) -> YearCalendar:
-    from .models import CalendarOverride
 
     days_off, working = _package_year(year)
     for override in CalendarOverride.objects.filter(date__year=year):

@@ -6,9 +6,13 @@ from decimal import Decimal
 from django.utils import timezone
 
 from applications.cases.models import Application
+from applications.reference.selectors import mrp_on
+from applications.workflow.services.commissions import (
+    application_local_conclusion_record,
+    application_special_conclusion_record,
+)
 from benefits.exceptions import BenefitsError
-from commissions.services.special import special_conclusion_record
-from commissions.services.survey import local_conclusion_record, survey_act_record
+from commissions.services.survey import survey_act_record
 
 from .services import steps as workflow
 
@@ -62,7 +66,7 @@ def _advance(application: Application, stage: str, users: dict) -> None:
         surveyed_on=today,
         place=application.okrug.centre_ru or application.okrug.name_ru,
     )
-    local_conclusion_record(
+    application_local_conclusion_record(
         application=application,
         actor=who["local"],
         need=True,
@@ -90,7 +94,7 @@ def _advance(application: Application, stage: str, users: dict) -> None:
 
 def _conclude_and_decide(application: Application, stage: str, who: dict) -> None:
     proposed = workflow.proposed_ground(application)
-    special_conclusion_record(
+    application_special_conclusion_record(
         application=application,
         actor=who["special"],
         need=not proposed,
@@ -122,7 +126,6 @@ def _month_start():
 
 def _demo_amount(application: Application) -> Decimal:
     """Half of the category's cap, which every demo category allows."""
-    from applications.reference.selectors import mrp_on
 
     rule = application.category.rule_on(application.registered_on)
     multiple = rule.mrp_multiple or Decimal("10")

@@ -14,17 +14,16 @@ from django.template.defaultfilters import filesizeformat, linebreaksbr
 from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.safestring import SafeString
-from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from applications.cases import access, selectors
 from applications.cases.forms import DocumentForm
+from applications.cases.history import application_change_log_html
 from applications.cases.models import Application, ApplicationDocument, Decision
-from applications.cases.templatetags.tables import application_rows, member_rows, transition_rows
+from applications.cases.templatetags.tables import member_rows, transition_rows
 from commissions.panels import documents_panel
 from zhanakorgan_aid import links
-from zhanakorgan_aid.audit import application_change_log_html
 from zhanakorgan_aid.compiled import Statement
 from zhanakorgan_aid.display import labels_of
 from zhanakorgan_aid.fragments import Fragment
@@ -145,7 +144,7 @@ def workflow_panel(application: Application, user, csrf: str) -> SafeString:
             BUTTON,
             (
                 (
-                    links.url("applications:application_step", application.pk, step.name),
+                    links.url("workflow:application_step", application.pk, step.name),
                     _("Подтвердите действие"),
                     step.label,
                     csrf,
@@ -157,11 +156,11 @@ def workflow_panel(application: Application, user, csrf: str) -> SafeString:
             ),
         ),
         # the links of the steps shown: an URL is built only for a button the user gets
-        "decide_url": links.url("applications:application_decide", application.pk)
+        "decide_url": links.url("workflow:application_decide", application.pk)
         if "decide" in names
         else "",
         "documents_requested_url": links.url(
-            "applications:application_documents_requested", application.pk
+            "workflow:application_documents_requested", application.pk
         )
         if "mark_documents_requested" in names
         else "",
@@ -173,11 +172,11 @@ def workflow_panel(application: Application, user, csrf: str) -> SafeString:
     if application.status == S.AT_LOCAL_COMMISSION and workflow.is_local_member_of_okrug(
         user, application
     ):
-        values["survey_url"] = _commission_link("commissions:survey", application)
+        values["survey_url"] = _commission_link("workflow:survey", application)
     if application.status == S.AT_SPECIAL_COMMISSION and workflow.is_special_member(
         user, application
     ):
-        values["special_url"] = _commission_link("commissions:special_conclusion", application)
+        values["special_url"] = _commission_link("workflow:special_conclusion", application)
     return PANEL.render(
         values,
         bucket=bucket,
@@ -250,44 +249,4 @@ def _documents() -> Statement:
             .values_list("pk", "kind", "content_type", "size")
         ),
         application=int,
-    )
-
-
-LIST_BODY = Fragment(
-    "applications/_application_list_body.html",
-    *"filters sort_value q rows query previous before number pages count next after".split(),
-)
-FILTER = '<p><label for="{}">{}</label><br>{}</p>'
-
-
-def list_body(request, form, page, sort: str, query: str, sort_query: str) -> SafeString:
-    """The list's content from a fragment (zhanakorgan_aid.fragments): the labels, the sort links
-    and the pager's words rendered once per language and sort, the filters and rows each time."""
-    rows = page.object_list
-    first, last = (rows[0], rows[-1]) if rows else (None, None)
-    return LIST_BODY.render(
-        {
-            "filters": rows_html(
-                FILTER,
-                ((f.id_for_label, capfirst(f.label), str(f)) for f in form if not f.is_hidden),
-            ),
-            "sort_value": sort,
-            "q": sort_query,
-            "rows": application_rows(rows, access.sees_full_iin(request.user)),
-            "query": query,
-            "previous": page.previous_page_number() if page.has_previous() else "",
-            "before": first.pk if first else "",
-            "number": page.number,
-            "pages": page.paginator.num_pages,
-            "count": page.paginator.count,
-            "next": page.next_page_number() if page.has_next() else "",
-            "after": last.pk if last else "",
-        },
-        # the sort links' branches: a known sort, or none of them (the address may say anything)
-        sort=sort if sort in selectors.SORTS else "",
-        empty=not rows,
-        has_previous=page.has_previous(),
-        has_next=page.has_next(),
-        has_before=first is not None,
-        has_after=last is not None,
     )

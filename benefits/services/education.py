@@ -20,6 +20,8 @@ from applications.reference.exceptions import ReferenceDataMissing
 from applications.reference.models import Category, CategoryRule, EducationCap
 from applications.reference.selectors import mrp_on, subsistence_minimum_on
 from applications.reference.workdays import add_working_days
+from commissions.documents import common_context
+from commissions.pdf import issue_document
 from zhanakorgan_aid.audit import update_with_history
 
 from ..exceptions import BenefitsError
@@ -448,8 +450,6 @@ def _recover_year(year: EducationYear, *, label: str, on, actor) -> None:
 def education_contract_issue(*, case: EducationCase, lang: str, actor):
     """The two-sided contract between the authorized body and the recipient (p10), issued as
     a PDF in Russian or Kazakh and kept like the other issued documents."""
-    from commissions.documents import common_context
-    from commissions.pdf import issue_document
 
     if not case.contract_number:
         raise EducationError(_("Договор заключается после назначения помощи (п. 10)."))

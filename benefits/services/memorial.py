@@ -31,6 +31,7 @@ from ..exceptions import BenefitsError
 from ..memorial_resources import MemorialListResource, SourceRow
 from ..models import Award, ScheduledPayment
 from ..models.memorial import LumpSumPayment, MemorialList, MemorialListRow, occasion_date
+from .budgets import budget_reserve
 
 CHUNK = 5000
 CENTS = Decimal("0.01")
@@ -431,7 +432,6 @@ def memorial_list_approve(
 ) -> MemorialList:
     """The akimat approves the list (p15): it is locked, every line becomes an award with one
     scheduled payment ready for a payment list, and lump sums of p5.3 are recorded as paid."""
-    from .budgets import budget_reserve
 
     locked = _lock(memorial_list)
     on = on or timezone.localdate()

@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from applications.cases.models import Application
-from applications.workflow.services.steps import application_special_conclude
 from zhanakorgan_aid.templatetags.aid import format_money
 
 from .. import selectors
@@ -58,7 +57,8 @@ def special_conclusion_record(
     *, application: Application, actor, need: bool, amount: Decimal | None
 ) -> SpecialConclusion:
     """Conclude on need and, when positive, the amount within the cap at the MRP in force on
-    the conclusion date (p23, p30); the conclusion is issued and the application moves on."""
+    the conclusion date (p23, p30); the conclusion is issued (the workflow moves the
+    application on)."""
     application = Application.objects.select_for_update().get(pk=application.pk)
     check_at_special_commission(application)
     today = timezone.localdate()
@@ -78,5 +78,4 @@ def special_conclusion_record(
     documents_issue(
         application=application, kinds=[IssuedDocument.Kind.SPECIAL_CONCLUSION], actor=actor
     )
-    application_special_conclude(application=application, actor=actor)
     return conclusion

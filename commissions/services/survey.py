@@ -8,7 +8,6 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from applications.cases.models import Application, Person
-from applications.workflow.services.steps import application_survey_complete
 
 from .. import selectors
 from ..exceptions import AlreadyRecorded, NotAtThisStage
@@ -112,8 +111,8 @@ def survey_act_record(
 def survey_refusal_record(
     *, application: Application, actor, refused_on: datetime.date, signed_by: str
 ) -> SurveyAct:
-    """The applicant refused the survey (the last lines of annex 1): the act records it, and
-    the application goes on to a refusal under p26(2)."""
+    """The applicant refused the survey (the last lines of annex 1): the act records it; the
+    application then goes on to a refusal under p26(2) (the workflow moves it)."""
     application = Application.objects.select_for_update().get(pk=application.pk)
     check_at_local_commission(application)
     act = SurveyAct.objects.create(
@@ -129,7 +128,6 @@ def survey_refusal_record(
         recorded_by=actor,
     )
     documents_issue(application=application, kinds=[IssuedDocument.Kind.ACT], actor=actor)
-    application_survey_complete(application=application, actor=actor)
     return act
 
 
@@ -145,8 +143,8 @@ def local_conclusion_record(
     received_by: str,
 ) -> LocalConclusion:
     """The local commission's conclusion on need (annex 2), after the act; the act, the
-    conclusion and the family composition (annex 3) are issued, and the application moves on
-    to the akim or the authorized body (p19)."""
+    conclusion and the family composition (annex 3) are issued; the workflow then moves the
+    application on to the akim or the authorized body (p19)."""
     application = Application.objects.select_for_update().get(pk=application.pk)
     act = selectors.survey_act_of(application)
     if act is None or act.refused:
@@ -174,5 +172,4 @@ def local_conclusion_record(
         ],
         actor=actor,
     )
-    application_survey_complete(application=application, actor=actor)
     return conclusion

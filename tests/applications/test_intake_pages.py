@@ -407,7 +407,7 @@ def test_list_and_queue_rows_show_the_local_day_the_okrug_in_the_language_and_es
     assert f"<td>{iin[:4]}******{iin[-2:]}</td>" in body and iin not in body
 
     login(client, akim)  # taken in by the akim's office: the next step is theirs
-    queue = client.get(reverse("home")).content.decode().split("<h2>")
+    queue = client.get(reverse("workflow:home")).content.decode().split("<h2>")
     waiting = "".join(part for part in queue if 'id="table-' in part)
     assert app.number in waiting and "&lt;b&gt;Оспанов&lt;/b&gt;" in waiting
     assert "<b>Оспанов" not in "".join(queue)

@@ -56,7 +56,7 @@ class TestStartPage:
         late = register(day=D(2024, 3, 15))  # due 18.03
         due_today = register(day=D(2024, 3, 19))  # due 20.03
         upcoming = register(day=D(2024, 3, 20))  # due 26.03 (Nauryz 21, 22, 25)
-        html = page(client, caseworker, "home").content.decode()
+        html = page(client, caseworker, "workflow:home").content.decode()
         overdue_part = html.split('id="table-overdue"')[1].split("</table>")[0]
         today_part = html.split('id="table-today"')[1].split("</table>")[0]
         upcoming_part = html.split('id="table-upcoming"')[1].split("</table>")[0]
@@ -105,12 +105,12 @@ class TestStartPage:
         own = register(channel="akim")
         authority = register(channel="authority")
         foreign = register(channel="akim", family=family_factory(okrug_obj=other_okrug))
-        html = page(client, akim, "home").content.decode()
+        html = page(client, akim, "workflow:home").content.decode()
         queue = html.split('id="queue-overdue"')[1].split("Последние заявления")[0]
         assert own.number in queue
         assert authority.number not in queue
         assert foreign.number not in queue
-        other_html = page(client, other_akim, "home").content.decode()
+        other_html = page(client, other_akim, "workflow:home").content.decode()
         assert foreign.number in other_html.split("Последние заявления")[0]
 
     def test_latest_applications_are_those_the_user_may_see(
@@ -120,7 +120,9 @@ class TestStartPage:
         foreign = register(channel="akim", family=family_factory(okrug_obj=other_okrug))
 
         def latest(user):
-            return page(client, user, "home").content.decode().split("Последние заявления")[1]
+            return (
+                page(client, user, "workflow:home").content.decode().split("Последние заявления")[1]
+            )
 
         assert own.number in latest(akim) and foreign.number not in latest(akim)
         assert own.number in latest(caseworker) and foreign.number in latest(caseworker)
@@ -136,8 +138,10 @@ class TestStartPage:
         app = register()
         with travel(D(2024, 3, 20)):
             workflow.application_send_to_local(application=app, actor=caseworker)
-        mine = page(client, local_member, "home").content.decode().split("Последние")[0]
-        theirs = page(client, other_local_member, "home").content.decode().split("Последние")[0]
+        mine = page(client, local_member, "workflow:home").content.decode().split("Последние")[0]
+        theirs = (
+            page(client, other_local_member, "workflow:home").content.decode().split("Последние")[0]
+        )
         assert app.number in mine and "27.03.2024" in mine
         assert app.number not in theirs
 
@@ -145,14 +149,14 @@ class TestStartPage:
         register()
         login(client, caseworker)
         with travel(D(2024, 3, 20)):
-            client.get(reverse("home"))  # builds the calendar of the year once
+            client.get(reverse("workflow:home"))  # builds the calendar of the year once
             with CaptureQueriesContext(connection) as one:
-                client.get(reverse("home"))
+                client.get(reverse("workflow:home"))
         for _ in range(5):
             register()
         with travel(D(2024, 3, 20)):
             with CaptureQueriesContext(connection) as six:
-                response = client.get(reverse("home"))
+                response = client.get(reverse("workflow:home"))
         assert response.content.decode().count("просрочено на") == 0
         assert len(six) == len(one)
 
@@ -161,7 +165,7 @@ class TestStartPage:
     ):
         def overdue_count() -> int:
             with travel(D(2024, 3, 20)):
-                html = client.get(reverse("home")).content.decode()
+                html = client.get(reverse("workflow:home")).content.decode()
             return int(html.split('id="queue-overdue">')[1].split("(")[1].split(")")[0])
 
         register(day=D(2024, 3, 15))
@@ -187,7 +191,7 @@ class TestDashboard:
         fresh = register(day=D(2024, 3, 20))
         with travel(D(2024, 3, 20)):
             workflow.application_send_to_local(application=fresh, actor=caseworker)
-        response = page(client, caseworker, "applications:dashboard")
+        response = page(client, caseworker, "workflow:dashboard")
         data = response.context["data"]
         assert data["total"] == 3 and data["overdue"] == 2
         statuses = [s.value for s in data["statuses"]]
@@ -207,12 +211,12 @@ class TestDashboard:
         register()
         login(client, caseworker)
         with travel(D(2024, 3, 20)), CaptureQueriesContext(connection) as few:
-            client.get(reverse("applications:dashboard"))
+            client.get(reverse("workflow:dashboard"))
         for _ in range(4):
             register()
         cache.clear()  # the figures are kept for a minute: count them again
         with travel(D(2024, 3, 20)), CaptureQueriesContext(connection) as more:
-            response = client.get(reverse("applications:dashboard"))
+            response = client.get(reverse("workflow:dashboard"))
         assert len(more) == len(few)
         assert response.context["data"]["total"] == 5
 
@@ -221,12 +225,12 @@ class TestDashboard:
         login(client, caseworker)
         start = timezone.make_aware(datetime.datetime(2024, 3, 20, 10, 15))
         with time_machine.travel(start, tick=False):
-            first = client.get(reverse("applications:dashboard"))
+            first = client.get(reverse("workflow:dashboard"))
         register()
         with time_machine.travel(start + datetime.timedelta(seconds=30), tick=False):
-            cached = client.get(reverse("applications:dashboard"))
+            cached = client.get(reverse("workflow:dashboard"))
         with time_machine.travel(start + datetime.timedelta(seconds=61), tick=False):
-            fresh = client.get(reverse("applications:dashboard"))
+            fresh = client.get(reverse("workflow:dashboard"))
         assert first.context["data"]["total"] == cached.context["data"]["total"] == 1
         assert fresh.context["data"]["total"] == 2
         assert "Подсчитано в 10:15" in cached.content.decode()
@@ -234,25 +238,25 @@ class TestDashboard:
 
     @pytest.mark.parametrize("who", ["akim", "local_member", "special_member"])
     def test_okrug_and_commission_roles_get_403(self, client, who, request):
-        response = page(client, request.getfixturevalue(who), "applications:dashboard")
+        response = page(client, request.getfixturevalue(who), "workflow:dashboard")
         assert response.status_code == 403
 
     @pytest.mark.parametrize("who", ["administrator", "auditor"])
     def test_admin_and_auditor_see_it(self, client, who, request):
-        response = page(client, request.getfixturevalue(who), "applications:dashboard")
+        response = page(client, request.getfixturevalue(who), "workflow:dashboard")
         assert response.status_code == 200
 
 
 class TestApplicationPage:
     def test_buttons_follow_the_role(self, client, register, caseworker, akim, auditor):
         app = register()
-        html = page(client, caseworker, "applications:application_detail", app.pk).content.decode()
-        assert reverse("applications:application_step", args=[app.pk, "send_to_local"]) in html
+        html = page(client, caseworker, "workflow:application_detail", app.pk).content.decode()
+        assert reverse("workflow:application_step", args=[app.pk, "send_to_local"]) in html
         assert 'data-confirm="Подтвердите действие: Направить в участковую комиссию?"' in html
         assert "Срок текущего шага: <strong>20.03.2024</strong>" in html
         assert "03.04.2024" in html  # decision term, 8 working days
         for user in (akim, auditor):
-            html = page(client, user, "applications:application_detail", app.pk).content.decode()
+            html = page(client, user, "workflow:application_detail", app.pk).content.decode()
             assert "step/send_to_local" not in html
 
     def test_button_moves_the_application_and_history_shows_labels(
@@ -262,7 +266,7 @@ class TestApplicationPage:
         login(client, caseworker)
         with travel(D(2024, 3, 20)):
             response = client.post(
-                reverse("applications:application_step", args=[app.pk, "send_to_local"]),
+                reverse("workflow:application_step", args=[app.pk, "send_to_local"]),
                 follow=True,
             )
         html = response.content.decode()
@@ -283,7 +287,7 @@ class TestApplicationPage:
     def test_second_click_gets_a_message_not_a_second_row(self, client, register, caseworker):
         app = register()
         login(client, caseworker)
-        url = reverse("applications:application_step", args=[app.pk, "send_to_local"])
+        url = reverse("workflow:application_step", args=[app.pk, "send_to_local"])
         with travel(D(2024, 3, 20)):
             client.post(url)
             response = client.post(url, follow=True)
@@ -295,9 +299,7 @@ class TestApplicationPage:
     def test_other_okrug_akim_gets_404(self, client, register, other_akim):
         app = register(channel="akim")
         login(client, other_akim)
-        response = client.post(
-            reverse("applications:application_step", args=[app.pk, "send_to_local"])
-        )
+        response = client.post(reverse("workflow:application_step", args=[app.pk, "send_to_local"]))
         assert response.status_code == 404
 
     def test_local_member_is_linked_to_the_survey_page(
@@ -306,19 +308,19 @@ class TestApplicationPage:
         app = register()
         with travel(D(2024, 3, 20)):
             workflow.application_send_to_local(application=app, actor=caseworker)
-        html = page(client, local_member, "applications:application_detail", app.pk).content
-        assert reverse("commissions:survey", args=[app.pk]) in html.decode()
+        html = page(client, local_member, "workflow:application_detail", app.pk).content
+        assert reverse("workflow:survey", args=[app.pk]) in html.decode()
 
     def test_the_term_reads_in_working_days_in_both_languages(self, client, register, caseworker):
         late = register(day=D(2024, 3, 15))  # due 18.03: 19 and 20 March have passed
         due_today = register(day=D(2024, 3, 19))  # due 20.03
-        html = page(client, caseworker, "applications:application_detail", late.pk).content
+        html = page(client, caseworker, "workflow:application_detail", late.pk).content
         assert '<span class="late">— просрочено на 2 рабочих дн.</span>' in html.decode()
-        html = page(client, caseworker, "applications:application_detail", due_today.pk).content
+        html = page(client, caseworker, "workflow:application_detail", due_today.pk).content
         assert '<span class="late">— истекает сегодня</span>' in html.decode()
         client.post(reverse("set_language"), {"language": "kk", "next": "/"})
         with travel(D(2024, 3, 20)):
-            html = client.get(reverse("applications:application_detail", args=[late.pk]))
+            html = client.get(reverse("workflow:application_detail", args=[late.pk]))
         text = html.content.decode()
         assert "— мерзімі 2 жұмыс күніне өтті" in text and "просрочено" not in text
         assert "<h1>Өтініш № " in text and "Ход рассмотрения" not in text
@@ -328,7 +330,7 @@ class TestApplicationPage:
         Application.objects.filter(pk=app.pk).update(
             situation='Пожар <script>alert("x")</script>\nдом сгорел'
         )
-        html = page(client, caseworker, "applications:application_detail", app.pk).content
+        html = page(client, caseworker, "workflow:application_detail", app.pk).content
         text = html.decode()
         assert "<script>alert" not in text
         assert "Пожар &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;<br>дом сгорел" in text
@@ -355,7 +357,7 @@ class TestApplicationPage:
         login(client, caseworker)
 
         def queries(app) -> int:
-            url = reverse("applications:application_detail", args=[app.pk])
+            url = reverse("workflow:application_detail", args=[app.pk])
             with travel(SENT_ON):
                 client.get(url)  # the change log is then in the cache
                 with CaptureQueriesContext(connection) as run:
@@ -364,7 +366,7 @@ class TestApplicationPage:
             return len(run)
 
         assert queries(small) == queries(big) == 8
-        text = page(client, caseworker, "applications:application_detail", big.pk).content
+        text = page(client, caseworker, "workflow:application_detail", big.pk).content
         assert "Состав семьи (6)" in text.decode() and "2,0\xa0КБ" in text.decode()
 
 
@@ -384,12 +386,12 @@ class TestDecisionPage:
         self, client, register, caseworker, local_member, special_member
     ):
         app = concluded(register, caseworker, local_member, special_member)
-        html = page(client, caseworker, "applications:application_decide", app.pk).content
+        html = page(client, caseworker, "workflow:application_decide", app.pk).content
         assert "44\u00a0300,00\u00a0₸" in html.decode()  # the regional minimum, the threshold
         with travel(D(2024, 3, 26)):
             login(client, caseworker)  # a new day, a new session (sessions last 30 minutes)
             response = client.post(
-                reverse("applications:application_decide", args=[app.pk]),
+                reverse("workflow:application_decide", args=[app.pk]),
                 {"outcome": "granted", "ground": ""},
                 follow=True,
             )
@@ -405,7 +407,7 @@ class TestDecisionPage:
         login(client, caseworker)
         with travel(D(2024, 3, 26)):
             response = client.post(
-                reverse("applications:application_decide", args=[app.pk]),
+                reverse("workflow:application_decide", args=[app.pk]),
                 {"outcome": "refused", "ground": "", "comment": "мой текст"},
             )
         text = response.content.decode()
@@ -418,7 +420,7 @@ class TestDecisionPage:
         self, client, register, caseworker, local_member, special_member
     ):
         app = concluded(register, caseworker, local_member, special_member, wages=Decimal("600000"))
-        response = page(client, caseworker, "applications:application_decide", app.pk)
+        response = page(client, caseworker, "workflow:application_decide", app.pk)
         assert response.context["form"].initial == {
             "outcome": "refused",
             "ground": "income_above_threshold",
@@ -429,7 +431,7 @@ class TestDecisionPage:
         self, client, register, caseworker, local_member, special_member
     ):
         app = concluded(register, caseworker, local_member, special_member)
-        response = page(client, special_member, "applications:application_decide", app.pk)
+        response = page(client, special_member, "workflow:application_decide", app.pk)
         assert response.status_code == 403
 
 
@@ -437,7 +439,7 @@ class TestDocumentsRequestedPage:
     def test_form_extends_the_term(self, client, register, caseworker):
         app = register()
         login(client, caseworker)
-        url = reverse("applications:application_documents_requested", args=[app.pk])
+        url = reverse("workflow:application_documents_requested", args=[app.pk])
         with travel(D(2024, 3, 20)):
             empty = client.post(url, {"paragraph": "20", "reason": "   "})
             assert "Обязательное поле." in empty.content.decode() or (

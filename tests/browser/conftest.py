@@ -118,14 +118,15 @@ def surveyed(application, *, sender, local):
     from django.utils import timezone
 
     from applications.workflow.services import steps as workflow
-    from commissions.services.survey import local_conclusion_record, survey_act_record
+    from applications.workflow.services.commissions import application_local_conclusion_record
+    from commissions.services.survey import survey_act_record
 
     application = workflow.application_send_to_local(application=application, actor=sender)
     today = timezone.localdate()
     survey_act_record(
         application=application, actor=local, surveyed_on=today, place="с. Жанакорган"
     )
-    local_conclusion_record(
+    application_local_conclusion_record(
         application=application,
         actor=local,
         need=True,
@@ -141,10 +142,12 @@ def surveyed(application, *, sender, local):
 def concluded(application, *, caseworker, special, amount):
     """Sent to the special commission, which concluded on need with the amount (p22, p23)."""
     from applications.workflow.services import steps as workflow
-    from commissions.services.special import special_conclusion_record
+    from applications.workflow.services.commissions import application_special_conclusion_record
 
     application = workflow.application_send_to_special(application=application, actor=caseworker)
-    special_conclusion_record(application=application, actor=special, need=True, amount=amount)
+    application_special_conclusion_record(
+        application=application, actor=special, need=True, amount=amount
+    )
     application.refresh_from_db()
     return application
 

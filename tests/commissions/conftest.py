@@ -10,12 +10,13 @@ import time_machine
 
 from applications.cases.services import intake
 from applications.reference import workdays
+from applications.workflow.services.commissions import application_local_conclusion_record
 from applications.workflow.services.steps import (
     application_send_to_local,
     application_send_to_special,
 )
 from commissions import selectors
-from commissions.services.survey import local_conclusion_record, survey_act_record
+from commissions.services.survey import survey_act_record
 
 QYZYLORDA = ZoneInfo("Asia/Qyzylorda")
 DAY = datetime.date(2026, 3, 10)
@@ -89,7 +90,7 @@ def surveyed(at_local, local_member):
             acknowledged=True,
         )
         survey_act_record(application=application, actor=local_member, **fields)
-        local_conclusion_record(
+        application_local_conclusion_record(
             application=application,
             actor=local_member,
             need=True,
@@ -119,11 +120,11 @@ def at_special(surveyed, caseworker):
 def decided(at_special, special_member, caseworker, kazakh_family):
     """A disaster-aid application of the Kazakh-named family, concluded at 300 000 ₸ and
     granted (p23, p24)."""
+    from applications.workflow.services.commissions import application_special_conclusion_record
     from applications.workflow.services.steps import application_decide
-    from commissions.services.special import special_conclusion_record
 
     application = at_special(code="hardship-disaster-fire", family=kazakh_family)
-    special_conclusion_record(
+    application_special_conclusion_record(
         application=application, actor=special_member, need=True, amount=Decimal("300000")
     )
     application_decide(application=application, actor=caseworker, grant=True)

@@ -8,11 +8,11 @@ from tests.conftest import login
 
 
 def survey_url(application):
-    return reverse("commissions:survey", args=[application.pk])
+    return reverse("workflow:survey", args=[application.pk])
 
 
 def special_url(application):
-    return reverse("commissions:special_conclusion", args=[application.pk])
+    return reverse("workflow:special_conclusion", args=[application.pk])
 
 
 def test_local_commission_of_another_okrug_gets_404(client, at_local, other_local_member):

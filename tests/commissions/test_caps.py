@@ -9,10 +9,10 @@ from django.urls import reverse
 
 from applications.cases.models import Application
 from applications.reference.models import Category
+from applications.workflow.services.commissions import application_special_conclusion_record
 from commissions.caps import category_cap
 from commissions.exceptions import AmountOverCap
 from commissions.models import SpecialConclusion
-from commissions.services.special import special_conclusion_record
 from tests.conftest import login
 
 from .conftest import travel
@@ -70,7 +70,7 @@ def test_mid_year_mrp_change_of_2022_is_used(db):
 class TestSpecialConclusionService:
     def test_amount_at_the_cap_is_accepted_with_mrp_stored(self, at_special, special_member):
         application = at_special(code="hardship-low-income", size=4)
-        conclusion = special_conclusion_record(
+        conclusion = application_special_conclusion_record(
             application=application, actor=special_member, need=True, amount=Decimal("43250")
         )
         assert conclusion.amount == Decimal("43250.00") and conclusion.mrp_value == MRP_2026
@@ -83,7 +83,7 @@ class TestSpecialConclusionService:
     ):
         application = at_special(code="hardship-low-income", size=4)
         with pytest.raises(AmountOverCap) as error:
-            special_conclusion_record(
+            application_special_conclusion_record(
                 application=application, actor=special_member, need=True, amount=Decimal("43250.01")
             )
         assert "не более 43\u00a0250,00\u00a0₸ (10 МРП × 4\u00a0325\u00a0₸)" in str(error.value)
@@ -92,18 +92,18 @@ class TestSpecialConclusionService:
     def test_disaster_per_member_and_per_family(self, at_special, special_member):
         small = at_special(code="hardship-disaster-fire", size=3)  # 3 × 40 = 120 MRP
         with pytest.raises(AmountOverCap, match="120 МРП"):
-            special_conclusion_record(
+            application_special_conclusion_record(
                 application=small, actor=special_member, need=True, amount=Decimal("519000.01")
             )
         assert (
-            special_conclusion_record(
+            application_special_conclusion_record(
                 application=small, actor=special_member, need=True, amount=Decimal("519000")
             ).cap_mrp
             == 120
         )
         large = at_special(code="hardship-disaster-fire", size=5, surname="Серікбаев")
         with pytest.raises(AmountOverCap, match="не более 648\u00a0750,00\u00a0₸ \\(150 МРП"):
-            special_conclusion_record(
+            application_special_conclusion_record(
                 application=large, actor=special_member, need=True, amount=Decimal("700000")
             )
 
@@ -111,14 +111,14 @@ class TestSpecialConclusionService:
         with travel(datetime.date(2025, 12, 10)):
             application = at_special(code="hardship-tuberculosis", size=1)
         # Sent in December 2025, concluded on 10 March 2026: the 2026 MRP applies (p30).
-        conclusion = special_conclusion_record(
+        conclusion = application_special_conclusion_record(
             application=application, actor=special_member, need=True, amount=Decimal("43250")
         )
         assert conclusion.mrp_value == MRP_2026
 
     def test_no_need_needs_no_amount(self, at_special, special_member):
         application = at_special()
-        conclusion = special_conclusion_record(
+        conclusion = application_special_conclusion_record(
             application=application, actor=special_member, need=False, amount=None
         )
         assert conclusion.amount is None and not conclusion.need
@@ -130,7 +130,7 @@ class TestSpecialConclusionPage:
     ):
         application = at_special(code="hardship-tuberculosis", size=2)
         login(client, special_member)
-        url = reverse("commissions:special_conclusion", args=[application.pk])
+        url = reverse("workflow:special_conclusion", args=[application.pk])
         body = client.get(url).content.decode()
         assert "не более 43\u00a0250,00\u00a0₸ (10 МРП × 4\u00a0325\u00a0₸)" in body
         response = client.post(url, {"need": "yes", "amount": "50000"})
@@ -142,7 +142,7 @@ class TestSpecialConclusionPage:
     def test_bad_amounts_have_russian_messages(self, client, at_special, special_member):
         application = at_special()
         login(client, special_member)
-        url = reverse("commissions:special_conclusion", args=[application.pk])
+        url = reverse("workflow:special_conclusion", args=[application.pk])
         body = client.post(url, {"need": "yes", "amount": "сорок"}).content.decode()
         assert "Введите сумму числом" in body and 'value="сорок"' in body
         body = client.post(url, {"need": "yes", "amount": ""}).content.decode()
@@ -156,7 +156,7 @@ class TestSpecialConclusionPage:
         application = at_special()
         login(client, special_member)
         response = client.post(
-            reverse("commissions:special_conclusion", args=[application.pk]),
+            reverse("workflow:special_conclusion", args=[application.pk]),
             {"need": "yes", "amount": "40000"},
             follow=True,
         )

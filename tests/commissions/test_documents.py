@@ -166,10 +166,10 @@ def test_notice_waits_for_the_decision(caseworker_client, at_special):
 def test_notice_of_a_refusal_states_the_ground(
     caseworker_client, caseworker, at_local, local_member
 ):
-    from commissions.services.survey import survey_refusal_record
+    from applications.workflow.services.commissions import application_survey_refusal_record
 
     application = at_local()
-    survey_refusal_record(
+    application_survey_refusal_record(
         application=application,
         actor=local_member,
         refused_on=application.registered_on,

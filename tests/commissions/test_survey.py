@@ -61,7 +61,7 @@ def test_act_form_is_filled_in_from_the_family_records(
 ):
     application = at_local(family=kazakh_family)
     login(client, local_member)
-    body = client.get(reverse("commissions:survey", args=[application.pk])).content.decode()
+    body = client.get(reverse("workflow:survey", args=[application.pk])).content.decode()
     assert "Үсенова Ұлжан" in body and "ЖШС «Нұр», аспаз" in body  # the employment table
     assert 'value="Жаңақорған ауылы, Абай көшесі, 12"' in body  # address
     assert 'value="35000.00"' in body  # housing cost
@@ -77,7 +77,7 @@ def test_member_records_act_and_conclusion_and_the_application_moves_on(
     application = at_local(family=kazakh_family)
     login(client, local_member)
     response = client.post(
-        reverse("commissions:survey", args=[application.pk]), act_post(application), follow=True
+        reverse("workflow:survey", args=[application.pk]), act_post(application), follow=True
     )
     assert "Акт обследования и заключение участковой комиссии № 17 составлены" in (
         response.content.decode()
@@ -106,7 +106,7 @@ def test_bad_input_keeps_what_was_typed_and_records_nothing(client, at_local, lo
     application = at_local()
     login(client, local_member)
     response = client.post(
-        reverse("commissions:survey", args=[application.pk]),
+        reverse("workflow:survey", args=[application.pk]),
         act_post(
             application,
             surveyed_on="2026-03-12",
@@ -130,7 +130,7 @@ def test_act_date_before_registration_is_refused(client, at_local, local_member)
     application = at_local()
     login(client, local_member)
     body = client.post(
-        reverse("commissions:survey", args=[application.pk]),
+        reverse("workflow:survey", args=[application.pk]),
         act_post(application, surveyed_on="2026-03-01"),
     ).content.decode()
     assert "Дата обследования не может быть раньше регистрации заявления (10.03.2026)." in body
@@ -140,7 +140,7 @@ def test_refusal_of_the_survey_leads_to_a_refusal_under_p26_2(client, at_local, 
     application = at_local()
     login(client, local_member)
     response = client.post(
-        reverse("commissions:survey", args=[application.pk]),
+        reverse("workflow:survey", args=[application.pk]),
         {
             "action": "refusal",
             "refused_on": "2026-03-10",
@@ -162,7 +162,7 @@ def test_refusal_needs_who_signed_it(client, at_local, local_member):
     application = at_local()
     login(client, local_member)
     body = client.post(
-        reverse("commissions:survey", args=[application.pk]),
+        reverse("workflow:survey", args=[application.pk]),
         {
             "action": "refusal",
             "refused_on": "2026-03-10",
@@ -177,10 +177,10 @@ def test_second_act_is_refused(client, at_local, local_member):
     application = at_local()
     login(client, local_member)
     client.post(
-        reverse("commissions:survey", args=[application.pk]),
+        reverse("workflow:survey", args=[application.pk]),
         {"action": "refusal", "refused_on": "2026-03-10", "signed_by": "Ахметов Айдар"},
     )
-    body = client.get(reverse("commissions:survey", args=[application.pk])).content.decode()
+    body = client.get(reverse("workflow:survey", args=[application.pk])).content.decode()
     assert "Заявитель отказался от обследования 10.03.2026" in body
     assert 'name="action" value="act"' not in body
 
@@ -188,7 +188,7 @@ def test_second_act_is_refused(client, at_local, local_member):
 def test_application_not_yet_sent_shows_no_form(client, application_factory, local_member):
     application = application_factory()
     login(client, local_member)
-    body = client.get(reverse("commissions:survey", args=[application.pk])).content.decode()
+    body = client.get(reverse("workflow:survey", args=[application.pk])).content.decode()
     assert "Заявление не находится в участковой комиссии" in body
     assert datetime.date.today() == DAY
 
@@ -202,7 +202,7 @@ def test_survey_page_queries_do_not_grow_with_the_family(client, at_local, local
     counts = []
     for application in (small, large):
         with CaptureQueriesContext(connection) as queries:
-            response = client.get(reverse("commissions:survey", args=[application.pk]))
+            response = client.get(reverse("workflow:survey", args=[application.pk]))
         assert response.status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]

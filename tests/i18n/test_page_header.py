@@ -14,16 +14,16 @@ def header(response) -> str:
 
 def test_the_menu_follows_the_role_and_the_language(client, caseworker, akim, administrator):
     login(client, caseworker)
-    mine = header(client.get(reverse("home")))
+    mine = header(client.get(reverse("workflow:home")))
     assert "Назначения" in mine and "Ведомости" in mine and "Справочники" not in mine
     assert caseworker.username in mine or caseworker.get_full_name() in mine
     login(client, akim)
-    theirs = header(client.get(reverse("home")))
+    theirs = header(client.get(reverse("workflow:home")))
     assert "Заявления" in theirs and "Назначения" not in theirs
     login(client, administrator)
-    assert "Справочники" in header(client.get(reverse("home")))
+    assert "Справочники" in header(client.get(reverse("workflow:home")))
     client.post(reverse("set_language"), {"language": "kk", "next": "/"})
-    kazakh = header(client.get(reverse("home")))
+    kazakh = header(client.get(reverse("workflow:home")))
     assert "Менің тапсырмаларым" in kazakh and "Тағайындаулар" in kazakh
     assert "Мои задачи" not in kazakh
     assert '<option value="kk" selected>' in kazakh

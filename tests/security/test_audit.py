@@ -9,17 +9,17 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from applications.cases.history import application_change_history
 from applications.cases.models import Application, Family, FamilyMember, Income, Person
 from applications.reference.models import MRP, Category
 from applications.reference.testdata import iin_sequence, make_kz_iban
 from commissions.models import LocalConclusion, SpecialConclusion
 from tests.conftest import login
-from zhanakorgan_aid.audit import application_change_history
 from zhanakorgan_aid.models import PersonalDataAccess
 
 
 def history_page(client, application) -> str:
-    response = client.get(reverse("applications:application_detail", args=[application.pk]))
+    response = client.get(reverse("workflow:application_detail", args=[application.pk]))
     assert response.status_code == 200
     return response.content.decode()
 
@@ -344,12 +344,12 @@ def test_row_links_are_the_reversed_urls(case):
     from zhanakorgan_aid.links import pk_url
 
     for name, obj in (
-        ("applications:application_detail", case),
+        ("workflow:application_detail", case),
         ("applications:family_detail", case.family),
         ("applications:person_detail", case.applicant),
     ):
         assert obj.get_absolute_url() == reverse(name, args=[obj.pk])
-    assert pk_url("applications:application_detail", 7) == "/applications/7/"
+    assert pk_url("workflow:application_detail", 7) == "/applications/7/"
 
 
 def test_links_reversed_once_are_the_urls_reverse_gives(case):
@@ -358,9 +358,9 @@ def test_links_reversed_once_are_the_urls_reverse_gives(case):
     from zhanakorgan_aid.links import url
 
     cases = [
-        ("home", ()),
+        ("workflow:home", ()),
         ("applications:application_list", ()),
-        ("applications:application_step", (case.pk, "send_to_local")),
+        ("workflow:application_step", (case.pk, "send_to_local")),
         ("commissions:document", (case.pk, "survey_act", "kk")),
         ("admin:index", ()),
     ]
@@ -371,7 +371,7 @@ def test_links_reversed_once_are_the_urls_reverse_gives(case):
 
     with pytest.raises(NoReverseMatch):
         url("commissions:document", case.pk, "survey act", "kk")
-    assert url("applications:application_detail", str(case.pk)) == f"/applications/{case.pk}/"
+    assert url("workflow:application_detail", str(case.pk)) == f"/applications/{case.pk}/"
     # behind a proxy that mounts the site under a path, links carry it
     before = get_script_prefix()
     set_script_prefix("/aid/")

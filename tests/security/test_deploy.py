@@ -54,7 +54,7 @@ def test_production_settings_refuse_to_start_without_a_secret():
 
 def test_pages_carry_csp_and_frame_headers(client, caseworker):
     login(client, caseworker)
-    response = client.get(reverse("home"))
+    response = client.get(reverse("workflow:home"))
     policy = response["Content-Security-Policy"]
     assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy
     assert "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]

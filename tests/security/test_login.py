@@ -28,7 +28,7 @@ def attempt(client: Client, username: str, password: str, ip: str):
 
 def test_correct_password_logs_in(client, caseworker):
     response = attempt(client, "caseworker", PASSWORD, "10.0.0.1")
-    assert response.status_code == 302 and response["Location"] == reverse("home")
+    assert response.status_code == 302 and response["Location"] == reverse("workflow:home")
 
 
 def test_wrong_password_is_refused_in_russian(client, caseworker):
@@ -130,7 +130,7 @@ def test_password_change_logs_out_every_other_session(caseworker):
     here, elsewhere = Client(), Client()
     assert attempt(here, "caseworker", PASSWORD, "10.0.6.1").status_code == 302
     assert attempt(elsewhere, "caseworker", PASSWORD, "10.0.6.2").status_code == 302
-    assert elsewhere.get(reverse("home")).status_code == 200
+    assert elsewhere.get(reverse("workflow:home")).status_code == 200
     response = here.post(
         reverse("password_change"),
         {
@@ -141,8 +141,8 @@ def test_password_change_logs_out_every_other_session(caseworker):
         follow=True,
     )
     assert "Пароль изменён" in response.content.decode()
-    assert here.get(reverse("home")).status_code == 200
-    gone = elsewhere.get(reverse("home"))
+    assert here.get(reverse("workflow:home")).status_code == 200
+    gone = elsewhere.get(reverse("workflow:home"))
     assert gone.status_code == 302 and gone["Location"].startswith(reverse("login"))
 
 
@@ -152,10 +152,10 @@ def test_session_ends_after_thirty_idle_minutes(caseworker):
     with time_machine.travel(start, tick=False):
         assert attempt(client, "caseworker", PASSWORD, "10.0.7.1").status_code == 302
     with time_machine.travel(start + datetime.timedelta(minutes=29), tick=False):
-        assert client.get(reverse("home")).status_code == 200
+        assert client.get(reverse("workflow:home")).status_code == 200
     # Each request renews the 30 minutes; 31 idle minutes after the last one, the session is over.
     with time_machine.travel(start + datetime.timedelta(minutes=29 + 31), tick=False):
-        response = client.get(reverse("home"))
+        response = client.get(reverse("workflow:home"))
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
 
 
@@ -169,7 +169,7 @@ def test_page_views_write_the_session_at_most_once_a_minute(caseworker):
             time_machine.travel(at, tick=False),
             CaptureQueriesContext(connection) as queries,
         ):
-            assert client.get(reverse("home")).status_code == 200
+            assert client.get(reverse("workflow:home")).status_code == 200
         return sum(SESSIONS in q["sql"] and "UPDATE" in q["sql"] for q in queries)
 
     with time_machine.travel(start, tick=False):
@@ -181,16 +181,16 @@ def test_page_views_write_the_session_at_most_once_a_minute(caseworker):
     # The stamp at 65 s moved the expiry to 31:05: a request at 30:05 finds the session
     # alive and stamps it again; 30 idle minutes after that request it is over.
     with time_machine.travel(start + datetime.timedelta(minutes=30, seconds=5), tick=False):
-        assert client.get(reverse("home")).status_code == 200
+        assert client.get(reverse("workflow:home")).status_code == 200
     with time_machine.travel(start + datetime.timedelta(minutes=60, seconds=6), tick=False):
-        response = client.get(reverse("home"))
+        response = client.get(reverse("workflow:home"))
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
 
 
 def test_a_deactivated_or_removed_account_is_logged_out_at_its_next_page(caseworker, auditor):
     """The session's user is read afresh on every request (zhanakorgan_aid.backends): an
     account the administrator switches off, or removes, loses its open sessions at once."""
-    home = reverse("home")
+    home = reverse("workflow:home")
     client, other = Client(), Client()
     assert attempt(client, "caseworker", PASSWORD, "10.0.8.1").status_code == 302
     assert attempt(other, "auditor", PASSWORD, "10.0.8.2").status_code == 302
@@ -207,18 +207,18 @@ def test_session_user_and_roles_are_read_by_one_statement_and_kept_current(clien
     statement; the user is still checked on every request as Django checks it."""
     login(client, caseworker)
     with CaptureQueriesContext(connection) as queries:
-        assert client.get(reverse("applications:dashboard")).status_code == 200
+        assert client.get(reverse("workflow:dashboard")).status_code == 200
     user_table = caseworker._meta.db_table
     reads = [q["sql"] for q in queries if user_table in q["sql"] or "auth_group" in q["sql"]]
     assert len(reads) == 1 and SESSIONS in reads[0], reads
     # a role taken away counts from the next request
     caseworker.groups.clear()
-    assert client.get(reverse("applications:dashboard")).status_code == 403
+    assert client.get(reverse("workflow:dashboard")).status_code == 403
     # an account switched off is logged out at its next request
     login(client, caseworker)
     caseworker.is_active = False
     caseworker.save()
-    response = client.get(reverse("home"))
+    response = client.get(reverse("workflow:home"))
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
 
 
@@ -226,9 +226,9 @@ def test_a_password_changed_elsewhere_ends_the_other_sessions(caseworker):
     first, second = Client(), Client()
     login(first, caseworker)
     login(second, caseworker)
-    assert first.get(reverse("home")).status_code == 200
+    assert first.get(reverse("workflow:home")).status_code == 200
     caseworker.set_password("another-long-passphrase-9")
     caseworker.save()
     for client in (first, second):
-        response = client.get(reverse("home"))
+        response = client.get(reverse("workflow:home"))
         assert response.status_code == 302 and response["Location"].startswith(reverse("login"))

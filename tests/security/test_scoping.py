@@ -15,7 +15,7 @@ NOT_FOUND_TEXT = "Страница не найдена"
 OBJECT_PAGES = {
     "person": ("applications:person_detail", lambda a, d: [a.applicant_id], [MISSING]),
     "family": ("applications:family_detail", lambda a, d: [a.family_id], [MISSING]),
-    "application": ("applications:application_detail", lambda a, d: [a.pk], [MISSING]),
+    "application": ("workflow:application_detail", lambda a, d: [a.pk], [MISSING]),
     "document download": (
         "applications:document_download",
         lambda a, d: [a.pk, d.pk],
@@ -62,7 +62,7 @@ def test_lists_show_only_the_own_okrug(user_fixture, request, case, other_case):
     client = login(Client(), request.getfixturevalue(user_fixture))
     body = client.get(reverse("applications:application_list")).content.decode()
     assert case.number in body and other_case.number not in body
-    home = client.get(reverse("home")).content.decode()
+    home = client.get(reverse("workflow:home")).content.decode()
     assert other_case.number not in home
 
 
@@ -108,7 +108,7 @@ def test_district_wide_roles_see_both_okrugs(client, caseworker, auditor, case, 
 def test_auditor_changes_nothing(client, auditor, case):
     """Read-only: a step button or an upload posted by the auditor leaves the case as it was."""
     login(client, auditor)
-    step = reverse("applications:application_step", args=[case.pk, "send_to_local"])
+    step = reverse("workflow:application_step", args=[case.pk, "send_to_local"])
     client.post(step, follow=True)
     case.refresh_from_db()
     assert case.status == Application.Status.REGISTERED

@@ -80,7 +80,7 @@ def case(w) -> list:
 
 EXPECTATIONS: dict[str, Expect] = {
     # --- zhanakorgan_aid -------------------------------------------------------------------
-    "home": Expect(answers(OK)),
+    "workflow:home": Expect(answers(OK)),
     "login": Expect(answers(OK, anonymous=OK)),
     "logout": Expect(answers(LOGIN), method="post"),
     "password_change": Expect(answers(OK)),
@@ -95,7 +95,7 @@ EXPECTATIONS: dict[str, Expect] = {
     "applications:family_detail": Expect(CASE_READERS, args=lambda w: [w.case.family_id]),
     "applications:application_list": Expect(answers(OK)),
     "applications:application_create": Expect(only(REGISTRARS)),
-    "applications:application_detail": Expect(CASE_READERS, args=case),
+    "workflow:application_detail": Expect(CASE_READERS, args=case),
     "applications:document_upload": Expect(
         only(
             dict(caseworker=REDIRECT, akim=REDIRECT, administrator=REDIRECT, other_akim=NOT_FOUND)
@@ -108,13 +108,13 @@ EXPECTATIONS: dict[str, Expect] = {
     ),
     # --- applications: workflow -----------------------------------------------------------------
     # A step button: refused steps end with a message on the case page (302); other okrugs 404.
-    "applications:application_step": Expect(
+    "workflow:application_step": Expect(
         answers(REDIRECT, other_akim=NOT_FOUND, other_local=NOT_FOUND, special=NOT_FOUND),
         args=lambda w: [w.case.pk, "send_to_local"],
         method="post",
     ),
     # Not yet at the decision: the caseworker is sent back to the case with a message.
-    "applications:application_decide": Expect(
+    "workflow:application_decide": Expect(
         answers(
             FORBIDDEN,
             caseworker=REDIRECT,
@@ -124,16 +124,16 @@ EXPECTATIONS: dict[str, Expect] = {
         ),
         args=case,
     ),
-    "applications:application_documents_requested": Expect(
+    "workflow:application_documents_requested": Expect(
         answers(
             FORBIDDEN, caseworker=OK, other_akim=NOT_FOUND, other_local=NOT_FOUND, special=NOT_FOUND
         ),
         args=case,
     ),
-    "applications:dashboard": Expect(only(dict(caseworker=OK, administrator=OK, auditor=OK))),
+    "workflow:dashboard": Expect(only(dict(caseworker=OK, administrator=OK, auditor=OK))),
     # --- commissions --------------------------------------------------------------------------
-    "commissions:survey": Expect(only(dict(local=OK), refused=NOT_FOUND), args=case),
-    "commissions:special_conclusion": Expect(
+    "workflow:survey": Expect(only(dict(local=OK), refused=NOT_FOUND), args=case),
+    "workflow:special_conclusion": Expect(
         only(dict(special=OK), refused=NOT_FOUND), args=lambda w: [w.special_case.pk]
     ),
     "commissions:document": Expect(CASE_READERS, args=lambda w: [w.case.pk, "family", "ru"]),

@@ -100,7 +100,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "workflow:home"
 LOGOUT_REDIRECT_URL = "login"
 
 # Sessions end after 30 minutes without a request: zhanakorgan_aid.sessions renews the expiry at

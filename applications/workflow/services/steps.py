@@ -22,7 +22,11 @@ from django.utils.translation import gettext_lazy
 from applications.cases import decision_basis
 from applications.cases.exceptions import ApplicationError, TransitionNotAllowed
 from applications.cases.models import Application, ApplicationTransition, Decision
+from applications.cases.selectors import per_capita_income
 from applications.reference.workdays import add_working_days
+from benefits.services.awards import award_create_for_decision
+from commissions.access import local_commission_okrug_ids
+from commissions.models import LocalConclusion, SpecialConclusion, SurveyAct
 from zhanakorgan_aid import roles
 
 S = Application.Status
@@ -61,7 +65,6 @@ def is_akim_of_okrug(user, application: Application) -> bool:
 def is_local_member_of_okrug(user, application: Application) -> bool:
     """A member of the okrug's local commission (a seat on it, or the user's okrug): the same
     rule as the commission pages use, so whoever may open the survey page may complete it."""
-    from commissions.access import local_commission_okrug_ids
 
     return roles.has_role(user, roles.LOCAL_COMMISSION) and (
         application.okrug_id in local_commission_okrug_ids(user)
@@ -83,7 +86,6 @@ def is_registrar_of_channel(user, application: Application) -> bool:
 
 
 def survey_act_of(application: Application):
-    from commissions.models import SurveyAct
 
     return SurveyAct.objects.filter(application_id=application.pk).first()
 
@@ -94,13 +96,11 @@ def survey_refused(application: Application) -> bool:
 
 
 def has_local_conclusion(application: Application) -> bool:
-    from commissions.models import LocalConclusion
 
     return LocalConclusion.objects.filter(application_id=application.pk).exists()
 
 
 def special_conclusion_of(application: Application):
-    from commissions.models import SpecialConclusion
 
     return SpecialConclusion.objects.filter(application_id=application.pk).first()
 
@@ -380,7 +380,6 @@ def application_send_to_special(*, application: Application, actor) -> Applicati
     """Compute the per-capita income of the quarter before the application's quarter and
     send the full package to the special commission within 1 working day (p22); its
     conclusion is due 2 working days after receipt (p23)."""
-    from applications.cases.selectors import per_capita_income
 
     application = _lock_and_check("send_to_special", application, actor)
     income = per_capita_income(family=application.family, on=application.registered_on)
@@ -480,8 +479,6 @@ def application_decide(
         comment=comment.strip() or decision.get_outcome_display(),
     )
     if grant:
-        from benefits.services.awards import award_create_for_decision
-
         award_create_for_decision(decision=decision, actor=actor)
     return decision
 

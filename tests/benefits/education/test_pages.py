@@ -96,14 +96,14 @@ def test_transfer_receipt_and_overdue_pages(client, caseworker, education_case):
     assert case.student.full_name in overdue and "04.09.2024" in overdue
     with time_machine.travel(at(datetime.date(2024, 9, 5)), tick=False):
         login(client, caseworker)
-        start_page = client.get(reverse("home")).content.decode()
+        start_page = client.get(reverse("workflow:home")).content.decode()
     assert 'id="queue-receipts"' in start_page and case.student.full_name in start_page
     receipts = start_page.split('id="queue-receipts"')[1].split("</table>")[0]
     assert reverse("benefits:education_detail", args=[case.pk]) in receipts
     assert "04.09.2024" in receipts and str(year.academic_year) in receipts
     with time_machine.travel(at(datetime.date(2024, 9, 4)), tick=False):
         login(client, caseworker)
-        assert 'id="queue-receipts"' not in client.get(reverse("home")).content.decode()
+        assert 'id="queue-receipts"' not in client.get(reverse("workflow:home")).content.decode()
     login(client, caseworker)  # the session saved in 2024 has expired by now
 
     bad = client.post(

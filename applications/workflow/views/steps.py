@@ -1,25 +1,23 @@
-"""Workflow pages: the step buttons, the decision form, the documents-requested form and the
-district dashboard. Each view: one access gate, one service, a message, a redirect."""
+"""The steps of an application taken from its page: the step buttons, the decision form and the
+documents-requested form. Each view: one access gate, one service, a message, a redirect."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from applications.cases import access
+from applications.cases.decision_basis import income_threshold
 from applications.cases.exceptions import ApplicationError
 from applications.cases.models import Application, Decision
 from benefits.exceptions import BenefitsError
-from zhanakorgan_aid import roles
 
-from . import queues
-from .forms import DecisionForm, DocumentsRequestedForm
-from .services import steps as workflow
+from ..forms import DecisionForm, DocumentsRequestedForm
+from ..services import steps as workflow
 
 # Steps taken by a plain button; the commissions' steps are taken by their own pages, the
 # decision and the request of documents by the forms below.
@@ -120,7 +118,6 @@ def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _threshold_or_none(application: Application):
-    from applications.cases.decision_basis import income_threshold
 
     try:
         return income_threshold(application)
@@ -155,15 +152,4 @@ def application_documents_requested(request: HttpRequest, pk: int) -> HttpRespon
         request,
         "applications/documents_requested_form.html",
         {"application": application, "form": form},
-    )
-
-
-@login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
-    """District dashboard: applications per step and overdue per okrug."""
-    if not roles.has_role(request.user, roles.CASEWORKER, roles.ADMINISTRATOR, roles.AUDITOR):
-        raise PermissionDenied
-    today = timezone.localdate()
-    return render(
-        request, "applications/dashboard.html", {"data": queues.dashboard(on=today), "today": today}
     )

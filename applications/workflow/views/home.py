@@ -1,16 +1,21 @@
+"""The start page (what waits for the user) and the district dashboard."""
+
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from applications.cases import access, selectors
 from applications.cases.templatetags.tables import queue_rows, receipt_rows, recent_rows
-from applications.workflow import queues
 from benefits.education_selectors import overdue_receipt_rows
+from zhanakorgan_aid import roles
+from zhanakorgan_aid.fragments import Fragment
+from zhanakorgan_aid.markup import dmy
+from zhanakorgan_aid.page import page_response
 
-from . import roles
-from .fragments import Fragment
-from .markup import dmy
-from .page import page_response
+from .. import queues
 
 HOME = Fragment(
     "_home_body.html",
@@ -56,3 +61,14 @@ def home(request):
         no_recent=not recent,
     )
     return page_response(request, _("Социальная помощь"), body)
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """District dashboard: applications per step and overdue per okrug."""
+    if not roles.has_role(request.user, roles.CASEWORKER, roles.ADMINISTRATOR, roles.AUDITOR):
+        raise PermissionDenied
+    today = timezone.localdate()
+    return render(
+        request, "applications/dashboard.html", {"data": queues.dashboard(on=today), "today": today}
+    )

@@ -1,0 +1,292 @@
+"""An application's change log (issue 7): every recorded change of the application, its family,
+members, their incomes and personal data, and of the records that hang on the application
+(commission acts and conclusions, the decision, awards …), read back from
+django-simple-history with the old and new value of each field."""
+
+import datetime
+import functools
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import pairwise
+
+from django.core.cache import cache
+from django.db import connection, models
+from django.db.models import Q, Value
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+from simple_history.models import registered_models
+
+from zhanakorgan_aid.templatetags.aid import format_money
+
+from .access import sees_full_iin
+from .models import Application, Family, FamilyMember, Income, Person
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass
+class ChangeEntry:
+    at: datetime.datetime
+    user: object
+    action: str
+    subject: str
+    changes: list[FieldChange] = field(default_factory=list)
+
+
+ACTIONS = {
+    "+": gettext_lazy("создание"),
+    "~": gettext_lazy("изменение"),
+    "-": gettext_lazy("удаление"),
+}
+MASKED_FIELDS = {"iin"}
+
+
+def application_change_history(*, application: Application, user) -> list[ChangeEntry]:
+    """Every recorded change of the application, its family, members, their incomes and
+    personal data, and of the documents that hang on the application (commission acts and
+    conclusions, decision, awards …), newest first, with old → new values per field."""
+    full_iin = sees_full_iin(user)
+    entries = []
+    for records in _history_records(application):
+        by_object: dict = {}
+        for record in records:
+            by_object.setdefault(record.id, []).append(record)
+        for versions in by_object.values():
+            entries.extend(_entries_for(versions, full_iin=full_iin))
+    entries.sort(key=lambda e: e.at, reverse=True)
+    return entries
+
+
+CHANGE_LOG_SECONDS = 60 * 60
+
+
+def application_change_log_html(*, application: Application, user) -> SafeString:
+    """The application page's change log, rendered. Building it reads a history table per kind
+    of record and compares every version with the one before: for a worked case about as long
+    as the rest of the page (issue 9). The log is made of history rows only, and every change of a record
+    adds one, so the rendered log is kept in the shared cache under a fingerprint of those rows
+    (how many, and the newest, in each table: one query) and is rebuilt as soon as any of them
+    changes. The cached copy also expires after an hour, for names of people or records that a
+    log line shows and that may have been renamed since."""
+    full_iin = sees_full_iin(user)
+    fingerprint = _history_fingerprint(application)
+    key = f"change-log:{application.pk}:{get_language()}:{int(full_iin)}:{fingerprint}"
+    html = cache.get(key)
+    if html is None:
+        entries = application_change_history(application=application, user=user)
+        html = render_to_string("audit/_change_history.html", {"entries": entries})
+        cache.set(key, str(html), CHANGE_LOG_SECONDS)
+    return mark_safe(html)
+
+
+# Stand-ins for the application's, family's and applicant's ids while the fingerprint query is
+# built; each run puts the real ids in their place.
+_APPLICATION, _FAMILY, _APPLICANT = -910_000_001, -910_000_002, -910_000_003
+
+
+def _history_fingerprint(application: Application) -> str:
+    sql, params = _fingerprint_sql(connection.vendor)
+    ids = {
+        _APPLICATION: application.pk,
+        _FAMILY: application.family_id,
+        _APPLICANT: application.applicant_id,
+    }
+    params = [ids.get(p, p) if isinstance(p, int) else p for p in params]
+    # on PostgreSQL the connection keeps this statement prepared after a few runs (settings:
+    # PREPARE_THRESHOLD): planning a union of sixteen tables took 2–3 ms, running it 0.2 ms
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return hashlib.sha256(repr(sorted(rows)).encode()).hexdigest()[:32]
+
+
+@functools.cache
+def _fingerprint_sql(vendor: str) -> tuple[str, list]:
+    """One UNION ALL over every history table the log reads (the same rows as
+    _history_records, with subqueries where that follows ids), giving per table the number of
+    history rows and the newest history id. Built by the ORM once per process."""
+    members = FamilyMember.history.filter(family_id=_FAMILY)
+    parts = [
+        Application.history.filter(id=_APPLICATION),
+        Family.history.filter(id=_FAMILY),
+        members,
+        Income.history.filter(member_id__in=members.values("id")),
+        Person.history.filter(Q(id=_APPLICANT) | Q(id__in=members.values("person_id"))),
+    ]
+    first, second = _attached_links()
+    parts += [_history(model).filter(**{fk.attname: _APPLICATION}) for model, fk in first]
+    pointing: dict = defaultdict(Q)
+    for model, fk in first:
+        pointing[model] |= Q(**{fk.attname: _APPLICATION})
+    for model, fk in second:
+        targets = _history(fk.related_model).filter(pointing[fk.related_model]).values("id")
+        parts.append(_history(model).filter(**{f"{fk.attname}__in": targets}))
+    selects, params = [], []
+    for n, records in enumerate(parts):
+        sql, part_params = records.order_by().values("history_id").query.sql_with_params()
+        selects.append(f"SELECT {n}, COUNT(*), MAX(h.history_id) FROM ({sql}) h")
+        params.extend(part_params)
+    return " UNION ALL ".join(selects), params
+
+
+def _fetch(records: models.QuerySet) -> list:
+    """One query per history table: the ids the next level needs come from these rows."""
+    return list(records.select_related("history_user").order_by("history_date", "history_id"))
+
+
+def _history_records(application: Application) -> list[list]:
+    members = _fetch(FamilyMember.history.filter(family_id=application.family_id))
+    member_ids = {r.id for r in members}
+    person_ids = {r.person_id for r in members} | {application.applicant_id}
+    records = [
+        _fetch(Application.history.filter(id=application.pk)),
+        _fetch(Family.history.filter(id=application.family_id)),
+        members,
+        _fetch(Income.history.filter(member_id__in=member_ids)) if member_ids else [],
+        _fetch(Person.history.filter(id__in=person_ids)),
+    ]
+    return records + _attached_records(application)
+
+
+@functools.cache
+def _attached_links() -> tuple[list, list]:
+    """(model, foreign key) pairs of tracked models pointing at an application, and of tracked
+    models pointing at those (a survey act's rows, an award's payments). Models with history
+    are found at run time, so a model another part adds later is covered without touching
+    this module; the answer does not change while the process runs."""
+    tracked = [
+        m
+        for m in registered_models.values()
+        if hasattr(m._meta, "simple_history_manager_attribute")
+        and m not in (Application, Family, FamilyMember, Income, Person)
+    ]
+    first = [(m, fk) for m in tracked for fk in _foreign_keys_to(m, {Application})]
+    targets = {m for m, _fk in first}
+    second = [(m, fk) for m in tracked for fk in _foreign_keys_to(m, targets)]
+    return first, second
+
+
+def _history(model) -> models.Manager:
+    return getattr(model, model._meta.simple_history_manager_attribute)
+
+
+def _foreign_keys_to(model, targets) -> list[models.ForeignKey]:
+    return [
+        f
+        for f in model._meta.get_fields()
+        if isinstance(f, models.ForeignKey) and f.related_model in targets and not f.auto_created
+    ]
+
+
+def _attached_records(application: Application) -> list[list]:
+    first, second = _attached_links()
+    result, ids = [], defaultdict(set)
+    for model, fk in _with_history(first, application):
+        rows = _fetch(_history(model).filter(**{fk.attname: application.pk}))
+        result.append(rows)
+        ids[model].update(r.id for r in rows)
+    for model, fk in second:
+        if ids[fk.related_model]:
+            result.append(
+                _fetch(_history(model).filter(**{f"{fk.attname}__in": ids[fk.related_model]}))
+            )
+    return result
+
+
+def _with_history(links: list, application: Application) -> list:
+    """The (model, foreign key) pairs whose history holds rows for the application, found by
+    one UNION ALL query: most cases have no award, no education case, no uploaded scan, and a
+    query per empty history table cost the application page more than its own data."""
+    probes = [
+        _history(model)
+        .filter(**{fk.attname: application.pk})
+        .order_by()
+        .values_list(Value(n, output_field=models.IntegerField()))
+        for n, (model, fk) in enumerate(links)
+    ]
+    if not probes:
+        return []
+    found = {n for (n,) in probes[0].union(*probes[1:], all=True).order_by()}
+    return [link for n, link in enumerate(links) if n in found]
+
+
+def _entries_for(versions: list, *, full_iin: bool) -> list[ChangeEntry]:
+    first = versions[0]
+    entries = [
+        ChangeEntry(
+            first.history_date, first.history_user, ACTIONS[first.history_type], _subject(first)
+        )
+    ]
+    for old, new in pairwise(versions):
+        changes = [
+            _field_change(new, change, full_iin=full_iin)
+            for change in new.diff_against(old).changes
+        ]
+        if changes or new.history_type != "~":
+            entries.append(
+                ChangeEntry(
+                    new.history_date,
+                    new.history_user,
+                    ACTIONS[new.history_type],
+                    _subject(new),
+                    changes,
+                )
+            )
+    return entries
+
+
+def _subject(record) -> str:
+    """What the record is, in words an officer recognises, from the record's own columns."""
+    model = record.instance_type
+    name = str(model._meta.verbose_name).capitalize()
+    if model is Person:
+        return f"{name}: {record.surname} {record.name}"
+    if model is Income:
+        return f"{name}: {record.get_kind_display()}, {record.quarter} {_('кв.')} {record.year}"
+    if model is FamilyMember:
+        return f"{name}: {record.get_relation_display()}"
+    for attr in ("number", "reg_number"):
+        if getattr(record, attr, ""):
+            return f"{name} № {getattr(record, attr)}"
+    return name
+
+
+def _field_change(record, change, *, full_iin: bool) -> FieldChange:
+    model_field = record.instance_type._meta.get_field(change.field)
+    old, new = (_display(model_field, v) for v in (change.old, change.new))
+    if change.field in MASKED_FIELDS and not full_iin:
+        old, new = (f"{v[:4]}******{v[-2:]}" if len(v) == 12 else v for v in (old, new))
+    return FieldChange(str(model_field.verbose_name), old, new)
+
+
+def _display(model_field, value) -> str:
+    if value is None or value == "":
+        return "—"
+    if model_field.choices:
+        return str(dict(model_field.flatchoices).get(value, value))
+    if isinstance(model_field, models.ForeignKey):
+        related = model_field.related_model._default_manager.filter(pk=value).first()
+        return str(related) if related else f"№ {value}"
+    if isinstance(value, bool):
+        return _("да") if value else _("нет")
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).strftime("%d.%m.%Y %H:%M")
+    if isinstance(value, datetime.date):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(value, Decimal):
+        return (
+            format_money(value)
+            if "₸" in str(model_field.verbose_name)
+            else str(value).replace(".", ",")
+        )
+    return str(value)

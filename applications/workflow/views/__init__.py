@@ -1,0 +1,1 @@
+"""Pages of the workflow layer: those that span cases, commissions and benefits."""

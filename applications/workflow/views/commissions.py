@@ -1,0 +1,196 @@
+"""The commissions' pages of an application: the local commission's survey act with its
+conclusion (annexes 1 and 2) or the applicant's refusal, and the special commission's
+conclusion. Recording them moves the application on (p19, p23)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from commissions import access, selectors
+from commissions.caps import category_cap
+from commissions.exceptions import AmountOverCap
+from commissions.forms import (
+    ActRowFormSet,
+    LocalConclusionForm,
+    SpecialConclusionForm,
+    SurveyActForm,
+    SurveyRefusalForm,
+)
+from commissions.services.survey import ActRow, survey_act_record
+from zhanakorgan_aid.exceptions import RuleViolation
+
+from ..services.commissions import (
+    application_local_conclusion_record,
+    application_special_conclusion_record,
+    application_survey_refusal_record,
+)
+
+
+def survey_forms(request: HttpRequest, application) -> dict:
+    """The act, its employment table, the conclusion and the refusal, bound on POST to the
+    form that was sent and pre-filled from the records otherwise."""
+    action = request.POST.get("action") if request.method == "POST" else None
+    data = request.POST if action == "act" else None
+    today = timezone.localdate()
+    members = selectors.family_members(application)
+    return {
+        "act_form": SurveyActForm(
+            data,
+            application=application,
+            initial=selectors.survey_initial(application=application, on=today),
+        ),
+        "rows": ActRowFormSet(
+            data, prefix="rows", members=members, initial=selectors.survey_rows_initial(application)
+        ),
+        "conclusion_form": LocalConclusionForm(
+            data,
+            application=application,
+            initial={"concluded_on": today, "documents_count": application.documents.count()},
+        ),
+        "refusal_form": SurveyRefusalForm(
+            request.POST if action == "refusal" else None,
+            application=application,
+            initial={"refused_on": today, "signed_by": application.applicant.full_name},
+        ),
+        "members": {m.person_id: m for m in members},
+    }
+
+
+def record_act(request, application, forms) -> bool:
+    """The act and the conclusion in one transaction: both are written or neither (p19)."""
+    act_form, rows, conclusion_form = forms["act_form"], forms["rows"], forms["conclusion_form"]
+    if not (act_form.is_valid() and rows.is_valid() and conclusion_form.is_valid()):
+        return False
+    members = forms["members"]
+    act_rows = [
+        ActRow(
+            person=members[f.cleaned_data["person"]].person,
+            relation=members[f.cleaned_data["person"]].relation,
+            **{k: v for k, v in f.cleaned_data.items() if k != "person"},
+        )
+        for f in rows.forms
+    ]
+    try:
+        with transaction.atomic():
+            survey_act_record(
+                application=application, actor=request.user, rows=act_rows, **act_form.cleaned_data
+            )
+            application_local_conclusion_record(
+                application=application, actor=request.user, **conclusion_form.service_fields()
+            )
+    except RuleViolation as error:
+        act_form.add_error(None, str(error))
+        return False
+    return True
+
+
+def record_refusal(request, application, forms) -> bool:
+    form = forms["refusal_form"]
+    if not form.is_valid():
+        return False
+    try:
+        application_survey_refusal_record(
+            application=application, actor=request.user, **form.cleaned_data
+        )
+    except RuleViolation as error:
+        form.add_error(None, str(error))
+        return False
+    return True
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def survey(request: HttpRequest, pk: int) -> HttpResponse:
+    """Annex 1 (the act, or the refusal of the survey) and annex 2 on one page (p19)."""
+    application = access.survey_application_get_for(user=request.user, pk=pk)
+    forms = survey_forms(request, application)
+    action = request.POST.get("action")
+    if request.method == "POST" and action == "act" and record_act(request, application, forms):
+        messages.success(
+            request,
+            _(
+                "Акт обследования и заключение участковой комиссии № %(n)s "
+                "составлены, документы выданы."
+            )
+            % {"n": request.POST["number"]},
+        )
+        return redirect(application)
+    if (
+        request.method == "POST"
+        and action == "refusal"
+        and record_refusal(request, application, forms)
+    ):
+        messages.success(
+            request,
+            _(
+                "Отказ заявителя от обследования зафиксирован: основание "
+                "для отказа в помощи по п. 26, пп. 2."
+            ),
+        )
+        return redirect(application)
+    if request.method == "POST" and action not in ("act", "refusal"):
+        messages.error(request, _("Неизвестное действие."))
+    return render(
+        request,
+        "commissions/survey.html",
+        {
+            "application": application,
+            "act": selectors.survey_act_of(application),
+            "conclusion": selectors.related_or_none(application, "local_conclusion"),
+            "incomes": selectors.family_incomes(application=application),
+            "open": application.status == application.Status.AT_LOCAL_COMMISSION,
+            **forms,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def special_conclusion(request: HttpRequest, pk: int) -> HttpResponse:
+    """The special commission concludes on need and the amount, within the cap (p14, p23)."""
+    application = access.special_application_get_for(user=request.user, pk=pk)
+    form = SpecialConclusionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            application_special_conclusion_record(
+                application=application, actor=request.user, **form.service_fields()
+            )
+        except AmountOverCap as error:
+            form.add_error("amount", str(error))
+        except RuleViolation as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _("Заключение специальной комиссии по заявлению № %(n)s вынесено.")
+                % {"n": application.number},
+            )
+            return redirect(application)
+    cap, cap_error = None, ""
+    try:
+        cap = category_cap(
+            category=application.category,
+            members=selectors.members_count(application),
+            on=timezone.localdate(),
+        )
+    except RuleViolation as error:
+        cap_error = str(error)
+    return render(
+        request,
+        "commissions/special_conclusion.html",
+        {
+            "application": application,
+            "form": form,
+            "cap": cap,
+            "cap_error": cap_error,
+            "act": selectors.survey_act_of(application),
+            "local_conclusion": selectors.related_or_none(application, "local_conclusion"),
+            "conclusion": selectors.related_or_none(application, "special_conclusion"),
+            "open": application.status == application.Status.AT_SPECIAL_COMMISSION,
+        },
+    )
