@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "import_export",
     "simple_history",
     "axes",
+    "django_tables2",
+    "django_filters",
     "zhanakorgan_aid",
     "applications.reference",
     "applications.cases",
