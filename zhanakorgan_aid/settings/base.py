@@ -91,6 +91,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env.boo
         "prepare_threshold": 5,
     }
 
+# "default" holds what every process must agree on (long lists' counts, the dashboard's figures,
+# sessions); "fragments" holds rendered template fragments that are the same for everyone of a
+# language and role set ({% cache … using="fragments" %}), and must never cost a database query.
+# Production puts both in Redis when REDIS_URL is set (settings/production.py).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+    },
+}
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "zhanakorgan_aid.backends.SessionUserBackend",

@@ -17,7 +17,11 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": env("CACHE_TABLE", default="django_cache"),
-    }
+    },
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+    },
 }
 
 STORAGES["staticfiles"] = {  # noqa: F405
