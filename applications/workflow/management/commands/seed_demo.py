@@ -131,97 +131,88 @@ class Command(BaseCommand):
             )
 
     def create_families(self, caseworker, count: int) -> int:
+        """`count` demo families (DEMO-0001 …) each with an application; ones already there are
+        kept. The random source is seeded, so every run makes the same people."""
         rng = random.Random(20170808)
         okrugs = list(Okrug.objects.filter(kato__in=["434030000", "434065000"])) + list(
             Okrug.objects.exclude(kato__in=["434030000", "434065000"])[:4]
         )
         categories = list(Category.objects.filter(programme=Category.Programme.HARDSHIP))
-        today = timezone.localdate()
-        year, quarter = previous_quarter(today)
         created = 0
         for n in range(count):
             reg_number = f"DEMO-{n + 1:04d}"
             if Family.objects.filter(reg_number=reg_number).exists():
                 continue
-            okrug = okrugs[n % len(okrugs)]
-            surname = SURNAMES[n % len(SURNAMES)]
-            head_birth = datetime.date(1960 + n % 30, 1 + n % 12, 1 + n % 27)
-            head = self.person(head_birth, "M", surname, MALE[n % len(MALE)], n, rng)
-            spouse = self.person(
-                head_birth.replace(year=head_birth.year + 2),
-                "F",
-                surname + "а",
-                FEMALE[n % len(FEMALE)],
-                n,
-                rng,
-            )
-            kids = [
-                self.person(
-                    datetime.date(2008 + k + n % 8, 1 + (n + k) % 12, 10),
-                    "F" if k % 2 else "M",
-                    surname + ("а" if k % 2 else ""),
-                    (FEMALE if k % 2 else MALE)[(n + k) % 8],
-                    n,
-                    rng,
-                )
-                for k in range(n % 4)
-            ]
-            members = [
-                intake.MemberData(person=spouse, relation="spouse", occupation="домохозяйка")
-            ]
-            members += [
-                intake.MemberData(
-                    person=c, relation="daughter" if c.sex == "F" else "son", occupation="школа"
-                )
-                for c in kids
-            ]
-            incomes = [
-                intake.IncomeData(
-                    person=head,
-                    kind="wages",
-                    year=year,
-                    quarter=quarter,
-                    amount=Decimal(rng.randrange(60_000, 420_000, 1000)),
-                )
-            ]
-            if n % 3 == 0:
-                incomes.append(
-                    intake.IncomeData(
-                        person=spouse,
-                        kind="allowance",
-                        year=year,
-                        quarter=quarter,
-                        amount=Decimal(rng.randrange(20_000, 90_000, 500)),
-                    )
-                )
-            family = intake.family_create(
-                applicant=head,
-                okrug=okrug,
-                address=f"{okrug.centre_ru or okrug.name_ru}, ул. Абая, {n + 1}",
-                members=members,
-                incomes=incomes,
-                reg_number=reg_number,
-                housing=rng.choice(Family.Housing.values),
-                housing_cost=Decimal(rng.randrange(5000, 40000, 500)),
-            )
-            category = categories[n % len(categories)]
-            rule = category.rule_on(today)
-            event_date = (
-                today - datetime.timedelta(days=10 + n)
-                if rule and rule.application_window_months
-                else None
-            )
-            intake.application_register(
-                family=family,
-                category=category,
-                actor=caseworker,
-                channel=Application.Channel.AKIM if n % 2 else Application.Channel.AUTHORITY,
-                event_date=event_date,
-                situation=category.name_ru,
-                registered_at=timezone.now() - datetime.timedelta(days=n % 9),
-            )
+            family = self.family(n, reg_number, okrugs[n % len(okrugs)], rng)
+            self.application(family, categories[n % len(categories)], caseworker, n)
             created += 1
         return created
+
+    def family(self, n: int, reg_number: str, okrug: Okrug, rng) -> Family:
+        """A couple with n % 4 children and last quarter's wages (an allowance in every third)."""
+        surname = SURNAMES[n % len(SURNAMES)]
+        head_birth = datetime.date(1960 + n % 30, 1 + n % 12, 1 + n % 27)
+        head = self.person(head_birth, "M", surname, MALE[n % len(MALE)], n, rng)
+        spouse_birth = head_birth.replace(year=head_birth.year + 2)
+        spouse = self.person(spouse_birth, "F", surname + "а", FEMALE[n % len(FEMALE)], n, rng)
+        kids = [self.child(n, k, surname, rng) for k in range(n % 4)]
+        members = [intake.MemberData(person=spouse, relation="spouse", occupation="домохозяйка")]
+        members += [
+            intake.MemberData(
+                person=c, relation="daughter" if c.sex == "F" else "son", occupation="школа"
+            )
+            for c in kids
+        ]
+        return intake.family_create(
+            applicant=head,
+            okrug=okrug,
+            address=f"{okrug.centre_ru or okrug.name_ru}, ул. Абая, {n + 1}",
+            members=members,
+            incomes=self.incomes(n, head, spouse, rng),
+            reg_number=reg_number,
+            housing=rng.choice(Family.Housing.values),
+            housing_cost=Decimal(rng.randrange(5000, 40000, 500)),
+        )
+
+    def child(self, n: int, k: int, surname: str, rng) -> Person:
+        girl = k % 2
+        return self.person(
+            datetime.date(2008 + k + n % 8, 1 + (n + k) % 12, 10),
+            "F" if girl else "M",
+            surname + ("а" if girl else ""),
+            (FEMALE if girl else MALE)[(n + k) % 8],
+            n,
+            rng,
+        )
+
+    def incomes(self, n: int, head: Person, spouse: Person, rng) -> list:
+        year, quarter = previous_quarter(timezone.localdate())
+        wages = Decimal(rng.randrange(60_000, 420_000, 1000))
+        incomes = [intake.IncomeData(head, "wages", year, quarter, wages)]
+        if n % 3 == 0:
+            allowance = Decimal(rng.randrange(20_000, 90_000, 500))
+            incomes.append(intake.IncomeData(spouse, "allowance", year, quarter, allowance))
+        return incomes
+
+    def application(self, family: Family, category: Category, caseworker, n: int) -> None:
+        """Registered by the caseworker a few days ago, every other one at the akim's office; a
+        disaster's or fire's event date inside the 3 months of p16."""
+        today = timezone.localdate()
+        rule = category.rule_on(today)
+        event_date = (
+            today - datetime.timedelta(days=10 + n)
+            if rule and rule.application_window_months
+            else None
+        )
+        intake.application_register(
+            family=family,
+            category=category,
+            actor=caseworker,
+            channel=Application.Channel.AKIM if n % 2 else Application.Channel.AUTHORITY,
+            event_date=event_date,
+            situation=category.name_ru,
+            registered_at=timezone.now() - datetime.timedelta(days=n % 9),
+        )
 
     def person(self, birth, sex, surname, name, n, rng) -> Person:
         for iin in iin_sequence(birth, sex, start=100 + n * 7):
