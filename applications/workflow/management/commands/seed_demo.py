@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from applications.cases.models import Application, Family, Person
 from applications.cases.services import intake
+from applications.reference import rules
 from applications.reference.models import Category, Okrug
-from applications.reference.quarters import previous_quarter
 from applications.reference.testdata import iin_sequence, make_kz_iban
 from benefits.demo import demo_budgets_and_list
 from commissions.models import Commission, CommissionMember
@@ -137,7 +137,7 @@ class Command(BaseCommand):
         )
         categories = list(Category.objects.filter(programme=Category.Programme.HARDSHIP))
         today = timezone.localdate()
-        year, quarter = previous_quarter(today)
+        year, quarter = rules.income_quarter(today)  # p22
         created = 0
         for n in range(count):
             reg_number = f"DEMO-{n + 1:04d}"
