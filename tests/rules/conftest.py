@@ -1,0 +1,39 @@
+"""The Rules' tests: each module asserts one paragraph (or a close group) against the text of
+the decision (seed) and Kazakhstan's official calendar (reference/kz_facts.md §3)."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from applications.reference import workdays
+from applications.reference.models import CalendarOverride
+
+# Grants and education cases made by the real services, as the benefits tests make them.
+from tests.benefits.conftest import decide, grant  # noqa: F401
+from tests.benefits.education.conftest import education_case  # noqa: F401
+
+QYZYLORDA = ZoneInfo("Asia/Qyzylorda")
+D = datetime.date
+
+
+@pytest.fixture(autouse=True)
+def fresh_calendar():
+    """Overrides made in a test are rolled back without a delete signal: forget them."""
+    workdays.clear_cache()
+    yield
+    workdays.clear_cache()
+
+
+def at(day: datetime.date, hour: int = 10) -> datetime.datetime:
+    return datetime.datetime(day.year, day.month, day.day, hour, tzinfo=QYZYLORDA)
+
+
+def travel(day: datetime.date, hour: int = 10):
+    return time_machine.travel(at(day, hour), tick=False)
+
+
+def override(day: datetime.date, kind: str) -> CalendarOverride:
+    """The administrator's correction of the calendar (a day off or a working day)."""
+    return CalendarOverride.objects.create(date=day, kind=kind, name_ru="Постановление")
