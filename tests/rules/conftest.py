@@ -2,13 +2,15 @@
 the decision (seed) and Kazakhstan's official calendar (reference/kz_facts.md §3)."""
 
 import datetime
+import importlib
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 
 from applications.reference import workdays
-from applications.reference.models import CalendarOverride
+from applications.reference.models import CalendarOverride, EducationCap
 
 # Grants and education cases made by the real services, as the benefits tests make them.
 from tests.benefits.conftest import decide, grant  # noqa: F401
@@ -16,6 +18,17 @@ from tests.benefits.education.conftest import education_case  # noqa: F401
 
 QYZYLORDA = ZoneInfo("Asia/Qyzylorda")
 D = datetime.date
+
+
+@pytest.fixture(autouse=True)
+def education_caps(db):
+    """The caps of p8 as their data migration enters them: already there on a database built
+    by the migrations, entered here when `make mutate` builds it without them (faster)."""
+    seeded = importlib.import_module("benefits.migrations.0005_education_caps")
+    for degree, cap in seeded.CAPS.items():
+        EducationCap.objects.get_or_create(
+            degree=degree, effective_from=seeded.IN_FORCE_FROM, defaults={"cap_mrp": Decimal(cap)}
+        )
 
 
 @pytest.fixture(autouse=True)

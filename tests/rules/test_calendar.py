@@ -6,11 +6,18 @@ of the Law «О праздниках», a holiday on a day off moving to the nex
 7 January, not the first day of Kurban Ait), the Government's transfers of days off to
 Saturdays; the administrator's CalendarOverride rows win over all of it."""
 
+from types import SimpleNamespace
+
 import pytest
 
 from applications.reference import workdays
 from applications.reference.quarters import previous_quarter, quarter_of, quarter_start
-from applications.reference.workdays import add_working_days, is_working_day, working_days_between
+from applications.reference.workdays import (
+    SpecialDay,
+    add_working_days,
+    is_working_day,
+    working_days_between,
+)
 
 from .conftest import D, override
 
@@ -77,7 +84,7 @@ class TestCounting:
         assert add_working_days(D(2024, 3, 16), 1) == D(2024, 3, 18)  # from a Saturday
 
     def test_a_term_is_at_least_one_working_day(self, db):
-        with pytest.raises(ValueError, match="at least one working day"):
+        with pytest.raises(ValueError, match="^A term is at least one working day.$"):
             add_working_days(D(2024, 3, 19), 0)
         with pytest.raises(ValueError):
             add_working_days(D(2024, 3, 19), -1)
@@ -95,10 +102,14 @@ class TestCounting:
         workdays.clear_cache()
         assert workdays.year_calendar(2024) is not first
 
-    def test_a_year_older_than_the_cache_time_is_rebuilt(self, db, monkeypatch):
+    def test_a_year_is_rebuilt_once_the_cache_time_has_passed(self, db, monkeypatch):
+        now = [1000.0]
+        monkeypatch.setattr(workdays, "time", SimpleNamespace(monotonic=lambda: now[0]))
         first = workdays.year_calendar(2024)
-        monkeypatch.setattr(workdays, "CACHE_SECONDS", 0)
-        assert workdays.year_calendar(2024) is not first
+        now[0] += workdays.CACHE_SECONDS - 0.1
+        assert workdays.year_calendar(2024) is first
+        now[0] += 0.1
+        assert workdays.year_calendar(2024) is not first  # CACHE_SECONDS later: built again
 
 
 @pytest.mark.parametrize(
@@ -117,3 +128,95 @@ def test_quarters(day, quarter, previous, start):
     assert quarter_of(day) == quarter
     assert previous_quarter(day) == previous
     assert quarter_start(*previous) == start
+
+
+class TestNames:
+    """How the calendar names a day that is not what its weekday suggests, in Russian and
+    Kazakh (the calendar page and `manage.py workdays list` print them)."""
+
+    def test_holidays_transfers_and_working_saturdays_of_2018(self, db):
+        days = {d.date: d for d in workdays.calendar_exceptions(2018)}
+        assert days[D(2018, 5, 9)] == SpecialDay(D(2018, 5, 9), False, "День Победы", "Жеңіс күні")
+        assert days[D(2018, 3, 3)] == SpecialDay(
+            D(2018, 3, 3),
+            True,
+            "Рабочий день (перенос выходного дня на 09.03.2018)",
+            "Жұмыс күні (демалыс күні 09.03.2018 күніне ауыстырылды)",
+        )
+        assert days[D(2018, 3, 9)] == SpecialDay(
+            D(2018, 3, 9),
+            False,
+            "Выходной день (перенесён с 03.03.2018)",
+            "Демалыс күні (03.03.2018 бастап ауыстырылды)",
+        )
+        assert days[D(2018, 12, 18)] == SpecialDay(
+            D(2018, 12, 18),
+            False,
+            "День Независимости (перенос выходного дня)",
+            "Тәуелсіздік күні (қайта белгіленген демалыс)",
+        )
+        assert days[D(2018, 8, 30)].name_ru == "День Конституции Республики Казахстан"
+
+    def test_an_estimated_feast(self, db):
+        kurban = {d.date: d for d in workdays.days_off(2026)}[D(2026, 5, 27)]
+        assert (kurban.name_ru, kurban.name_kk) == (
+            "Курбан айт (предварительная дата)",
+            "Құрбан айт (бағаланған)",
+        )
+
+    def test_a_working_day_no_transfer_names(self, db):
+        """A working weekend day the package gives without the day off it moves to."""
+        names = workdays._package_year(2020)[1]
+        assert names[D(2020, 1, 5)].name_ru == "Рабочий день (перенос выходного дня на 03.01.2020)"
+        assert all(day.working for day in names.values())
+
+    def test_a_working_saturday_whose_day_off_is_in_the_next_year(self, db):
+        """Saturday 28.12.2013 was worked for a day off in January 2014: the year's calendar
+        names it without a date."""
+        saturday = {d.date: d for d in workdays.calendar_exceptions(2013)}[D(2013, 12, 28)]
+        assert saturday == SpecialDay(
+            D(2013, 12, 28),
+            True,
+            "Рабочий день (перенос выходного дня)",
+            "Жұмыс күні (демалыс күні ауыстырылды)",
+        )
+
+    def test_two_names_of_one_day(self):
+        assert workdays._russian(
+            "Day off (substituted from 03/03/2018); Victory Day (observed); Capital Day"
+        ) == (
+            "Выходной день (перенесён с 03.03.2018); День Победы (перенос выходного дня); "
+            "День Столицы"
+        )
+
+    def test_an_unknown_name_is_kept_and_both_suffixes_translated(self):
+        assert workdays._russian("Eid al-Adha (estimated) (observed)") == (
+            "Курбан айт (предварительная дата) (перенос выходного дня)"
+        )
+        assert workdays._russian("Some Day (observed)") == "Some Day (перенос выходного дня)"
+
+    def test_days_off_in_order_of_date(self, db):
+        off = workdays.days_off(2018)
+        assert [d.date for d in off] == sorted(d.date for d in off)
+        assert off[0] == SpecialDay(D(2018, 1, 1), False, "Новый год", "Жаңа жыл")
+        assert len(off) == 23 and all(not d.working for d in off)
+
+    def test_only_weekday_days_off_and_weekend_working_days_are_exceptions(self, db):
+        exceptions = workdays.calendar_exceptions(2024)
+        dates = [d.date for d in exceptions]
+        assert dates == sorted(dates)
+        assert D(2024, 3, 23) not in dates  # Nauryz on a Saturday
+        assert D(2024, 5, 4) in dates and D(2024, 5, 8) in dates
+        assert all((d.date.weekday() >= 5) == d.working for d in exceptions)
+
+    def test_an_overrides_row_names_it(self, db):
+        override(D(2024, 11, 5), "day_off")
+        override(D(2024, 11, 9), "working_day")
+        days = {d.date: d for d in workdays.calendar_exceptions(2024)}
+        assert days[D(2024, 11, 5)] == SpecialDay(
+            D(2024, 11, 5), False, "Постановление", "Постановление"
+        )
+        assert days[D(2024, 11, 9)] == SpecialDay(
+            D(2024, 11, 9), True, "Постановление", "Постановление"
+        )
+        assert workdays.year_calendar(2024).year == 2024
