@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-sqlite test-postgres system-deps venv lint messages bench clean
+.PHONY: run test test-sqlite test-postgres system-deps venv lint messages bench mutate clean
 
 # Python 3.12+ is required (Django 6.1). pyenv picks 3.12 through .python-version; otherwise the
 # first python3.13/python3.12/python3 that is new enough is used.
@@ -44,6 +44,13 @@ lint: venv
 
 bench: venv
 	$(PY) bench/run_all.py
+
+# Mutation testing of the rules (applications/reference/rules.py, the calendar, the quarters)
+# against tests/rules/, on SQLite; not part of `make test` or CI. Configured in pyproject.toml
+# ([tool.mutmut]); `$(VENV)/bin/mutmut browse` shows the mutants that survived.
+mutate: venv
+	env -u DATABASE_URL $(VENV)/bin/mutmut run
+	$(VENV)/bin/mutmut results
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

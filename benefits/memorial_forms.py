@@ -4,7 +4,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .models.memorial import LIST_OCCASIONS, occasion_date
+from applications.reference.rules import memorial_date
+
+from .models.memorial import LIST_OCCASIONS
 
 MAX_UPLOAD = 20 * 1024 * 1024
 
@@ -34,7 +36,7 @@ class MemorialImportForm(forms.Form):
     def clean(self):
         data = super().clean()
         occasion, year, pay_date = data.get("occasion"), data.get("year"), data.get("pay_date")
-        if occasion and year and occasion_date(occasion, year) is None:
+        if occasion and year and memorial_date(occasion, year) is None:
             if pay_date is None:
                 self.add_error("pay_date", _("Укажите дату выплаты социальной поддержки."))
             elif pay_date.year != year:

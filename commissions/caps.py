@@ -3,11 +3,12 @@ commission's amount may not exceed."""
 
 import datetime
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from applications.reference.models import Category, CategoryRule
+from applications.reference import rules
+from applications.reference.models import Category
 from applications.reference.selectors import mrp_on
 from zhanakorgan_aid.templatetags.aid import format_money
 
@@ -46,17 +47,6 @@ def plain_number(value: Decimal) -> str:
     return "\u00a0".join(groups) + (f",{fraction}" if fraction else "")
 
 
-def cap_multiple(rule: CategoryRule, *, members: int) -> Decimal | None:
-    """The cap in MRP: N MRP; or N MRP per member but at most M per family (7.1)."""
-    Rule = CategoryRule.AmountRule
-    if rule.amount_rule in (Rule.CAP_MRP, Rule.MRP_MULTIPLE):
-        return rule.mrp_multiple
-    if rule.amount_rule == Rule.CAP_PER_MEMBER:
-        per_family = rule.mrp_multiple * max(members, 1)
-        return min(per_family, rule.family_cap_mrp) if rule.family_cap_mrp else per_family
-    return None
-
-
 def category_cap(*, category: Category, members: int, on: datetime.date) -> Cap:
     """The cap of the category's rule in force on the date, at the MRP in force that day."""
     rule = category.rule_on(on)
@@ -65,9 +55,8 @@ def category_cap(*, category: Category, members: int, on: datetime.date) -> Cap:
             _("Для категории «%(c)s» нет правила, действующего на %(d)s.")
             % {"c": category.name, "d": on.strftime("%d.%m.%Y")}
         )
-    multiple = cap_multiple(rule, members=members)
+    multiple = rules.cap_multiple(rule, members=members)
     if multiple is None:
         return Cap(amount=(rule.amount_tenge or Decimal("0")).quantize(CENT))
     mrp = mrp_on(on).value
-    amount = (multiple * mrp).quantize(CENT, rounding=ROUND_HALF_UP)
-    return Cap(amount=amount, mrp_multiple=multiple, mrp_value=mrp)
+    return Cap(amount=rules.mrp_amount(multiple, mrp), mrp_multiple=multiple, mrp_value=mrp)

@@ -3,12 +3,13 @@ the family, so the act is filled in from them rather than typed twice (annex 1).
 
 import datetime
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.core.exceptions import ObjectDoesNotExist
 
 from applications.cases.models import Application, FamilyMember
 from applications.cases.selectors import family_members_with_incomes, per_capita_income
+from applications.reference import rules
 
 from .models import Commission, CommissionMember, SurveyAct
 
@@ -34,10 +35,6 @@ class IncomeSummary:
     monthly: Decimal = Decimal("0.00")
 
 
-def monthly(amount: Decimal) -> Decimal:
-    return (Decimal(amount) / 3).quantize(CENT, rounding=ROUND_HALF_UP)
-
-
 def family_incomes(*, application: Application) -> IncomeSummary:
     """Incomes per member of the previous quarter, with the quarter's sum and monthly average."""
     figures = per_capita_income(family=application.family, on=application.registered_on)
@@ -46,12 +43,12 @@ def family_incomes(*, application: Application) -> IncomeSummary:
             full_name=income.member.person.full_name,
             kind=income.kind,
             quarter_amount=income.amount,
-            monthly=monthly(income.amount),
+            monthly=rules.monthly_income(income.amount),
         )
         for income in figures.rows
     ]
     total = Decimal(figures.total).quantize(CENT)
-    return IncomeSummary(figures.year, figures.quarter, rows, total, monthly(total))
+    return IncomeSummary(figures.year, figures.quarter, rows, total, rules.monthly_income(total))
 
 
 def family_members(application: Application) -> list[FamilyMember]:

@@ -6,8 +6,8 @@ not touch it."""
 import datetime
 from decimal import Decimal
 
+from applications.reference import rules
 from applications.reference.models import CategoryRule
-from applications.reference.quarters import previous_quarter, quarter_start
 from applications.reference.selectors import mrp_on, subsistence_minimum_on
 
 from .models import Application
@@ -27,15 +27,17 @@ def income_threshold(application: Application, per_capita: Decimal | None = None
     if per_capita is None:
         per_capita = per_capita_income(family=application.family, on=registered_on).per_capita
     if rule.income_test == CategoryRule.IncomeTest.BELOW_REGIONAL_SM:
-        year, quarter = previous_quarter(registered_on)
-        value = subsistence_minimum_on(quarter_start(year, quarter), scope="regional").value
-        passed = per_capita < value
+        on = rules.low_income_minimum_date(registered_on)
+        value = subsistence_minimum_on(on, scope="regional").value
+        passed = rules.below_subsistence_minimum(per_capita=per_capita, regional_minimum=value)
         factor = Decimal("1")
     elif rule.income_test == CategoryRule.IncomeTest.AT_MOST_SM:
-        factor = rule.income_factor
-        value = factor * subsistence_minimum_on(registered_on, scope="republican").value
-        value = value.quantize(CENTS)
-        passed = per_capita <= value
+        factor = rules.income_factor(rule)
+        value = rules.subsistence_threshold(
+            republican_minimum=subsistence_minimum_on(registered_on, scope="republican").value,
+            factor=factor,
+        )
+        passed = rules.within_threshold(per_capita=per_capita, threshold=value)
     else:
         return None
     return {"kind": rule.income_test, "factor": str(factor), "value": str(value), "passed": passed}

@@ -4,14 +4,14 @@ import datetime
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db import connections
 from django.db.models import BooleanField, CharField, Func, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.lookups import StartsWith
 
-from applications.reference.quarters import previous_quarter
+from applications.reference import rules
 from zhanakorgan_aid import roles
 from zhanakorgan_aid.compiled import Statement, pk_in
 from zhanakorgan_aid.display import in_kazakh, labels_of
@@ -317,7 +317,7 @@ def per_capita_income(*, family: Family, on, members: list | None = None) -> Per
 
     `members`, when given, are the family's members as family_members_with_incomes reads them
     (a page that shows them anyway): the figures are then taken from them, with no query."""
-    year, quarter = previous_quarter(on)
+    year, quarter = rules.income_quarter(on)
     if members is not None:
         rows = sorted(
             (
@@ -339,9 +339,5 @@ def per_capita_income(*, family: Family, on, members: list | None = None) -> Per
 
 def _per_capita(year: int, quarter: int, rows: list, members: int) -> PerCapitaIncome:
     total = sum((row.amount for row in rows), Decimal("0"))
-    per_capita = (
-        (total / 3 / members).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-        if members
-        else Decimal("0.00")
-    )
+    per_capita = rules.per_capita_income(quarter_total=total, members=members)
     return PerCapitaIncome(year, quarter, total, members, per_capita, rows)

@@ -4,6 +4,7 @@ on a day (p30, p7.4)."""
 import datetime
 from decimal import Decimal
 
+from . import rules
 from .exceptions import ReferenceDataMissing
 from .models import MRP, SubsistenceMinimum
 
@@ -28,4 +29,5 @@ def subsistence_minimum_on(on: datetime.date, *, scope: str) -> SubsistenceMinim
 
 
 def mrp_amount(multiple: Decimal, on: datetime.date) -> Decimal:
-    return (Decimal(multiple) * mrp_on(on).value).quantize(Decimal("0.01"))
+    """N MRP in tenge at the MRP in force on a date (p30)."""
+    return rules.mrp_amount(multiple, mrp_on(on).value)

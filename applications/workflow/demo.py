@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from applications.cases.models import Application
+from applications.reference import rules
 from applications.reference.selectors import mrp_on
 from applications.workflow.services.commissions import (
     application_local_conclusion_record,
@@ -129,4 +130,4 @@ def _demo_amount(application: Application) -> Decimal:
 
     rule = application.category.rule_on(application.registered_on)
     multiple = rule.mrp_multiple or Decimal("10")
-    return (multiple * mrp_on(timezone.localdate()).value / 2).quantize(Decimal("0.01"))
+    return rules.mrp_amount(multiple / 2, mrp_on(timezone.localdate()).value)

@@ -1,7 +1,6 @@
 """Lists of recipients for memorial dates and holidays (p5, p15) and the yearly social support
 (p6): sent by the authorized organization, approved by the akimat, paid without applications."""
 
-import datetime
 from decimal import Decimal
 
 from django.conf import settings
@@ -13,22 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from applications.reference.models import Category
 
-# Day and month of each memorial date (p5). The yearly social support (p6) has no date of its
-# own: its list carries the date whose MRP it is paid at.
-OCCASION_DAY = {
-    Category.Occasion.VICTORY_DAY: (5, 9),
-    Category.Occasion.REPRESSION_DAY: (5, 31),
-    Category.Occasion.AFGHANISTAN_DAY: (2, 15),
-    Category.Occasion.CHERNOBYL_DAY: (4, 26),
-    Category.Occasion.NUCLEAR_TESTS_DAY: (8, 29),
-}
 LIST_OCCASIONS = [choice for choice in Category.Occasion.choices if choice[0]]
-
-
-def occasion_date(occasion: str, year: int) -> datetime.date | None:
-    """The memorial date of an occasion in a year (p5); None for the social support of p6."""
-    day = OCCASION_DAY.get(occasion)
-    return datetime.date(year, *day) if day else None
 
 
 class MemorialList(models.Model):

@@ -5,13 +5,13 @@ constants; every award keeps its basis (rule, MRP multiple, MRP value, date)."""
 
 import datetime
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from dateutil.relativedelta import relativedelta
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from applications.reference import rules
 from applications.reference.exceptions import ReferenceDataMissing
 from applications.reference.models import Category, CategoryRule
 from applications.reference.selectors import mrp_on
@@ -21,7 +21,6 @@ from ..exceptions import AlreadyAwardedThisYear, AmountAboveCap, BenefitsError
 from ..models import Award, ScheduledPayment
 from .budgets import budget_reserve
 
-CENT = Decimal("0.01")
 Periodicity = CategoryRule.Periodicity
 
 
@@ -72,10 +71,8 @@ def award_amount(
     if rule.amount_rule == CategoryRule.AmountRule.FIXED_TENGE:
         return AmountBasis(rule.amount_tenge, rule, on, None, None, rule.amount_tenge)
     mrp = mrp_on(on).value
-    multiple = rule.mrp_multiple
-    if rule.amount_rule == CategoryRule.AmountRule.CAP_PER_MEMBER:
-        multiple = min(rule.mrp_multiple * members, rule.family_cap_mrp or multiple * members)
-    cap = (multiple * mrp).quantize(CENT, ROUND_HALF_UP)
+    multiple = rules.cap_multiple(rule, members=members)
+    cap = rules.mrp_amount(multiple, mrp)
     if rule.amount_rule == CategoryRule.AmountRule.MRP_MULTIPLE or requested is None:
         return AmountBasis(cap, rule, on, mrp, multiple, cap)
     if requested > cap:
@@ -90,8 +87,7 @@ def award_amount(
                 "d": f"{on:%d.%m.%Y}",
             }
         )
-    share = (requested / mrp).quantize(Decimal("0.0001"), ROUND_HALF_UP)
-    return AmountBasis(requested, rule, on, mrp, share, cap)
+    return AmountBasis(requested, rule, on, mrp, rules.amount_in_mrp(requested, mrp), cap)
 
 
 @transaction.atomic
@@ -186,7 +182,9 @@ def award_create_for_decision(*, decision, actor) -> Award:
         family=application.family,
         okrug=application.okrug,
         decided_on=decision.decided_on,
-        occasion_year=decision.decided_on.year if periodicity == Periodicity.ONCE_A_YEAR else None,
+        occasion_year=rules.once_a_year_occasion(
+            periodicity=periodicity, decided_on=decision.decided_on
+        ),
     )
 
 
@@ -229,30 +227,25 @@ def _insert_award(*, occasion_year, periodicity, family, category, **fields) -> 
 
 
 def _due_dates(periodicity, first_due, *, months, last_due, years) -> list[datetime.date]:
+    """The schedule of the rules (p7.2, p7.3 monthly; p5.2–p6 yearly; otherwise once), with
+    a monthly period checked for the user."""
     if periodicity == Periodicity.MONTHLY:
-        start = first_due.replace(day=1)
         if months is None:
             if last_due is None:
                 raise BenefitsError(
                     _("Для ежемесячной помощи укажите число месяцев или окончание.")
                 )
-            months = (last_due.year - start.year) * 12 + last_due.month - start.month + 1
+            months = rules.months_in_period(first_due, last_due)
         if months < 1:
             raise BenefitsError(_("Окончание выплат раньше их начала."))
-        return [start + relativedelta(months=k) for k in range(months)]
-    if periodicity == Periodicity.YEARLY:
-        return [first_due + relativedelta(years=k) for k in range(max(years, 1))]
-    return [first_due]
+    return rules.payment_schedule(periodicity, first_due, months=months or 1, years=years)
 
 
 def _amount_on(amount: Decimal, mrp_value: Decimal | None, on: datetime.date) -> Decimal:
     """An MRP amount paid on a later date follows the MRP then in force (p30)."""
     if mrp_value is None:
         return amount
-    current = mrp_on(on).value
-    if current == mrp_value:
-        return amount
-    return (amount * current / mrp_value).quantize(CENT, ROUND_HALF_UP)
+    return rules.amount_at_mrp(amount, mrp_then=mrp_value, mrp_now=mrp_on(on).value)
 
 
 def _mrp_or_none(mrp_value: Decimal | None, on: datetime.date) -> Decimal | None:

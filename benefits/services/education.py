@@ -16,10 +16,10 @@ from applications.cases import decision_basis
 from applications.cases.models import Application, ApplicationTransition, Decision, Family, Person
 from applications.cases.selectors import per_capita_income
 from applications.cases.services.intake import application_register
+from applications.reference import rules
 from applications.reference.exceptions import ReferenceDataMissing
 from applications.reference.models import Category, CategoryRule, EducationCap
 from applications.reference.selectors import mrp_on, subsistence_minimum_on
-from applications.reference.workdays import add_working_days
 from commissions.documents import common_context
 from commissions.pdf import issue_document
 from zhanakorgan_aid.audit import update_with_history
@@ -30,10 +30,6 @@ from ..models.education import EducationCase, EducationYear
 from .awards import award_create
 from .recovery import award_terminate, recovery_open
 
-CENTS = Decimal("0.01")
-RECEIPT_TERM_WORKING_DAYS = 5  # p11
-NOTICE_TERM_WORKING_DAYS = 3  # p25
-ACADEMIC_YEAR_START = (9, 1)  # p12: paid by the start of the academic year
 # The printed contract is in one language whatever the interface language (p10).
 DEGREE_NAMES = {
     "bachelor": ("бакалавриат", "бакалавриат"),
@@ -54,11 +50,6 @@ class NotEligible(EducationError):
     """The student no longer meets the conditions of p8 for the next academic year (p12)."""
 
 
-def application_deadline(academic_year: int) -> datetime.date:
-    """p9: documents are submitted until 25 August (inclusive) of the corresponding year."""
-    return datetime.date(academic_year, 8, 25)
-
-
 @transaction.atomic
 def education_case_register(
     *,
@@ -76,7 +67,7 @@ def education_case_register(
     """Register an education application (p8, p9) for a student of the family."""
     registered_at = registered_at or timezone.now()
     registered_on = timezone.localdate(registered_at)
-    deadline = application_deadline(academic_year)
+    deadline = rules.education_deadline(academic_year)
     if registered_on > deadline:
         raise ApplicationDeadlinePassed(
             _(
@@ -131,7 +122,7 @@ class IncomeTest:
 
     @property
     def passed(self) -> bool:
-        return self.per_capita <= self.threshold
+        return rules.within_threshold(per_capita=self.per_capita, threshold=self.threshold)
 
 
 def education_income_test(*, case: EducationCase, on: datetime.date) -> IncomeTest:
@@ -139,12 +130,9 @@ def education_income_test(*, case: EducationCase, on: datetime.date) -> IncomeTe
     rule = _rule(application.category, on)
     income = per_capita_income(family=application.family, on=on).per_capita
     sm = subsistence_minimum_on(on, scope="republican").value
-    factor = (
-        rule.income_factor
-        if rule.income_test == CategoryRule.IncomeTest.AT_MOST_SM
-        else Decimal("1")
-    )
-    return IncomeTest(income, sm, factor, (sm * factor).quantize(CENTS), on)
+    factor = rules.income_factor(rule)
+    threshold = rules.subsistence_threshold(republican_minimum=sm, factor=factor)
+    return IncomeTest(income, sm, factor, threshold, on)
 
 
 def education_cap_on(*, degree: str, on: datetime.date) -> EducationCap:
@@ -243,7 +231,7 @@ def _decision(case: EducationCase, *, actor, on, amount, test: IncomeTest) -> De
         decided_on=on,
         decided_by=actor,
         basis=basis,
-        notice_due=add_working_days(on, NOTICE_TERM_WORKING_DAYS),
+        notice_due=rules.notice_due(on),
         comment=case.refusal_reason,
     )
     target = Application.Status.GRANTED if granted else Application.Status.REFUSED
@@ -265,16 +253,16 @@ def _year_award(case, *, academic_year, tuition, test: IncomeTest, actor, on) ->
     paid at the start of the academic year or at once when that has passed (p12)."""
     cap = education_cap_on(degree=case.degree, on=on)
     mrp = mrp_on(on).value
-    amount = min(tuition, (cap.cap_mrp * mrp).quantize(CENTS))
+    amount = rules.education_amount(tuition=tuition, cap_mrp=cap.cap_mrp, mrp_value=mrp)
     application = case.application
-    due = max(on, datetime.date(academic_year, *ACADEMIC_YEAR_START))
+    due = rules.academic_year_payment_due(academic_year=academic_year, decided_on=on)
     award = award_create(
         recipient=case.student,
         category=application.category,
         amount=amount,
         basis={
             "mrp_value": str(mrp),
-            "mrp_multiple": str((amount / mrp).quantize(Decimal("0.0001"))),
+            "mrp_multiple": str(rules.amount_in_mrp(amount, mrp)),
             "cap_mrp": str(cap.cap_mrp),
             "degree": case.degree,
             "tuition": str(tuition),
@@ -376,7 +364,7 @@ def education_transfer_record(
             % {"d": paid.paid_on.strftime("%d.%m.%Y")}
         )
     year.money_arrived_on = arrived_on
-    year.receipt_due = add_working_days(arrived_on, RECEIPT_TERM_WORKING_DAYS)
+    year.receipt_due = rules.receipt_due(arrived_on)
     year.save(update_fields=["money_arrived_on", "receipt_due"])
     return year
 
@@ -436,8 +424,8 @@ def _recover_year(year: EducationYear, *, label: str, on, actor) -> None:
         "s"
     ]
     opened = award.recoveries.aggregate(s=Sum("amount"))["s"] or Decimal("0")
-    due = (paid or Decimal("0")) - opened
-    if due > 0:
+    due = rules.recovery_outstanding(paid=paid or Decimal("0"), already_recovered=opened)
+    if rules.sum_recoverable(due):
         recovery_open(
             award=award,
             amount=due,

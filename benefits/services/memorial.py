@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from applications.cases.models import Person
+from applications.reference import rules
 from applications.reference.exceptions import ReferenceDataMissing
 from applications.reference.models import Bank, Category, CategoryRule
 from applications.reference.selectors import mrp_on
@@ -30,7 +31,7 @@ from applications.reference.validators import (
 from ..exceptions import BenefitsError
 from ..memorial_resources import MemorialListResource, SourceRow
 from ..models import Award, ScheduledPayment
-from ..models.memorial import LumpSumPayment, MemorialList, MemorialListRow, occasion_date
+from ..models.memorial import LumpSumPayment, MemorialList, MemorialListRow
 from .budgets import budget_reserve
 
 CHUNK = 5000
@@ -102,7 +103,7 @@ class MemorialPreview:
 def memorial_pay_date(*, occasion: str, year: int, pay_date: datetime.date | None) -> datetime.date:
     """The date whose MRP sizes the list: the memorial date of the year (p5, p30); for the
     social support of p6, the date the administrator gives, within the year."""
-    fixed = occasion_date(occasion, year)
+    fixed = rules.memorial_date(occasion, year)
     if fixed:
         return fixed
     if pay_date is None:
@@ -157,7 +158,7 @@ class _Context:
     @classmethod
     def load(cls, *, occasion, year, day, lines) -> "_Context":
         categories = {c.code: c for c in Category.objects.all()}
-        rules = {c.pk: c.rule_on(day) for c in categories.values() if c.occasion == occasion}
+        in_force = {c.pk: c.rule_on(day) for c in categories.values() if c.occasion == occasion}
         iins = sorted({line.source.iin for line in lines if line.source.iin})
         persons, listed, lump_taken = {}, {}, set()
         for start in range(0, len(iins), CHUNK):
@@ -166,7 +167,7 @@ class _Context:
             listed.update(_already_listed(chunk, occasion=occasion, year=year))
             lump_taken |= _lump_sums_taken(chunk)
         banks = set(Bank.objects.values_list("code", flat=True))
-        return cls(occasion, day, categories, rules, persons, listed, lump_taken, banks)
+        return cls(occasion, day, categories, in_force, persons, listed, lump_taken, banks)
 
 
 def _already_listed(iins: list[str], *, occasion: str, year: int) -> dict[str, str]:
@@ -281,7 +282,7 @@ def _price_line(line: PreviewLine, *, context: _Context, mrp: Decimal) -> None:
     if rule.lump_sum_mrp and (line.source.iin, line.category.pk) not in context.lump_taken:
         line.lump_sum_mrp = rule.lump_sum_mrp
         total += rule.lump_sum_mrp
-    line.amount = (total * mrp).quantize(CENTS)
+    line.amount = rules.mrp_amount(total, mrp)
 
 
 @transaction.atomic
@@ -444,9 +445,9 @@ def memorial_list_approve(
         total = sum((r.amount for r in rows if r.category.programme == programme), Decimal("0"))
         budget_reserve(programme=programme, due=[(on, total)])
     categories = {row.category_id: row.category for row in rows}
-    rules = {pk: c.rule_on(locked.pay_date) for pk, c in categories.items()}
+    in_force = {pk: c.rule_on(locked.pay_date) for pk, c in categories.items()}
     awards = [
-        _award_of(row, locked, rule=rules[row.category_id], actor=actor, on=on) for row in rows
+        _award_of(row, locked, rule=in_force[row.category_id], actor=actor, on=on) for row in rows
     ]
     bulk_create_with_history(awards, Award, batch_size=2000)
     _attach_awards(rows, awards)
@@ -461,7 +462,7 @@ def memorial_list_approve(
                 row=r,
                 year=locked.year,
                 mrp_multiple=r.lump_sum_mrp,
-                amount=(r.lump_sum_mrp * r.mrp_value).quantize(CENTS),
+                amount=rules.mrp_amount(r.lump_sum_mrp, r.mrp_value),
             )
             for r in rows
             if r.lump_sum

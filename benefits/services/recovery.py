@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
+from applications.reference import rules
 from zhanakorgan_aid.audit import update_with_history
 from zhanakorgan_aid.templatetags.aid import format_money
 
@@ -32,7 +33,7 @@ def award_terminate(
     termination = Termination.objects.create(
         award=award, reason=reason, event_date=event_date, recorded_by=actor, note=note
     )
-    from_month = event_date.replace(day=1)
+    from_month = rules.payments_stop_from(event_date)
     later = Payment.objects.filter(award=award, due_on__gte=from_month)
     _cancel_unsent(later)
     overpaid = later.exclude(status=Payment.Status.CANCELLED).aggregate(s=Sum("amount"))["s"]
@@ -67,7 +68,7 @@ def recovery_open(
     *, award: Award, amount: Decimal, opened_on: datetime.date, reason: str, termination=None
 ) -> Recovery:
     """Record a sum to be returned (p28); also used for education aid on expulsion (p13)."""
-    if amount <= 0:
+    if not rules.sum_recoverable(amount):
         raise BenefitsError(_("Сумма к возврату должна быть больше нуля."))
     return Recovery.objects.create(
         award=award, termination=termination, amount=amount, opened_on=opened_on, reason=reason
@@ -80,12 +81,12 @@ def recovery_repay(
 ) -> Repayment:
     """A repayment, voluntary or enforced (p28); the recovery closes when the balance is 0."""
     recovery = Recovery.objects.select_for_update().get(pk=recovery.pk)
-    if recovery.status == Recovery.Status.CLOSED:
+    if recovery.status == Recovery.Status.CLOSED:  # repaid in full: takes no more (p28)
         raise BenefitsError(_("Переплата уже погашена полностью."))
     balance = recovery.balance
-    if amount <= 0:
+    if not rules.sum_recoverable(amount):
         raise BenefitsError(_("Сумма погашения должна быть больше нуля."))
-    if amount > balance:
+    if not rules.repayment_within_balance(amount=amount, balance=balance):
         raise RepaymentTooLarge(
             _("Сумма погашения %(a)s больше остатка долга %(b)s.")
             % {"a": format_money(amount), "b": format_money(balance)}
@@ -93,7 +94,7 @@ def recovery_repay(
     repayment = Repayment.objects.create(
         recovery=recovery, kind=kind, paid_on=paid_on, amount=amount, recorded_by=actor
     )
-    if amount == balance:
+    if rules.recovery_repaid(balance - amount):
         recovery.status = Recovery.Status.CLOSED
         recovery.closed_on = paid_on
         recovery.save(update_fields=["status", "closed_on"])

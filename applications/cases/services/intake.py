@@ -5,15 +5,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from dateutil.relativedelta import relativedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from applications.reference import rules
 from applications.reference.models import Bank, Category
 from applications.reference.validators import iban_bank_code, normalize_iban, parse_iin
-from applications.reference.workdays import add_working_days
 
 from ..exceptions import ApplicationError
 from ..models import (
@@ -157,7 +156,9 @@ def check_event_window(*, category: Category, event_date, registered_on: datetim
         raise ApplicationError(_("Укажите дату наступления трудной жизненной ситуации."))
     if event_date > registered_on:
         raise ApplicationError(_("Дата события не может быть позже даты обращения."))
-    if registered_on > event_date + relativedelta(months=months):
+    if not rules.within_disaster_window(
+        event_date=event_date, applied_on=registered_on, months=months
+    ):
         raise ApplicationError(
             _(
                 "Заявление не принимается: обращение позднее %(months)s месяцев с момента "
@@ -166,7 +167,7 @@ def check_event_window(*, category: Category, event_date, registered_on: datetim
             % {
                 "months": months,
                 "event": event_date.strftime("%d.%m.%Y"),
-                "last": (event_date + relativedelta(months=months)).strftime("%d.%m.%Y"),
+                "last": rules.disaster_last_day(event_date, months).strftime("%d.%m.%Y"),
             }
         )
 
@@ -209,10 +210,10 @@ def application_register(
                     registered_by=actor,
                     status=Application.Status.REGISTERED,
                     status_changed_at=registered_at,
-                    # p18: sent to the local commission within 1 working day; p24: decided
-                    # within 8 working days of registration.
-                    due_date=add_working_days(registered_on, 1),
-                    decision_due=add_working_days(registered_on, 8),
+                    due_date=rules.send_to_local_due(registered_on),
+                    decision_due=rules.decision_due(
+                        registered_on=registered_on, documents_requested=False
+                    ),
                 )
             break
         except IntegrityError:

@@ -5,8 +5,8 @@ Every step, in one transaction: locks the application row (select_for_update) an
 status, so of two people acting at once one wins and the other gets TransitionNotAllowed;
 checks the actor's role and okrug and the step's preconditions; records an
 ApplicationTransition (who, when, from, to, comment); sets `due_date` (the term of the step
-the application now waits for) and `decision_due`. Terms are counted by
-`workdays.add_working_days` (Civil Code art. 187).
+the application now waits for) and `decision_due`. Each term is its rule in
+`applications.reference.rules` (p18–p25).
 """
 
 import datetime
@@ -23,23 +23,13 @@ from applications.cases import decision_basis
 from applications.cases.exceptions import ApplicationError, TransitionNotAllowed
 from applications.cases.models import Application, ApplicationTransition, Decision
 from applications.cases.selectors import per_capita_income
-from applications.reference.workdays import add_working_days
+from applications.reference import rules
 from benefits.services.awards import award_create_for_decision
 from commissions.access import local_commission_okrug_ids
 from commissions.models import LocalConclusion, SpecialConclusion, SurveyAct
 from zhanakorgan_aid import roles
 
 S = Application.Status
-
-# Terms in working days (DESIGN.md, "The path of a hardship application").
-TERM_SEND_TO_LOCAL = 1  # p18, from registration
-TERM_SURVEY = 2  # p19, from receipt by the local commission
-TERM_AKIM_FORWARD = 2  # p19, from receipt of the act and conclusion
-TERM_INCOME = 1  # p22, from receipt by the authorized body
-TERM_SPECIAL = 2  # p23, from receipt by the special commission
-TERM_DECISION = 8  # p24, from registration
-TERM_DECISION_EXTENDED = 20  # p24 second part, where p20 or p21 applies
-TERM_NOTICE = 3  # p25, from the decision
 
 UNDECIDED = (
     S.REGISTERED,
@@ -304,9 +294,11 @@ def _move(
 
 
 def decision_term(application: Application) -> datetime.date:
-    """8 working days from registration, 20 where p20 or p21 applies (p24)."""
-    days = TERM_DECISION_EXTENDED if application.documents_requested else TERM_DECISION
-    return add_working_days(application.registered_on, days)
+    """The application's decision term (p24, with p20/p21's extension)."""
+    return rules.decision_due(
+        registered_on=application.registered_on,
+        documents_requested=application.documents_requested,
+    )
 
 
 # --- the steps ------------------------------------------------------------------------------
@@ -321,7 +313,7 @@ def application_send_to_local(*, application: Application, actor) -> Application
         application,
         actor=actor,
         to=S.AT_LOCAL_COMMISSION,
-        due=add_working_days(today(), TERM_SURVEY),
+        due=rules.survey_due(today()),
         comment=_("Документы направлены в участковую комиссию"),
         decision_due=decision_term(application),
     )
@@ -343,7 +335,7 @@ def application_survey_complete(*, application: Application, actor) -> Applicati
             application,
             actor=actor,
             to=S.SURVEYED,
-            due=add_working_days(today(), TERM_AKIM_FORWARD),
+            due=rules.akim_forward_due(today()),
             comment=comment,
         )
     return _move(
@@ -358,7 +350,7 @@ def application_survey_complete(*, application: Application, actor) -> Applicati
 def _authority_due(application: Application, refused: bool) -> datetime.date:
     """Income within 1 working day of receipt (p22); after a refused survey only the
     decision is left, due on the decision term."""
-    return application.decision_due if refused else add_working_days(today(), TERM_INCOME)
+    return application.decision_due if refused else rules.income_due(today())
 
 
 @transaction.atomic
@@ -387,7 +379,7 @@ def application_send_to_special(*, application: Application, actor) -> Applicati
         application,
         actor=actor,
         to=S.AT_SPECIAL_COMMISSION,
-        due=add_working_days(today(), TERM_SPECIAL),
+        due=rules.special_conclusion_due(today()),
         comment=_("Среднедушевой доход за %(q)s кв. %(y)s г.: %(v)s ₸")
         % {"q": income.quarter, "y": income.year, "v": income.per_capita},
         per_capita_income=income.per_capita,
@@ -468,7 +460,7 @@ def application_decide(
         period_start=period_start if grant else None,
         period_end=period_end if grant else None,
         basis=basis,
-        notice_due=add_working_days(decided_on, TERM_NOTICE),
+        notice_due=rules.notice_due(decided_on),
     )
     target = S.GRANTED if grant else S.REFUSED
     _move(

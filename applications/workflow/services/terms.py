@@ -10,7 +10,7 @@ written, each with a history row, in batches, so a region's open cases take seco
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db import connection, transaction
 from django.db.models import Count, F, OuterRef, Subquery, Sum
@@ -24,19 +24,18 @@ from applications.cases.models import (
     FamilyMember,
     Income,
 )
-from applications.reference.quarters import previous_quarter
-from applications.reference.workdays import add_working_days
+from applications.reference import rules
 
 from . import steps as workflow
 
 S = Application.Status
 # The term of the step each status waits for, counted from the day the step began (p18–p23).
 STEP_TERMS = {
-    S.REGISTERED: workflow.TERM_SEND_TO_LOCAL,
-    S.AT_LOCAL_COMMISSION: workflow.TERM_SURVEY,
-    S.SURVEYED: workflow.TERM_AKIM_FORWARD,
-    S.AT_AUTHORITY: workflow.TERM_INCOME,
-    S.AT_SPECIAL_COMMISSION: workflow.TERM_SPECIAL,
+    S.REGISTERED: rules.send_to_local_due,
+    S.AT_LOCAL_COMMISSION: rules.survey_due,
+    S.SURVEYED: rules.akim_forward_due,
+    S.AT_AUTHORITY: rules.income_due,
+    S.AT_SPECIAL_COMMISSION: rules.special_conclusion_due,
 }
 # The per-capita income is stored when the package goes to the special commission (p22).
 INCOME_STORED = (S.AT_SPECIAL_COMMISSION, S.CONCLUDED)
@@ -126,7 +125,7 @@ def _recount_one(app: Application, decision, incomes: dict, result: Recounted) -
     old = (app.due_date, app.decision_due, app.per_capita_income)
     if app.status in (S.GRANTED, S.REFUSED):
         if decision is not None:
-            notice_due = add_working_days(decision.decided_on, workflow.TERM_NOTICE)
+            notice_due = rules.notice_due(decision.decided_on)
             result.notice_dues += decision.notice_due != notice_due
             decision.notice_due = app.due_date = notice_due
     else:
@@ -137,7 +136,7 @@ def _recount_one(app: Application, decision, incomes: dict, result: Recounted) -
             # special commission, or where the term was extended (p20, p21)
             app.due_date = app.decision_due
         else:
-            app.due_date = add_working_days(_began(app), STEP_TERMS[app.status])
+            app.due_date = STEP_TERMS[app.status](_began(app))
         if app.pk in incomes:
             app.per_capita_income = incomes[app.pk]
     result.due_dates += app.due_date != old[0]
@@ -170,13 +169,10 @@ def _per_capita(applications: list[Application]) -> dict[int, Decimal]:
         .annotate(s=Sum("amount"))
     ):
         totals[(family_id, year, quarter)] += amount
-    result = {}
-    for app in applications:
-        count = members.get(app.family_id, 0)
-        total = totals[(app.family_id, *previous_quarter(app.registered_on))]
-        result[app.pk] = (
-            (total / 3 / count).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-            if count
-            else Decimal("0.00")
+    return {
+        app.pk: rules.per_capita_income(
+            quarter_total=totals[(app.family_id, *rules.income_quarter(app.registered_on))],
+            members=members.get(app.family_id, 0),
         )
-    return result
+        for app in applications
+    }

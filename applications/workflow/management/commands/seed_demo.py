@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from applications.cases.models import Application, Family, Person
 from applications.cases.services import intake
+from applications.reference import rules
 from applications.reference.models import Category, Okrug
-from applications.reference.quarters import previous_quarter
 from applications.reference.testdata import iin_sequence, make_kz_iban
 from benefits.demo import demo_budgets_and_list
 from commissions.models import Commission, CommissionMember
@@ -186,7 +186,7 @@ class Command(BaseCommand):
         )
 
     def incomes(self, n: int, head: Person, spouse: Person, rng) -> list:
-        year, quarter = previous_quarter(timezone.localdate())
+        year, quarter = rules.income_quarter(timezone.localdate())  # p22
         wages = Decimal(rng.randrange(60_000, 420_000, 1000))
         incomes = [intake.IncomeData(head, "wages", year, quarter, wages)]
         if n % 3 == 0:

@@ -14,7 +14,7 @@ import datetime
 import random
 import time
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 from django.contrib.auth import get_user_model
@@ -33,9 +33,8 @@ from applications.cases.models import (
     Income,
     Person,
 )
-from applications.reference import workdays
+from applications.reference import rules, workdays
 from applications.reference.models import MRP, Bank, Category, CategoryRule, Okrug
-from applications.reference.quarters import previous_quarter
 from applications.reference.testdata import make_iin, make_kz_iban
 from benefits.models import Award, PaymentList, PaymentListItem, ScheduledPayment
 from commissions.models import LocalConclusion, SpecialConclusion, SurveyAct
@@ -73,19 +72,21 @@ CATEGORY_WEIGHTS = {
     "education-orphans": 4,
     "education-disabled-children": 3,
 }
-# Working days each step may take (p18–p25): the term, the step's start offset, the next step.
+# The term of the step each status waits for, from the day the step began (p18–p25).
 STEP_TERM = {
-    S.REGISTERED: 1,
-    S.AT_LOCAL_COMMISSION: 2,
-    S.SURVEYED: 2,
-    S.AT_AUTHORITY: 1,
-    S.AT_SPECIAL_COMMISSION: 2,
-    S.GRANTED: 3,
-    S.REFUSED: 3,
+    S.REGISTERED: rules.send_to_local_due,
+    S.AT_LOCAL_COMMISSION: rules.survey_due,
+    S.SURVEYED: rules.akim_forward_due,
+    S.AT_AUTHORITY: rules.income_due,
+    S.AT_SPECIAL_COMMISSION: rules.special_conclusion_due,
+    S.GRANTED: rules.notice_due,
+    S.REFUSED: rules.notice_due,
 }
 HISTORY_DAYS = 730
-# Education aid continues each year of study (p12), at most four years.
+# Education aid continues each year of study (p12), at most four years; a monthly award
+# (p7.2, p7.3) is generated with a decision's period of twelve months.
 STUDY_YEARS = 4
+MONTHS = 12
 EARNINGS = ("wages", "wages", "allowance", "farm")
 STREETS = ("Абая", "Жамбыла", "Толе би", "Айтеке би", "Казыбек би", "Бейбитшилик", "Достык")
 
@@ -267,7 +268,7 @@ class Generator:
 
     def incomes_for(self, chunk: Chunk, f_index: int, on: datetime.date, seen: set) -> Decimal:
         """Incomes of the family's earners for the quarter before `on` (p22); returns the total."""
-        year, quarter = previous_quarter(on)
+        year, quarter = rules.income_quarter(on)
         total = Decimal("0")
         for m_index in chunk.by_family[f_index]:
             _fam, _person, _rel, earner, occupation = chunk.members[m_index]
@@ -307,7 +308,7 @@ class Generator:
         app = self.registered(chunk.families[f_index], channel, day)
         total = self.incomes_for(chunk, f_index, day, seen)
         chunk.applications.append((app, f_index))
-        income = per_capita(total, len(chunk.by_family[f_index]))
+        income = rules.per_capita_income(quarter_total=total, members=len(chunk.by_family[f_index]))
         self.walk(chunk, len(chunk.applications) - 1, app, path, day, income)
 
     def registered(self, family: Family, channel: str, day: datetime.date) -> Application:
@@ -337,7 +338,9 @@ class Generator:
                 else None
             ),
             situation=category.name_ru[:200],
-            decision_due=self.calendar.add(day, 20 if requested else 8),
+            decision_due=rules.decision_due(
+                registered_on=day, documents_requested=requested, count=self.calendar.add
+            ),
         )
 
     def walk(self, chunk: Chunk, a_index: int, app: Application, path: list, day, income) -> None:
@@ -369,7 +372,7 @@ class Generator:
         app.due_date = (
             app.decision_due
             if app.status == S.CONCLUDED
-            else (self.calendar.add(day, term) if term else None)
+            else (term(day, count=self.calendar.add) if term else None)
         )
 
     def actor(self, app: Application, step: str):
@@ -383,11 +386,6 @@ class Generator:
         if step == S.CONCLUDED:
             return self.users["special"]
         return self.users["caseworker"]
-
-
-def per_capita(total: Decimal, members: int) -> Decimal:
-    """p22: the quarter's income / 3 months / members, to the tiyn."""
-    return (total / 3 / max(members, 1)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def local_time(day: datetime.date, minutes: int) -> datetime.datetime:
@@ -604,7 +602,7 @@ class MrpTable:
 
     def amount(self, category: Category, day: datetime.date) -> Decimal:
         multiple = self.multiples.get(category.pk, Decimal("10"))
-        return (multiple * self.on(day)).quantize(Decimal("0.01"))
+        return rules.mrp_amount(multiple, self.on(day))
 
 
 def insert_outcomes(rows: Chunk, apps: list, users: dict, mrp: "MrpTable") -> tuple[int, int, list]:
@@ -628,12 +626,15 @@ def insert_outcomes(rows: Chunk, apps: list, users: dict, mrp: "MrpTable") -> tu
                 decided_on=day,
                 decided_by=users["caseworker"],
                 notified_on=notified,
-                notice_due=workdays.add_working_days(day, 3),
+                notice_due=rules.notice_due(day),
             )
         )
         rule = mrp.rules.get(app.category_id)
-        key = (app.family_id, app.category_id, day.year)
-        if not granted or rule is None or (rule.periodicity == "once_a_year" and key in once):
+        if not granted or rule is None:
+            continue
+        year = rules.once_a_year_occasion(periodicity=rule.periodicity, decided_on=day)
+        key = (app.family_id, app.category_id, year)
+        if year is not None and key in once:
             continue
         once.add(key)
         award = award_for(app, rule, amount, day, mrp, users, today)
@@ -651,11 +652,10 @@ def studies(app, rule) -> bool:
 
 
 def award_for(app, rule, amount, day, mrp, users, today) -> "Award":
-    monthly = rule.periodicity == "monthly"
-    if monthly:
-        end = day + relativedelta(months=11)
+    if rule.periodicity == "monthly":
+        end = rules.monthly_schedule(day, MONTHS)[-1]
     elif studies(app, rule):
-        end = day + relativedelta(years=STUDY_YEARS - 1)
+        end = rules.yearly_schedule(day, STUDY_YEARS)[-1]
     else:
         end = None
     return Award(
@@ -671,7 +671,7 @@ def award_for(app, rule, amount, day, mrp, users, today) -> "Award":
         periodicity=rule.periodicity,
         start=day,
         end=end,
-        occasion_year=day.year if rule.periodicity == "once_a_year" else None,
+        occasion_year=rules.once_a_year_occasion(periodicity=rule.periodicity, decided_on=day),
         decided_on=day,
         created_by=users["caseworker"],
         status=Award.Status.ACTIVE if end and end > today else Award.Status.COMPLETED,
@@ -684,12 +684,11 @@ def due_dates(award, today) -> list[datetime.date]:
     twelve months (p12, at most four years); otherwise one payment."""
     start = award.start
     if award.periodicity == "monthly":
-        return [start + relativedelta(months=n) for n in range(12)]
+        return rules.monthly_schedule(start, MONTHS)
     if award.periodicity != "yearly" or award.end is None:
         return [start]
-    dates = [start]
-    for n in range(1, STUDY_YEARS):
-        due = start + relativedelta(years=n)
+    dates = []
+    for due in rules.yearly_schedule(start, STUDY_YEARS):
         if due > today:
             if due <= today + relativedelta(months=12):
                 dates.append(due)
@@ -705,11 +704,7 @@ def payments_for(award, today, mrp: "MrpTable") -> list:
     for due in due_dates(award, today):
         paid = due <= today
         value = mrp.on(due)
-        amount = award.amount
-        if value != award.mrp_value:
-            amount = (award.amount * value / award.mrp_value).quantize(
-                Decimal("0.01"), rounding=ROUND_HALF_UP
-            )
+        amount = rules.amount_at_mrp(award.amount, mrp_then=award.mrp_value, mrp_now=value)
         result.append(
             ScheduledPayment(
                 award=award,
