@@ -198,7 +198,7 @@ def application_factory(db, family_factory, category, caseworker):
 
 
 def login(client, user):
-    client.force_login(user, backend="zhanakorgan_aid.backends.SessionUserBackend")
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
     return client
 
 

@@ -105,7 +105,7 @@ CACHES = {
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "zhanakorgan_aid.backends.SessionUserBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -117,9 +117,6 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "workflow:home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Sessions end after 30 minutes without a request: zhanakorgan_aid.sessions renews the expiry at
-# most once a minute, so a page view does not write the session row.
-SESSION_ENGINE = "zhanakorgan_aid.sessions"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=30 * 60)
 SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
