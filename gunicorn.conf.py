@@ -2,8 +2,10 @@
 from the environment so that more hosts are more copies of the same process, never state.
 
 Sync workers: each request is short and mostly PostgreSQL time; connections are kept between
-requests by CONN_MAX_AGE (production settings). WeasyPrint is imported by the WSGI module when a
-worker starts, not on a user's first PDF.
+requests by CONN_MAX_AGE (production settings). Sessions and the shared cache live in Redis
+(REDIS_URL) or in the database, never in a worker, so any worker on any host can answer any
+request. WeasyPrint is imported by the WSGI module when a worker starts, not on a user's first
+PDF.
 """
 
 import multiprocessing

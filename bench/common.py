@@ -69,7 +69,7 @@ def logged_in_client(user):
     from django.test import Client
 
     client = Client()
-    client.force_login(user, backend="zhanakorgan_aid.backends.SessionUserBackend")
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
     return client
 
 

@@ -4,9 +4,10 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -23,11 +24,14 @@ SHALKIYA = "434065000"
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    """Each test starts with an empty cache: cached counts (dashboard, long lists) belong to
-    the database of the test that made them."""
-    cache.clear()
+    """Each test starts with empty caches: cached counts (dashboard, long lists), sessions and
+    fragments belong to the database of the test that made them. With REDIS_URL set, clearing
+    removes only this run's keys (settings/test.py)."""
+    for alias in settings.CACHES:
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 @pytest.fixture(autouse=True)
@@ -198,7 +202,7 @@ def application_factory(db, family_factory, category, caseworker):
 
 
 def login(client, user):
-    client.force_login(user, backend="zhanakorgan_aid.backends.SessionUserBackend")
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
     return client
 
 

@@ -8,16 +8,12 @@ class ZhanakorganAidConfig(AppConfig):
 
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
-        from django.core.signals import request_started
 
         from . import lookups  # noqa: F401 (registers field__among)
         from .permissions import on_post_migrate
-        from .sessions import forget_user_read_with_session, stamp_on_login
+        from .sessions import stamp_on_login
 
         user_logged_in.connect(stamp_on_login, dispatch_uid="zhanakorgan_aid_session_stamp")
-        request_started.connect(
-            forget_user_read_with_session, dispatch_uid="zhanakorgan_aid_session_user"
-        )
 
         # For every app (no sender): each app's permissions exist only after its own
         # post_migrate, which auth handles first (auth is earlier in INSTALLED_APPS).

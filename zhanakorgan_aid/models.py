@@ -5,7 +5,6 @@ everything they see."""
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -71,22 +70,3 @@ class PersonalDataAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_action_display()}: {self.object_repr}"
-
-
-class Session(AbstractBaseSession):
-    """Django's database session, with the user it was logged in for as a column of its own:
-    every page reads its session, its user and the user's roles, and with the user beside the
-    session that is one statement instead of three (zhanakorgan_aid.sessions, issue 9)."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
-    )
-
-    class Meta(AbstractBaseSession.Meta):
-        db_table = "zhanakorgan_aid_session"
-
-    @classmethod
-    def get_session_store_class(cls):
-        from .sessions import SessionStore
-
-        return SessionStore

@@ -241,6 +241,7 @@ class DashboardRow:
 
 
 DASHBOARD_SECONDS = 60
+DASHBOARD_AGE = datetime.timedelta(seconds=DASHBOARD_SECONDS)
 
 
 def dashboard_counts(*, on: datetime.date) -> tuple[dict, dict, datetime.datetime]:
@@ -249,7 +250,8 @@ def dashboard_counts(*, on: datetime.date) -> tuple[dict, dict, datetime.datetim
     are kept in the shared cache for a minute; the page says when they were counted."""
     key = f"dashboard-counts:{on.isoformat()}"
     cached = cache.get(key)
-    if cached is not None:
+    # The minute is counted from counted_at as well: Redis expires an entry by its own clock.
+    if cached is not None and timezone.now() - cached[2] < DASHBOARD_AGE:
         return cached
     counts: dict[int, dict[str, int]] = defaultdict(dict)
     for row in Application.objects.values("okrug_id", "status").annotate(n=Count("id")):

@@ -210,6 +210,7 @@ class TestDashboard:
     def test_dashboard_queries_are_flat(self, client, register, caseworker):
         register()
         login(client, caseworker)
+        cache.clear()  # both counts from an empty cache (the session then read from the database)
         with travel(D(2024, 3, 20)), CaptureQueriesContext(connection) as few:
             client.get(reverse("workflow:dashboard"))
         for _ in range(4):
@@ -337,9 +338,10 @@ class TestApplicationPage:
 
     def test_queries_do_not_grow_with_the_case(self, client, register, caseworker):
         """A family of two with nothing attached, and a family of six with incomes, documents
-        and more moves: the same queries (the session, the application, members, incomes,
-        printed and attached documents, moves, the change log's fingerprint; its copy comes from
-        the cache, which is the database in production and memory in the tests)."""
+        and more moves: the same queries (the user and the user's roles, the application,
+        members, incomes, printed and attached documents, moves, the change log's fingerprint;
+        the session and the change log's copy come from the cache, which is Redis or the
+        database in production and memory in the tests)."""
         small = register(size=2)
         big = register(size=6)
         for kind in ("identity", "income", "other"):
@@ -365,7 +367,7 @@ class TestApplicationPage:
             assert response.status_code == 200
             return len(run)
 
-        assert queries(small) == queries(big) == 8
+        assert queries(small) == queries(big) == 9
         text = page(client, caseworker, "workflow:application_detail", big.pk).content
         assert "Состав семьи (6)" in text.decode() and "2,0\xa0КБ" in text.decode()
 

@@ -2,10 +2,15 @@
 able to unlock, expiry after 30 idle minutes, logout everywhere on a password change."""
 
 import datetime
+from unittest import mock
 
 import pytest
 import time_machine
 from axes.models import AccessAttempt
+from django.conf import settings
+from django.contrib.sessions.backends.cached_db import KEY_PREFIX as SESSION_CACHE_KEYS
+from django.contrib.sessions.models import Session
+from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -13,7 +18,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.conftest import PASSWORD, login
-from zhanakorgan_aid.models import Session
 
 SESSIONS = Session._meta.db_table
 
@@ -160,24 +164,29 @@ def test_session_ends_after_thirty_idle_minutes(caseworker):
 
 
 def test_page_views_write_the_session_at_most_once_a_minute(caseworker):
-    """Idle expiry without an UPDATE of the session row on every page (issue 9)."""
+    """Idle expiry without a write of the session, to the database or to the cache, on every
+    page (issue 9)."""
     client = Client()
     start = timezone.now()
+    session_cache = caches[settings.SESSION_CACHE_ALIAS]
 
-    def session_writes(at) -> int:
+    def session_writes(at) -> tuple[int, int]:
         with (
             time_machine.travel(at, tick=False),
             CaptureQueriesContext(connection) as queries,
+            mock.patch.object(session_cache, "set", wraps=session_cache.set) as cache_set,
         ):
             assert client.get(reverse("workflow:home")).status_code == 200
-        return sum(SESSIONS in q["sql"] and "UPDATE" in q["sql"] for q in queries)
+        rows = sum(SESSIONS in q["sql"] and "UPDATE" in q["sql"] for q in queries)
+        entries = sum(c.args[0].startswith(SESSION_CACHE_KEYS) for c in cache_set.call_args_list)
+        return rows, entries
 
     with time_machine.travel(start, tick=False):
         assert attempt(client, "caseworker", PASSWORD, "10.0.7.2").status_code == 302
-    assert session_writes(start + datetime.timedelta(seconds=5)) == 0
-    assert session_writes(start + datetime.timedelta(seconds=50)) == 0
-    assert session_writes(start + datetime.timedelta(seconds=65)) == 1
-    assert session_writes(start + datetime.timedelta(seconds=90)) == 0
+    assert session_writes(start + datetime.timedelta(seconds=5)) == (0, 0)
+    assert session_writes(start + datetime.timedelta(seconds=50)) == (0, 0)
+    assert session_writes(start + datetime.timedelta(seconds=65)) == (1, 1)
+    assert session_writes(start + datetime.timedelta(seconds=90)) == (0, 0)
     # The stamp at 65 s moved the expiry to 31:05: a request at 30:05 finds the session
     # alive and stamps it again; 30 idle minutes after that request it is over.
     with time_machine.travel(start + datetime.timedelta(minutes=30, seconds=5), tick=False):
@@ -187,8 +196,22 @@ def test_page_views_write_the_session_at_most_once_a_minute(caseworker):
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
 
 
+def test_the_idle_limit_is_configurable(caseworker, settings):
+    """SESSION_COOKIE_AGE (environment) sets the idle limit; 30 minutes is its default."""
+    settings.SESSION_COOKIE_AGE = 10 * 60
+    client = Client()
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        assert attempt(client, "caseworker", PASSWORD, "10.0.7.3").status_code == 302
+    with time_machine.travel(start + datetime.timedelta(minutes=9), tick=False):
+        assert client.get(reverse("workflow:home")).status_code == 200
+    with time_machine.travel(start + datetime.timedelta(minutes=9 + 11), tick=False):
+        response = client.get(reverse("workflow:home"))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
 def test_a_deactivated_or_removed_account_is_logged_out_at_its_next_page(caseworker, auditor):
-    """The session's user is read afresh on every request (zhanakorgan_aid.backends): an
+    """The session's user is read afresh on every request (Django's ModelBackend): an
     account the administrator switches off, or removes, loses its open sessions at once."""
     home = reverse("workflow:home")
     client, other = Client(), Client()
@@ -202,15 +225,18 @@ def test_a_deactivated_or_removed_account_is_logged_out_at_its_next_page(casewor
         assert gone.status_code == 302 and gone["Location"].startswith(reverse("login"))
 
 
-def test_session_user_and_roles_are_read_by_one_statement_and_kept_current(client, caseworker):
-    """sessions.SessionStore.load: the session, its user and the user's groups come from one
-    statement; the user is still checked on every request as Django checks it."""
+def test_session_from_the_cache_user_and_roles_read_once_a_request_and_kept_current(
+    client, caseworker
+):
+    """A page reads its session from the cache (cached_db), then its user and the user's
+    groups once each; the user is still checked on every request as Django checks it."""
     login(client, caseworker)
     with CaptureQueriesContext(connection) as queries:
         assert client.get(reverse("workflow:dashboard")).status_code == 200
+    assert not [q["sql"] for q in queries if SESSIONS in q["sql"]]
     user_table = caseworker._meta.db_table
     reads = [q["sql"] for q in queries if user_table in q["sql"] or "auth_group" in q["sql"]]
-    assert len(reads) == 1 and SESSIONS in reads[0], reads
+    assert len(reads) == 2 and sum("auth_group" in sql for sql in reads) == 1, reads
     # a role taken away counts from the next request
     caseworker.groups.clear()
     assert client.get(reverse("workflow:dashboard")).status_code == 403

@@ -1,4 +1,18 @@
-"""Settings shared by every environment; values come from the environment (django-environ)."""
+"""Settings shared by every environment; values come from the environment (django-environ) or a
+.env file beside manage.py (.env.example lists them):
+
+- DEBUG (off), SECRET_KEY, ALLOWED_HOSTS (127.0.0.1,localhost).
+- DATABASE_URL: sqlite:///db.sqlite3 by default; postgres://user:password@host:5432/name.
+- DB_PREPARED_STATEMENTS (on): PostgreSQL keeps a connection's frequent statements prepared;
+  switch off behind a pooler in transaction mode.
+- SESSION_COOKIE_AGE: seconds without a request after which a session ends (1800).
+- AXES_FAILURE_LIMIT (5) failed log-ins lock an address or an account; TRUSTED_PROXY_COUNT (0)
+  reverse proxies whose X-Forwarded-For is believed.
+- PRIVATE_MEDIA_ROOT: the folder of uploaded scans; UPLOAD_MAX_BYTES (10 MB) per file.
+- EMAIL_BACKEND, DEFAULT_FROM_EMAIL, LOG_LEVEL (WARNING).
+
+The caches and REDIS_URL: settings/production.py.
+"""
 
 from pathlib import Path
 
@@ -94,7 +108,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env.boo
 # "default" holds what every process must agree on (long lists' counts, the dashboard's figures,
 # sessions); "fragments" holds rendered template fragments that are the same for everyone of a
 # language and role set ({% cache … using="fragments" %}), and must never cost a database query.
-# Production puts both in Redis when REDIS_URL is set (settings/production.py).
+# Production puts both in Redis when REDIS_URL is set, else "default" in the database
+# (settings/production.py); the tests follow REDIS_URL the same way (settings/test.py).
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
     "fragments": {
@@ -103,9 +118,26 @@ CACHES = {
     },
 }
 
+
+def redis_caches(url: str, key_prefix: str) -> dict:
+    """Both caches in the Redis at `url` (django-redis), each alias under a key prefix of its
+    own, "<key_prefix>:default" and "<key_prefix>:fragments", so that clearing one alias leaves
+    the other, and anything else in that Redis, alone (zhanakorgan_aid.cache.RedisCache)."""
+    return {
+        alias: {
+            "BACKEND": "zhanakorgan_aid.cache.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": f"{key_prefix}:{alias}",
+            # A Redis that does not answer fails the request within seconds, not minutes.
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2},
+        }
+        for alias in ("default", "fragments")
+    }
+
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "zhanakorgan_aid.backends.SessionUserBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -117,9 +149,13 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "workflow:home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Sessions end after 30 minutes without a request: zhanakorgan_aid.sessions renews the expiry at
-# most once a minute, so a page view does not write the session row.
-SESSION_ENGINE = "zhanakorgan_aid.sessions"
+# Django's sessions, read from the default cache and written through to the database
+# (cached_db): a page reads its session without a query, and a session outlives a restart of
+# the cache. A session ends after SESSION_COOKIE_AGE seconds (30 minutes) without a request;
+# zhanakorgan_aid.sessions renews it at most once a minute, so a page view does not write it.
+# A password change ends the account's other sessions (Django's session auth hash).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_CACHE_ALIAS = "default"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=30 * 60)
 SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
