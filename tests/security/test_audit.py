@@ -171,7 +171,7 @@ def history_table_reads(queries) -> list[str]:
     return [
         q["sql"]
         for q in queries
-        if "historical" in q["sql"] and "COUNT(*), MAX(h.history_id)" not in q["sql"]
+        if "historical" in q["sql"] and "newest_history_id" not in q["sql"]
     ]
 
 
