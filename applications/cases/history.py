@@ -105,13 +105,13 @@ def _history_fingerprint(application: Application) -> str:
 def _history_tables(application: Application) -> list[models.QuerySet]:
     """The history rows the log reads (_history_records), as querysets: subqueries where that
     follows ids from one table to the next."""
-    members = FamilyMember.history.filter(family_id=application.family_id)
+    members = _history(FamilyMember).filter(family_id=application.family_id)
     tables = [
-        Application.history.filter(id=application.pk),
-        Family.history.filter(id=application.family_id),
+        _history(Application).filter(id=application.pk),
+        _history(Family).filter(id=application.family_id),
         members,
-        Income.history.filter(member_id__in=members.values("id")),
-        Person.history.filter(
+        _history(Income).filter(member_id__in=members.values("id")),
+        _history(Person).filter(
             Q(id=application.applicant_id) | Q(id__in=members.values("person_id"))
         ),
     ]
@@ -132,15 +132,15 @@ def _fetch(records: models.QuerySet) -> list:
 
 
 def _history_records(application: Application) -> list[list]:
-    members = _fetch(FamilyMember.history.filter(family_id=application.family_id))
+    members = _fetch(_history(FamilyMember).filter(family_id=application.family_id))
     member_ids = {r.id for r in members}
     person_ids = {r.person_id for r in members} | {application.applicant_id}
     records = [
-        _fetch(Application.history.filter(id=application.pk)),
-        _fetch(Family.history.filter(id=application.family_id)),
+        _fetch(_history(Application).filter(id=application.pk)),
+        _fetch(_history(Family).filter(id=application.family_id)),
         members,
-        _fetch(Income.history.filter(member_id__in=member_ids)) if member_ids else [],
-        _fetch(Person.history.filter(id__in=person_ids)),
+        _fetch(_history(Income).filter(member_id__in=member_ids)) if member_ids else [],
+        _fetch(_history(Person).filter(id__in=person_ids)),
     ]
     return records + _attached_records(application)
 
@@ -163,8 +163,12 @@ def _attached_links() -> tuple[list, list]:
     return first, second
 
 
+@functools.cache
 def _history(model) -> models.Manager:
-    return getattr(model, model._meta.simple_history_manager_attribute)
+    """The manager of the model's history rows. The model's `history` attribute builds a new
+    manager class on every access (django-simple-history), which the page paid for each of
+    its sixteen tables: the historical model's own manager reads the same rows."""
+    return getattr(model, model._meta.simple_history_manager_attribute).model._default_manager
 
 
 def _foreign_keys_to(model, targets) -> list[models.ForeignKey]:
@@ -211,7 +215,10 @@ def _entries_for(versions: list, *, full_iin: bool) -> list[ChangeEntry]:
     first = versions[0]
     entries = [
         ChangeEntry(
-            first.history_date, first.history_user, ACTIONS[first.history_type], _subject(first)
+            first.history_date,
+            first.history_user,
+            str(ACTIONS[first.history_type]),
+            _subject(first),
         )
     ]
     for old, new in pairwise(versions):
@@ -224,7 +231,7 @@ def _entries_for(versions: list, *, full_iin: bool) -> list[ChangeEntry]:
                 ChangeEntry(
                     new.history_date,
                     new.history_user,
-                    ACTIONS[new.history_type],
+                    str(ACTIONS[new.history_type]),
                     _subject(new),
                     changes,
                 )

@@ -37,12 +37,13 @@ class Course:
 def application_course(application: Application, user) -> Course:
     """Where the case stands for `user`: the term of the step it waits for (p18-p25), the
     decision and its notice (p24, p25), and what the user may do about it now."""
-    names = {step.name for step in workflow.available_steps(application=application, user=user)}
+    steps = workflow.available_steps(application=application, user=user)
+    names = {step.name for step in steps}
     S = Application.Status
     return Course(
         term=row_for(application, timezone.localdate()),
         decision=related_or_none(application, "decision"),
-        buttons=[workflow.STEPS[name] for name in BUTTON_STEPS if name in names],
+        buttons=[step for step in steps if step.name in BUTTON_STEPS],
         may_decide="decide" in names,
         may_request_documents="mark_documents_requested" in names,
         opens_survey=application.status == S.AT_LOCAL_COMMISSION
