@@ -249,18 +249,6 @@ def family_members_with_incomes(family: Family) -> QuerySet[FamilyMember]:
     )
 
 
-def members_with_incomes(family_id: int) -> QuerySet[FamilyMember]:
-    """The family's members with their persons (the applicant last), each with every quarter's
-    incomes as `income_list`, oldest first: two queries however many there are."""
-    incomes = Income.objects.order_by("member_id", "year", "quarter", "kind")
-    return (
-        FamilyMember.objects.filter(family_id=family_id)
-        .select_related("person")
-        .prefetch_related(Prefetch("incomes", queryset=incomes, to_attr="income_list"))
-        .order_by("-relation", "id")
-    )
-
-
 def per_capita_income(*, family: Family, on, members: list | None = None) -> PerCapitaIncome:
     """Average monthly income per member for the quarter before the quarter of `on` (p22).
 

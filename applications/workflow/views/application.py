@@ -60,7 +60,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = access.application_get_for(
         user=user, pk=pk, related=("decision__decided_by", "registered_by")
     )
-    members = selectors.members_with_incomes(application.family_id)
+    members = selectors.family_members_with_incomes(application.family)
     income = selectors.per_capita_income(
         family=application.family, on=application.registered_on, members=members
     )
