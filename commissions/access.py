@@ -57,6 +57,11 @@ def special_application_get_for(*, user, pk: int) -> Application:
         raise Http404 from None
 
 
+def may_issue_notice(user) -> bool:
+    """The authorized body issues the written notice of its decision (p25)."""
+    return roles.has_role(user, roles.CASEWORKER, roles.ADMINISTRATOR)
+
+
 def document_application_get_for(*, user, pk: int) -> Application:
     """Whoever may see the application may read its documents."""
     return application_get_for(user=user, pk=pk)

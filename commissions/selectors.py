@@ -6,12 +6,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import QuerySet
 
 from applications.cases.models import Application, FamilyMember
 from applications.cases.selectors import family_members_with_incomes, per_capita_income
 from applications.reference import rules
 
-from .models import Commission, CommissionMember, SurveyAct
+from .models import Commission, CommissionMember, IssuedDocument, SurveyAct
 
 CENT = Decimal("0.01")
 
@@ -140,3 +141,9 @@ def special_commission_names() -> tuple[str, list[str]]:
     ).select_related("user")
     chair = next((str(s.user) for s in seats if s.role == CommissionMember.Role.CHAIR), "")
     return chair, [str(s.user) for s in seats if s.role != CommissionMember.Role.CHAIR]
+
+
+def issued_documents(application: Application) -> QuerySet[IssuedDocument]:
+    """The documents issued for the application (p19, p23, p25), each kind once per language;
+    their kept PDF bytes are left in the database until one is downloaded."""
+    return IssuedDocument.objects.filter(application_id=application.pk).defer("pdf").order_by()

@@ -9,7 +9,6 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from zhanakorgan_aid import roles
 from zhanakorgan_aid.audit import personal_data_access_record
 from zhanakorgan_aid.exceptions import RuleViolation
 
@@ -55,7 +54,7 @@ def document(request: HttpRequest, pk: int, kind: str, lang: str) -> HttpRespons
 def issue_notice(request: HttpRequest, application, kind: str) -> HttpResponse:
     if kind != IssuedDocument.Kind.NOTICE:
         raise Http404
-    if not roles.has_role(request.user, roles.CASEWORKER, roles.ADMINISTRATOR):
+    if not access.may_issue_notice(request.user):
         raise PermissionDenied
     try:
         notice_issue(application=application, actor=request.user)

@@ -1,14 +1,12 @@
 """One gate per protected entity: scope by role and okrug; "missing" and "forbidden" look alike
 (404), so a URL never tells whether another okrug's object exists."""
 
-import functools
 from collections.abc import Callable, Collection
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from zhanakorgan_aid import roles
-from zhanakorgan_aid.compiled import Statement
 
 from .models import Application, Family, Person
 
@@ -63,25 +61,19 @@ def scope_persons(qs: QuerySet[Person], *, user) -> QuerySet[Person]:
     return qs.filter(memberships__family__in=families).distinct()
 
 
-def application_get_for(*, user, pk: int, related: tuple[str, ...] = ()) -> Application:
-    """The application if the user may see it (404 otherwise), with what every page about it
-    shows: applicant, family, okrug and category in the same query, and the `related` records
-    a page asks for beside them. The query is built once per process for each kind of scope
-    and `related` (compiled.Statement): building its join of up to eight tables cost the
-    application page two milliseconds (issue 9)."""
-    names = frozenset(roles.roles_of(user))
-    if application_scope(names, user.okrug_id) is None:
-        raise Http404
-    try:
-        pk = int(pk)
-    except (TypeError, ValueError):
-        raise Http404 from None
-    found = _application_by_pk(names, user.okrug_id is not None, tuple(related)).objects(
-        pk=pk, okrug=user.okrug_id
+def application_get_for(*, user, pk, related: tuple[str, ...] = ()) -> Application:
+    """The application if the user may see it, with its applicant, family, okrug and category
+    (every page about it shows them) and the `related` records a page asks for, in one query.
+    Missing and forbidden both answer 404, so a URL never tells whether another okrug's case
+    exists. No DISTINCT is needed: every scope is a condition on the application's own row or
+    its one-to-one special conclusion, so a row cannot repeat."""
+    applications = scope_applications(Application.objects.all(), user=user).select_related(
+        "applicant", "family", "okrug", "category", *related
     )
-    if not found:
-        raise Http404
-    return found[0]
+    try:
+        return applications.get(pk=pk)
+    except (Application.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
 
 
 def scope_in_statement(names: frozenset[str], with_okrug: bool) -> tuple[Callable, dict]:
@@ -92,20 +84,6 @@ def scope_in_statement(names: frozenset[str], with_okrug: bool) -> tuple[Callabl
     return (
         lambda v: application_scope(names, v.okrug if okrug_scoped else None),
         {"okrug": int} if okrug_scoped else {},
-    )
-
-
-@functools.cache
-def _application_by_pk(names: frozenset[str], with_okrug: bool, related: tuple[str, ...]):
-    scope, slots = scope_in_statement(names, with_okrug)
-    # No DISTINCT: every scope is a condition on the application's own row or its one-to-one
-    # special conclusion, so a row cannot repeat.
-    return Statement(
-        lambda v: Application.objects.filter(scope(v), pk=v.pk).select_related(
-            "applicant", "family", "okrug", "category", *related
-        ),
-        pk=int,
-        **slots,
     )
 
 

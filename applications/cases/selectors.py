@@ -20,6 +20,7 @@ from zhanakorgan_aid.links import pk_url
 from .access import application_scope, scope_applications, scope_in_statement
 from .models import (
     Application,
+    ApplicationDocument,
     ApplicationTransition,
     Family,
     FamilyMember,
@@ -215,45 +216,15 @@ def rows_from(values: Iterable[tuple]) -> list[ApplicationRow]:
     ]
 
 
-@dataclass(frozen=True, slots=True)
-class Move:
-    """A move of an application, as its history table shows it."""
-
-    at: datetime.datetime
-    actor: str  # the full name, or the username of one who has none
-    from_status: str
-    to_status: str
-    comment: str
+def application_moves(application: Application) -> QuerySet[ApplicationTransition]:
+    """The application's moves, oldest first, each with who made it (p16-p25)."""
+    return application.transitions.select_related("actor").order_by("at", "id")
 
 
-def application_moves(application: Application) -> list[Move]:
-    """The application's moves, oldest first, with who made them (p16-p25)."""
-    return [
-        Move(at, f"{first} {last}".strip() or username, from_status, to_status, comment)
-        for at, first, last, username, from_status, to_status, comment in _moves().fetch(
-            application=application.pk
-        )
-    ]
-
-
-@functools.cache
-def _moves() -> Statement:
-    return Statement(
-        lambda v: (
-            ApplicationTransition.objects.filter(application_id=v.application)
-            .order_by("at", "id")
-            .values_list(
-                "at",
-                "actor__first_name",
-                "actor__last_name",
-                "actor__username",
-                "from_status",
-                "to_status",
-                "comment",
-            )
-        ),
-        application=int,
-    )
+def attached_documents(application: Application) -> QuerySet[ApplicationDocument]:
+    """The scans attached to the application (p16: the documents brought with it), oldest
+    first."""
+    return application.documents.order_by("uploaded_at", "id")
 
 
 @dataclass(frozen=True)
@@ -275,40 +246,6 @@ def family_members_with_incomes(family: Family) -> QuerySet[FamilyMember]:
         family.members.select_related("person")
         .prefetch_related(Prefetch("incomes", to_attr="income_list"))
         .order_by("-relation", "id")
-    )
-
-
-def members_with_incomes(family_id: int) -> list[FamilyMember]:
-    """What family_members_with_incomes reads, in the same order, by two statements built once
-    per process (compiled.Statement): the application page reads them on every view."""
-    members = _members().objects(family=family_id)
-    incomes: dict[int, list[Income]] = {member.pk: [] for member in members}
-    for income in _incomes().objects(family=family_id):
-        incomes[income.member_id].append(income)
-    for member in members:
-        member.income_list = incomes[member.pk]
-    return members
-
-
-@functools.cache
-def _members() -> Statement:
-    return Statement(
-        lambda v: (
-            FamilyMember.objects.filter(family_id=v.family)
-            .select_related("person")
-            .order_by("-relation", "id")
-        ),
-        family=int,
-    )
-
-
-@functools.cache
-def _incomes() -> Statement:
-    return Statement(
-        lambda v: Income.objects.filter(member__family_id=v.family).order_by(
-            "member_id", "year", "quarter", "kind"
-        ),
-        family=int,
     )
 
 

@@ -1,11 +1,8 @@
-"""The documents panel of an application (commissions.panels) and labels of the family records."""
+"""Labels of the family records as the commissions' pages show them."""
 
 from django import template
-from django.utils.safestring import SafeString
 
 from applications.cases.models import FamilyMember, Income
-
-from ..panels import documents_panel
 
 register = template.Library()
 
@@ -18,10 +15,3 @@ def relation_label(code: str) -> str:
 @register.filter
 def income_label(code: str) -> str:
     return Income.Kind(code).label if code in Income.Kind.values else code
-
-
-@register.simple_tag(takes_context=True)
-def application_documents(context, application) -> SafeString:
-    """Each document in Russian and Kazakh: the issued copy with its date and hash, or a draft.
-    Usage on any page: {% load commissions %}{% application_documents application %}."""
-    return documents_panel(application, context["request"].user, context.get("csrf_token"))

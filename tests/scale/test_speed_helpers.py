@@ -156,7 +156,23 @@ def test_a_statement_built_in_one_thread_runs_in_another():
     assert errors == [] and results == [([], [])]
 
 
-def test_a_fragment_is_rendered_once_per_language_and_shape_and_filled_escaped():
+# The documents panel as a fragment with holes (commissions/_documents.html before it became a
+# plain template over the printed documents), the sample the test below renders.
+PANEL_WITH_HOLES = """{% load i18n %}
+<h2>{% translate "Документы (печатные формы)" %}</h2>
+<table class="documents">
+<thead><tr><th>{% translate "Документ" %}</th><th>{% translate "На русском" %}</th><th>{% translate "На казахском" %}</th></tr></thead>
+<tbody>{{ rows }}</tbody>
+</table>
+{% if can_issue_notice %}
+<form method="post" action="{{ notice_url }}" data-confirm="{% translate 'Выдать уведомление о решении? Выданный документ не изменяется.' %}">
+<input type="hidden" name="csrfmiddlewaretoken" value="{{ csrf }}">
+<button type="submit">{% translate "Выдать уведомление о решении" %}</button></form>
+{% endif %}
+"""
+
+
+def test_a_fragment_is_rendered_once_per_language_and_shape_and_filled_escaped(settings):
     """zhanakorgan_aid.fragments: the template's text is kept for each language and shape; a
     value goes in escaped unless it is marked safe, and a value never becomes a template."""
     from django.test.signals import template_rendered
@@ -165,6 +181,21 @@ def test_a_fragment_is_rendered_once_per_language_and_shape_and_filled_escaped()
 
     from zhanakorgan_aid.fragments import Fragment
 
+    settings.TEMPLATES = [
+        {
+            **settings.TEMPLATES[0],
+            "APP_DIRS": False,
+            "OPTIONS": {
+                **settings.TEMPLATES[0]["OPTIONS"],
+                "loaders": [
+                    (
+                        "django.template.loaders.locmem.Loader",
+                        {"commissions/_documents.html": PANEL_WITH_HOLES},
+                    )
+                ],
+            },
+        }
+    ]
     panel = Fragment("commissions/_documents.html", "rows", "notice_url", "csrf")
     rendered = []
 

@@ -2,6 +2,8 @@
 conclusion (annexes 1 and 2) or the applicant's refusal, and the special commission's
 conclusion. Recording them moves the application on (p19, p23)."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -13,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from commissions import access, selectors
 from commissions.caps import category_cap
+from commissions.documents import KINDS, LANGS
 from commissions.exceptions import AmountOverCap
 from commissions.forms import (
     ActRowFormSet,
@@ -21,6 +24,7 @@ from commissions.forms import (
     SurveyActForm,
     SurveyRefusalForm,
 )
+from commissions.models import IssuedDocument
 from commissions.services.survey import ActRow, survey_act_record
 from zhanakorgan_aid.exceptions import RuleViolation
 
@@ -29,6 +33,43 @@ from ..services.commissions import (
     application_special_conclusion_record,
     application_survey_refusal_record,
 )
+
+
+@dataclass(frozen=True)
+class PrintedDocument:
+    """A cell of the printed documents' table: one kind in one language, issued or a draft."""
+
+    kind: str
+    lang: str
+    issued: IssuedDocument | None
+
+
+@dataclass(frozen=True)
+class PrintedDocuments:
+    """The panel of an application's printed documents: a row per kind, a cell per language."""
+
+    rows: list[tuple[str, list[PrintedDocument]]]
+    notice_issuable: bool
+
+
+def printed_documents(application, user) -> PrintedDocuments:
+    """The survey act, the conclusions, the family's composition and the notice of the
+    decision, each in Russian and Kazakh: the issued copy, or a draft. The authorized body
+    issues the notice once the decision exists, and only once (p25)."""
+    issued = {(d.kind, d.lang): d for d in selectors.issued_documents(application)}
+    rows = [
+        (
+            IssuedDocument.Kind(kind).label,
+            [PrintedDocument(kind, lang, issued.get((kind, lang))) for lang in LANGS],
+        )
+        for kind in KINDS
+    ]
+    notice_issuable = (
+        (IssuedDocument.Kind.NOTICE, "ru") not in issued
+        and access.may_issue_notice(user)
+        and selectors.related_or_none(application, "decision") is not None
+    )
+    return PrintedDocuments(rows, notice_issuable)
 
 
 def survey_forms(request: HttpRequest, application) -> dict:
@@ -135,12 +176,14 @@ def survey(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(application)
     if request.method == "POST" and action not in ("act", "refusal"):
         messages.error(request, _("Неизвестное действие."))
+    act = selectors.survey_act_of(application)
     return render(
         request,
         "commissions/survey.html",
         {
             "application": application,
-            "act": selectors.survey_act_of(application),
+            "act": act,
+            "printed_documents": printed_documents(application, request.user) if act else None,
             "conclusion": selectors.related_or_none(application, "local_conclusion"),
             "incomes": selectors.family_incomes(application=application),
             "open": application.status == application.Status.AT_LOCAL_COMMISSION,
@@ -180,6 +223,7 @@ def special_conclusion(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except RuleViolation as error:
         cap_error = str(error)
+    conclusion = selectors.related_or_none(application, "special_conclusion")
     return render(
         request,
         "commissions/special_conclusion.html",
@@ -190,7 +234,10 @@ def special_conclusion(request: HttpRequest, pk: int) -> HttpResponse:
             "cap_error": cap_error,
             "act": selectors.survey_act_of(application),
             "local_conclusion": selectors.related_or_none(application, "local_conclusion"),
-            "conclusion": selectors.related_or_none(application, "special_conclusion"),
+            "conclusion": conclusion,
+            "printed_documents": printed_documents(application, request.user)
+            if conclusion
+            else None,
             "open": application.status == application.Status.AT_SPECIAL_COMMISSION,
         },
     )

@@ -118,7 +118,8 @@ def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _threshold_or_none(application: Application):
-
+    """The category's income test (p7(4), p8, p26(3)) beside the decision form, or why it
+    cannot be computed (reference data missing), which the form shows instead."""
     try:
         return income_threshold(application)
     except BenefitsError as error:
