@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from applications.cases.models import Application, Family, Income, Person
+from applications.cases.services import intake
 from applications.reference.testdata import iin_sequence, make_kz_iban
 from tests.conftest import listed_numbers, login
 
@@ -586,3 +587,69 @@ def test_the_okrug_filter_offers_the_okrugs_as_they_are_now_in_the_users_languag
     # an akim's office is offered its own okrug alone, whatever the cache keeps
     login(client, akim)
     assert okrug_options(client.get(url).content.decode())[1:] == [okrug.name_ru]
+
+
+def queries_of(client, url: str, params: dict | None = None) -> int:
+    """The queries of a page once what it keeps (the menu, the filter's selects) is kept."""
+    client.get(url, params)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url, params)
+    assert response.status_code == 200
+    return len(ctx)
+
+
+def list_shapes(client, okrug) -> dict[str, int]:
+    """The queries of the list in each of its shapes: page 1, filtered and sorted, the page its
+    "next" link reaches, a page typed by number, a search."""
+    url = reverse("applications:application_list")
+    forward = link_params(client.get(url).content.decode(), "вперёд")
+    shapes = {
+        "page 1": {},
+        "filtered and sorted": {"status": "registered", "okrug": okrug.pk, "sort": "-number"},
+        "next link": forward,
+        "typed page": {"page": 2},
+        "search": {"q": "Ахметов"},
+    }
+    return {name: queries_of(client, url, params) for name, params in shapes.items()}
+
+
+def test_the_list_reads_as_many_queries_for_n_and_2n_rows_in_every_shape(
+    client, caseworker, application_factory, family_factory, okrug
+):
+    family = family_factory(size=1)
+    login(client, caseworker)
+    for _ in range(30):
+        application_factory(family=family)
+    n = list_shapes(client, okrug)
+    for _ in range(30):
+        application_factory(family=family)
+    assert list_shapes(client, okrug) == n
+
+
+def test_the_person_and_family_pages_read_as_many_queries_for_n_and_2n_rows(
+    client, caseworker, application_factory, family_factory, person_factory, okrug
+):
+    """A person in N families, and a family of N members with incomes and N applications,
+    against twice as many."""
+
+    def person_in_families(n: int):
+        person = person_factory()
+        for _ in range(n):
+            intake.family_create(
+                applicant=person_factory(),
+                okrug=okrug,
+                address="с. Жанакорган",
+                members=[intake.MemberData(person=person, relation="son")],
+            )
+        return person
+
+    def family_with(n: int):
+        family = family_factory(size=n, year=2024, quarter=1)
+        for _ in range(n):
+            application_factory(family=family)
+        return family
+
+    login(client, caseworker)
+    person = [queries_of(client, person_in_families(n).get_absolute_url()) for n in (2, 4)]
+    family = [queries_of(client, family_with(n).get_absolute_url()) for n in (3, 6)]
+    assert person[0] == person[1] and family[0] == family[1]
