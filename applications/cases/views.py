@@ -79,8 +79,8 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _family_payload(form, members, incomes):
     """Turn the three forms' data into the service's arguments, creating new citizens."""
-    member_rows, income_rows = [], []
     people = {form.applicant.iin: form.applicant}
+    member_rows = []
     for data in (f.cleaned_data for f in members.forms if f.has_changed() and f.cleaned_data):
         person = Person.objects.filter(iin=data["iin"]).first() or intake.person_create(
             iin=data["iin"],
@@ -100,6 +100,12 @@ def _family_payload(form, members, incomes):
                 own_hardship=data["own_hardship"],
             )
         )
+    return member_rows, _income_rows(incomes, people)
+
+
+def _income_rows(incomes, people: dict) -> list:
+    """The incomes typed, each of a member of the family (by IIN: an error beside it if not)."""
+    rows = []
     for f in incomes.forms:
         if not (f.has_changed() and f.cleaned_data):
             continue
@@ -107,7 +113,7 @@ def _family_payload(form, members, incomes):
         if data["iin"] not in people:
             f.add_error("iin", _("Этот ИИН не указан в составе семьи."))
             raise ValidationError("income")
-        income_rows.append(
+        rows.append(
             intake.IncomeData(
                 person=people[data["iin"]],
                 kind=data["kind"],
@@ -116,7 +122,7 @@ def _family_payload(form, members, incomes):
                 amount=data["amount"],
             )
         )
-    return member_rows, income_rows
+    return rows
 
 
 @login_required
