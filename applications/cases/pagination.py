@@ -107,10 +107,13 @@ class ListPaginator(Paginator):
 
     def ids_next_to(self, anchor: int, *, forward: bool):
         """The ids of the page after the row `anchor` in the list's order (before it, nearest
-        first, when not `forward`): one comparison of (key, id) with the row's, read from the
-        list itself, so a row that is not in the list (gone, or not the user's) gives none."""
+        first, when not `forward`): one comparison of (key, id) with the row's, whose key is
+        read by its primary key alone (the list's own conditions, a search's say, would make
+        it a subquery run for every row). A row that is gone gives none; the rows are the
+        list's, wherever the row named is."""
         field, descending = self.keyset
-        key = Subquery(self.object_list.order_by().filter(pk=anchor).values(field)[:1])
+        rows = self.object_list.model._default_manager
+        key = Subquery(rows.filter(pk=anchor).values(field)[:1])
         # after the row, a descending list has smaller keys, an ascending one larger
         compare = LessThan if descending == forward else GreaterThan
         ids = self.object_list.filter(compare(Row(F(field), F("pk")), Row(key, Value(anchor))))

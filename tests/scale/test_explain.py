@@ -184,6 +184,19 @@ def test_search_by_a_rare_name_reads_applications_by_the_keys_trigram_index(regi
             assert "applications_person" not in text, f"{q} {name}: {text}"
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="applicant_key is PostgreSQL's")
+def test_a_searchs_next_page_reads_its_rows_key_once(region):
+    """The row a search's "next" link names is read once (an InitPlan), not for every row of
+    the list (a SubPlan): its key is read by primary key alone, not under the search."""
+    surname = Application.objects.order_by("pk").first().applicant.surname
+    paginator = paginated(listed(region, q=surname, sort="-registered"))
+    anchor = paginator.page(1).last_pk
+    for forward in (True, False):
+        text = plan(paginator.ids_next_to(anchor, forward=forward))
+        assert "InitPlan" in text and "SubPlan" not in text, text
+        assert f"Seq Scan on {TABLE}" not in text, text
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner")
 def test_queue_reads_its_nearest_terms_from_the_open_cases_index_alone(region):
     """The ten nearest terms of each bucket are read as ids from the open-cases index, no other
