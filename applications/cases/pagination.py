@@ -13,7 +13,8 @@ row before it: a page typed 2 000 deep took 250 ms. ListPaginator keeps what buy
   by comparing (sort key, id) with that row's as a whole — an index range on PostgreSQL and
   SQLite however deep the page (tests/scale/test_explain.py);
 - a page typed by its number is cut by OFFSET over the ids (an index walk, a few ms deep in a
-  region's list), as is a linked page whose row has left the list meanwhile.
+  region's list), as is a linked page whose row is gone, or of a list ordered by a joined
+  name or a term that may be empty (no keyset).
 """
 
 import hashlib
