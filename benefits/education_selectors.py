@@ -2,15 +2,11 @@
 (p11) that the caseworker's work queue shows."""
 
 import datetime
-import functools
-from dataclasses import dataclass
 
 from django.db.models import QuerySet
 from django.http import Http404
 
-from applications.cases.models import full_name
 from zhanakorgan_aid import roles
-from zhanakorgan_aid.compiled import Statement
 
 from .models import EducationCase, EducationYear
 
@@ -63,36 +59,7 @@ def education_receipts_overdue(*, on: datetime.date) -> QuerySet[EducationYear]:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class OverdueReceipt:
-    """A receipt overdue as the start page lists it."""
-
-    case_id: int
-    student: str  # the full name
-    academic_year: int
-    receipt_due: datetime.date
-
-
-def overdue_receipt_rows(*, on: datetime.date, n: int) -> list[OverdueReceipt]:
-    """The first `n` of education_receipts_overdue, as plain rows for the start page. The
-    statement is built once per process: building that query of four tables cost the start
-    page more than a millisecond on every request, for a list that is mostly empty (issue 9)."""
-    return [
-        OverdueReceipt(case_id, full_name(surname, name, patronymic), year, due)
-        for case_id, surname, name, patronymic, year, due in _overdue_receipts(n).fetch(on=on)
-    ]
-
-
-@functools.cache
-def _overdue_receipts(n: int) -> Statement:
-    return Statement(
-        lambda v: education_receipts_overdue(on=v.on).values_list(
-            "case_id",
-            "case__student__surname",
-            "case__student__name",
-            "case__student__patronymic",
-            "academic_year",
-            "receipt_due",
-        )[:n],
-        on=datetime.date,
-    )
+def overdue_receipt_rows(*, on: datetime.date, n: int) -> QuerySet[EducationYear]:
+    """The first `n` of education_receipts_overdue (p11), with their students, for the start
+    page."""
+    return education_receipts_overdue(on=on)[:n]

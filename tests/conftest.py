@@ -1,6 +1,8 @@
 """Shared fixtures: reference data, a user per role, families built with the real services."""
 
 import datetime
+import html
+import re
 from decimal import Decimal
 
 import pytest
@@ -207,10 +209,9 @@ def login(client, user):
 
 
 def listed_numbers(response) -> list[str]:
-    """The numbers of the applications the list page shows, top to bottom, as read on it."""
-    import html
-    import re
-
+    """The numbers of the applications the list page shows, top to bottom, as read on it: the
+    link in the first cell of each row of its table."""
     assert response.status_code == 200
-    body = response.content.decode()
-    return [html.unescape(n) for n in re.findall(r'<tr>\n<td><a href="[^"]+">([^<]+)</a>', body)]
+    body = response.content.decode().split("<h1>", 1)[1]
+    rows = body.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    return [html.unescape(n) for n in re.findall(r'<tr><td><a href="[^"]+">([^<]+)</a>', rows)]

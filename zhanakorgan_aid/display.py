@@ -1,10 +1,9 @@
-"""Small display helpers shared by the models: the name in the interface language, and choice
-labels looked up without rebuilding the choices on every call."""
+"""Small display helpers shared by the models: the name in the interface language, and a field's
+choice labels in it."""
 
 import functools
 
 from django.utils import translation
-from django.utils.encoding import force_str
 from django.utils.translation import get_language
 
 
@@ -31,16 +30,3 @@ def _labels(field, language: str | None) -> dict:
 def labels_of(field) -> dict:
     """{value: label} of a field's choices in the active language."""
     return _labels(field, get_language())
-
-
-class ChoiceLabels:
-    """`get_<field>_display()` by one dictionary look-up. Django's own builds a dictionary of
-    every choice and translates each label on every call, which a list of a hundred rows pays
-    a thousand times (issue 9)."""
-
-    def _get_FIELD_display(self, field):
-        value = getattr(self, field.attname)
-        try:
-            return labels_of(field).get(value, force_str(value, strings_only=True))
-        except TypeError:  # an unhashable value: let Django deal with it
-            return super()._get_FIELD_display(field)

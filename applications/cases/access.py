@@ -1,7 +1,7 @@
 """One gate per protected entity: scope by role and okrug; "missing" and "forbidden" look alike
 (404), so a URL never tells whether another okrug's object exists."""
 
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -74,17 +74,6 @@ def application_get_for(*, user, pk, related: tuple[str, ...] = ()) -> Applicati
         return applications.get(pk=pk)
     except (Application.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
-
-
-def scope_in_statement(names: frozenset[str], with_okrug: bool) -> tuple[Callable, dict]:
-    """For a compiled.Statement over the applications users of these roles may see: the scope
-    as a function of the statement's stand-ins, and the stand-in it takes (the okrug, for an
-    akim's office or a local commission)."""
-    okrug_scoped = with_okrug and roles.scoped_by_okrug(names)
-    return (
-        lambda v: application_scope(names, v.okrug if okrug_scoped else None),
-        {"okrug": int} if okrug_scoped else {},
-    )
 
 
 def family_get_for(*, user, pk: int) -> Family:

@@ -13,7 +13,7 @@ class CasesConfig(AppConfig):
     def ready(self) -> None:
         from django.db.backends.signals import connection_created
 
-        from . import signals  # noqa: F401  (the okrug filter's cache)
+        from . import signals  # noqa: F401  (the okrug filter kept as a fragment)
         from .selectors import add_unicode_upper
 
         connection_created.connect(add_unicode_upper, dispatch_uid="applications_unicode_upper")

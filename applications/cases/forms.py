@@ -4,21 +4,17 @@ import datetime
 from decimal import Decimal
 
 from django import forms
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from applications.reference.models import Bank, Category, Okrug
+from applications.reference.models import Bank, Category
 from applications.reference.validators import (
     iban_bank_code,
     normalize_iban,
     parse_iin,
     validate_kz_iban,
 )
-from zhanakorgan_aid.display import in_kazakh
-from zhanakorgan_aid.widgets import ListedModelChoiceField, QuickSelect, QuickTextInput
 
 from .models import (
     Application,
@@ -229,50 +225,8 @@ class ApplicationForm(forms.Form):
 
 
 class DocumentForm(forms.Form):
-    kind = forms.ChoiceField(
-        label=_("вид документа"), choices=ApplicationDocument.Kind.choices, widget=QuickSelect
-    )
+    kind = forms.ChoiceField(label=_("вид документа"), choices=ApplicationDocument.Kind.choices)
     file = forms.FileField(label=_("файл (PDF, JPEG, PNG)"))
-
-
-class ApplicationFilterForm(forms.Form):
-    q = forms.CharField(label=_("ИИН, фамилия или номер"), required=False, widget=QuickTextInput)
-    status = forms.ChoiceField(
-        label=_("статус"),
-        required=False,
-        choices=[("", _("все"))] + list(Application.Status.choices),
-        widget=QuickSelect,
-    )
-    okrug = ListedModelChoiceField(
-        label=_("округ"),
-        required=False,
-        queryset=Okrug.objects.all(),
-        widget=QuickSelect,
-        empty_label=_("все"),
-        label_field=lambda: "name_kk" if in_kazakh() else "name_ru",
-    )
-    sort = forms.CharField(required=False, widget=forms.HiddenInput)
-
-    def list_all_okrugs(self, kept: dict) -> None:
-        """The okrug filter's choices, all the okrugs, from `kept` (what the shared cache held
-        of okrugs_key(), read with the list's count), else read now and kept for the next
-        page: listing two dozen okrugs cost a query on every page of the list (issue 9)."""
-        field = self.fields["okrug"]
-        key = okrugs_key()
-        field.listed = kept.get(key)
-        if field.listed is None:
-            field.listed = list(Okrug.objects.values_list("pk", field.label_field()))
-            cache.set(key, field.listed, OKRUGS_SECONDS)
-
-
-# a change of an okrug forgets them at once (signals.py); this bounds a change made by SQL
-OKRUGS_SECONDS = 600
-
-
-def okrugs_key() -> str:
-    """The shared cache's key of the okrugs as the list's filter offers them, in the language
-    of the interface."""
-    return f"okrug-choices:{get_language()}"
 
 
 def today() -> datetime.date:

@@ -7,14 +7,13 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from applications.reference.models import Bank, Okrug
 from applications.reference.validators import normalize_iban, validate_iin, validate_kz_iban
-from zhanakorgan_aid.display import ChoiceLabels
-from zhanakorgan_aid.links import pk_url
 
 
 class Person(models.Model):
@@ -58,7 +57,7 @@ class Person(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return pk_url("applications:person_detail", self.pk)
+        return reverse("applications:person_detail", args=[self.pk])
 
     @property
     def full_name(self) -> str:
@@ -131,10 +130,10 @@ class Family(models.Model):
         return f"{self.reg_number} — {self.applicant}"
 
     def get_absolute_url(self) -> str:
-        return pk_url("applications:family_detail", self.pk)
+        return reverse("applications:family_detail", args=[self.pk])
 
 
-class FamilyMember(ChoiceLabels, models.Model):
+class FamilyMember(models.Model):
     """A member actually living in the family (annex 1, item 4). The applicant is a member too,
     with the relation APPLICANT: exactly one per family (Family.applicant is NOT NULL, and a
     partial unique index forbids a second)."""
@@ -188,7 +187,7 @@ class FamilyMember(ChoiceLabels, models.Model):
         return f"{self.person} ({self.get_relation_display()})"
 
 
-class Income(ChoiceLabels, models.Model):
+class Income(models.Model):
     """Income of a member for a quarter (annex 1, "Доходы семьи")."""
 
     class Kind(models.TextChoices):
@@ -247,7 +246,7 @@ OPEN_STATUSES = (
 )
 
 
-class Application(ChoiceLabels, models.Model):
+class Application(models.Model):
     """An application for social assistance (p16) and where it stands on its path (p18–p25)."""
 
     class Kind(models.TextChoices):
@@ -354,7 +353,7 @@ class Application(ChoiceLabels, models.Model):
         return f"№ {self.number}"
 
     def get_absolute_url(self) -> str:
-        return pk_url("workflow:application_detail", self.pk)
+        return reverse("workflow:application_detail", args=[self.pk])
 
     @property
     def registered_on(self) -> datetime.date:
@@ -415,7 +414,7 @@ class ApplicationDocument(models.Model):
         return f"{self.get_kind_display()} ({self.application})"
 
 
-class Decision(ChoiceLabels, models.Model):
+class Decision(models.Model):
     """The authorized body's decision to grant or refuse (p24), with the ground of a refusal
     (p26) and its basis frozen as it stood on the day: family, incomes, per-capita income,
     threshold, MRP. The notice is due 3 working days after the decision (p25)."""

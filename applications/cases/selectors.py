@@ -1,8 +1,5 @@
 """Reads: lists and figures for pages, with their joins inside so query counts stay flat."""
 
-import datetime
-import functools
-from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -12,12 +9,8 @@ from django.db.models.expressions import RawSQL
 from django.db.models.lookups import StartsWith
 
 from applications.reference import rules
-from zhanakorgan_aid import roles
-from zhanakorgan_aid.compiled import Statement, pk_in
-from zhanakorgan_aid.display import in_kazakh, labels_of
-from zhanakorgan_aid.links import pk_url
 
-from .access import application_scope, scope_applications, scope_in_statement
+from .access import scope_applications
 from .models import (
     Application,
     ApplicationDocument,
@@ -25,9 +18,10 @@ from .models import (
     Family,
     FamilyMember,
     Income,
-    full_name,
 )
 
+# The application list's orders, as its `sort` parameter names them (bookmarks keep them), and
+# the field each sorts by. Every one has an index ending in id (models.Application.Meta).
 SORTS = {
     "number": "number",
     "-number": "-number",
@@ -42,43 +36,38 @@ SORTS = {
     "okrug": "okrug__name_ru",
     "-okrug": "-okrug__name_ru",
 }
+DEFAULT_SORT = "-registered"
 
 
-def application_list(
-    *,
-    user,
-    q: str = "",
-    status: str = "",
-    okrug_id: int | None = None,
-    sort: str = "-registered",
-) -> QuerySet[Application]:
-    """Applications a user may see, found by IIN, name or number, by status and okrug."""
-    qs = scope_applications(Application.objects.all(), user=user)
-    q = (q or "").strip()
-    if q:
-        if q.isdigit() and len(q) == 12:
-            # a subquery, not a join: a join over members would repeat rows and need DISTINCT,
-            # which sorts the whole list before the page is cut (issue 9)
-            members = FamilyMember.objects.filter(person__iin=q).values("family_id")
-            qs = qs.filter(Q(applicant__iin=q) | Q(family_id__in=members))
-        elif q.isdigit():
-            qs = qs.filter(Q(number__icontains=q) | Q(applicant__iin__startswith=q))
-        elif any(ch.isalpha() for ch in q):
-            # Words of a name, each the beginning of the surname, name or patronymic (issue 9:
-            # see _name_starts). A letter never occurs in an application number, so numbers
-            # are not searched.
-            for word in q.split():
-                qs = qs.filter(_name_starts(word))
-        else:
-            qs = qs.filter(number__icontains=q)
-    if status:
-        qs = qs.filter(status=status)
-    if okrug_id:
-        qs = qs.filter(okrug_id=okrug_id)
-    order = SORTS.get(sort, "-registered_at")
-    # the tie-breaker runs the same way as the sort, so one index serves both directions
+def application_order(qs: QuerySet[Application], sort: str) -> QuerySet[Application]:
+    """The list in the order `sort` names (the newest first for one it does not know), ties by
+    id the same way round, so that one index serves both directions and a page can continue
+    from a row (pagination.py)."""
+    order = SORTS.get(sort) or SORTS[DEFAULT_SORT]
     tie = "-id" if order.startswith("-") else "id"
-    return qs.select_related("applicant", "okrug", "category", "family").order_by(order, tie)
+    return qs.order_by(order, tie)
+
+
+def application_search(qs: QuerySet[Application], q: str) -> QuerySet[Application]:
+    """Applications found by what was typed in the search box: a whole IIN (the applicant's or a
+    member's of the family), the digits of a number or the beginning of an IIN, or words of the
+    applicant's name (each the beginning of the surname, name or patronymic, in any case)."""
+    q = (q or "").strip()
+    if not q:
+        return qs
+    if q.isdigit() and len(q) == 12:
+        # a subquery, not a join: a join over members would repeat rows and need DISTINCT,
+        # which sorts the whole list before the page is cut (issue 9)
+        members = FamilyMember.objects.filter(person__iin=q).values("family_id")
+        return qs.filter(Q(applicant__iin=q) | Q(family_id__in=members))
+    if q.isdigit():
+        return qs.filter(Q(number__icontains=q) | Q(applicant__iin__startswith=q))
+    if any(ch.isalpha() for ch in q):
+        # A letter never occurs in an application number, so numbers are not searched.
+        for word in q.split():
+            qs = qs.filter(_name_starts(word))
+        return qs
+    return qs.filter(number__icontains=q)
 
 
 def _name_starts(word: str) -> Q | RawSQL:
@@ -121,99 +110,16 @@ def add_unicode_upper(sender, connection, **kwargs) -> None:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class ApplicationRow:
-    """An application as a row of the list or a work queue shows it. Read as plain values:
-    building the application, its applicant, okrug and category as model objects cost three
-    times the query for 25 rows (issue 9)."""
-
-    pk: int
-    number: str
-    registered_at: datetime.datetime
-    applicant: str  # the full name
-    iin: str
-    okrug: str  # the name in the interface language
-    paragraph: str
-    status: str
-    due_date: datetime.date | None
-
-    def get_absolute_url(self) -> str:
-        return pk_url("workflow:application_detail", self.pk)
-
-    def get_status_display(self) -> str:
-        return labels_of(Application._meta.get_field("status")).get(self.status, self.status)
+def application_rows() -> QuerySet[Application]:
+    """Applications with what a row of the list or of a work queue shows beside them: the
+    applicant, the okrug and the category (read by primary key for a page's ids)."""
+    return Application.objects.select_related("applicant", "okrug", "category")
 
 
-def application_rows(ids: list[int]) -> list[ApplicationRow]:
-    """The rows of these applications, in the order of `ids` (one deleted meanwhile is left
-    out), read by primary key alone: the ids were chosen under the page's scope and filters."""
-    if not ids:
-        return []
-    found = {row.pk: row for row in rows_from(_rows_by_ids(in_kazakh()).fetch(ids=ids))}
-    return [found[pk] for pk in ids if pk in found]
-
-
-@functools.cache
-def _rows_by_ids(kazakh: bool) -> Statement:
-    """Built once per process and language: the ORM spent three times the query's own time
-    building it for every page of a list (issue 9)."""
-    return Statement(
-        lambda v: (
-            Application.objects.filter(pk_in(Application, v.ids))
-            .order_by()
-            .values_list(*row_fields(kazakh))
-        ),
-        ids=list,
-    )
-
-
-def latest_rows_for(user, n: int) -> list[ApplicationRow]:
-    """The rows of the `n` applications the user may see that were registered last (the start
-    page), by a statement built once per process for each kind of scope and language."""
-    names = frozenset(roles.roles_of(user))
-    statement = _latest_rows(names, user.okrug_id is not None, in_kazakh(), n)
-    return [] if statement is None else rows_from(statement.fetch(okrug=user.okrug_id))
-
-
-@functools.cache
-def _latest_rows(names: frozenset[str], with_okrug: bool, kazakh: bool, n: int):
-    if application_scope(names, 1 if with_okrug else None) is None:
-        return None
-    scope, slots = scope_in_statement(names, with_okrug)
-    return Statement(
-        lambda v: (
-            Application.objects.filter(scope(v))
-            .order_by("-registered_at", "-id")
-            .values_list(*row_fields(kazakh))[:n]
-        ),
-        **slots,
-    )
-
-
-def row_fields(kazakh: bool) -> tuple[str, ...]:
-    """The values an ApplicationRow is made of, as values_list() names them (the okrug's name
-    in Kazakh or in Russian)."""
-    return (
-        "pk",
-        "number",
-        "registered_at",
-        "applicant__surname",
-        "applicant__name",
-        "applicant__patronymic",
-        "applicant__iin",
-        "okrug__name_kk" if kazakh else "okrug__name_ru",
-        "category__paragraph",
-        "status",
-        "due_date",
-    )
-
-
-def rows_from(values: Iterable[tuple]) -> list[ApplicationRow]:
-    """ApplicationRows of value tuples in the order of row_fields()."""
-    return [
-        ApplicationRow(pk, number, at, full_name(surname, name, patronymic), *rest)
-        for pk, number, at, surname, name, patronymic, *rest in values
-    ]
+def latest_applications(*, user, n: int) -> QuerySet[Application]:
+    """The `n` applications the user may see that were registered last (the start page)."""
+    visible = scope_applications(application_rows(), user=user)
+    return visible.order_by("-registered_at", "-id")[:n]
 
 
 def application_moves(application: Application) -> QuerySet[ApplicationTransition]:

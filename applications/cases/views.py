@@ -1,33 +1,35 @@
 """Intake pages: people, families, applications; search and lists."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from applications.reference.models import Okrug
 from zhanakorgan_aid import audit, roles
-from zhanakorgan_aid.page import page_response
 
-from . import access, list_page, selectors
+from . import access, selectors
 from .exceptions import ApplicationError
+from .filters import OKRUG_FILTER_SECONDS, ApplicationFilter
 from .forms import (
-    ApplicationFilterForm,
     ApplicationForm,
     DocumentForm,
     FamilyForm,
     IncomeFormSet,
     MemberFormSet,
     PersonForm,
-    okrugs_key,
 )
 from .models import Application, ApplicationDocument, Family, Person
-from .pagination import DeferredJoinPaginator
+from .pagination import ListPaginator
 from .services import intake
+from .tables import ApplicationTable
 from .uploads import check_scan
 
 PAGE_SIZE = 25
@@ -77,8 +79,8 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _family_payload(form, members, incomes):
     """Turn the three forms' data into the service's arguments, creating new citizens."""
-    member_rows, income_rows = [], []
     people = {form.applicant.iin: form.applicant}
+    member_rows = []
     for data in (f.cleaned_data for f in members.forms if f.has_changed() and f.cleaned_data):
         person = Person.objects.filter(iin=data["iin"]).first() or intake.person_create(
             iin=data["iin"],
@@ -98,6 +100,12 @@ def _family_payload(form, members, incomes):
                 own_hardship=data["own_hardship"],
             )
         )
+    return member_rows, _income_rows(incomes, people)
+
+
+def _income_rows(incomes, people: dict) -> list:
+    """The incomes typed, each of a member of the family (by IIN: an error beside it if not)."""
+    rows = []
     for f in incomes.forms:
         if not (f.has_changed() and f.cleaned_data):
             continue
@@ -105,7 +113,7 @@ def _family_payload(form, members, incomes):
         if data["iin"] not in people:
             f.add_error("iin", _("Этот ИИН не указан в составе семьи."))
             raise ValidationError("income")
-        income_rows.append(
+        rows.append(
             intake.IncomeData(
                 person=people[data["iin"]],
                 kind=data["kind"],
@@ -114,7 +122,7 @@ def _family_payload(form, members, incomes):
                 amount=data["amount"],
             )
         )
-    return member_rows, income_rows
+    return rows
 
 
 @login_required
@@ -207,39 +215,23 @@ def application_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def application_list(request: HttpRequest) -> HttpResponse:
-    form = ApplicationFilterForm(request.GET or None)
-    form.fields["okrug"].queryset = visible_okrugs(request.user)
-    # a user who sees every okrug is offered all of them, as the shared cache keeps them
-    every_okrug = not roles.is_okrug_scoped(request.user)
-    filters = form.cleaned_data if form.is_valid() else {}
-    sort = filters.get("sort") or "-registered"
-    qs = selectors.application_list(
-        user=request.user,
-        q=filters.get("q", ""),
-        status=filters.get("status", ""),
-        okrug_id=filters["okrug"].pk if filters.get("okrug") else None,
-        sort=sort,
-    )
-    paginator = DeferredJoinPaginator(
-        qs,
-        PAGE_SIZE,
-        read_rows=selectors.application_rows,
-        cache_keys=[okrugs_key()] if every_okrug else [],
-    )
+    """The applications the user may see, filtered, sorted and a page at a time; "next" and
+    "previous" continue from the row they name (pagination.py)."""
+    filters = ApplicationFilter(request.GET, user=request.user)
+    paginator = ListPaginator(filters.qs, PAGE_SIZE, rows=selectors.application_rows())
     page = paginator.get_page(
         request.GET.get("page", 1), after=request.GET.get("after"), before=request.GET.get("before")
     )
-    if every_okrug:
-        form.list_all_okrugs(paginator.cached)
-    params = request.GET.copy()
-    for name in ("page", "after", "before"):
-        params.pop(name, None)
-    sort_params = params.copy()
-    sort_params.pop("sort", None)
-    return page_response(
+    table = ApplicationTable(
+        page,
+        request=request,
+        sort=filters.chosen_sort,
+        full_iin=access.sees_full_iin(request.user),
+    )
+    return render(
         request,
-        _("Заявления"),
-        list_page.list_body(request, form, page, sort, params.urlencode(), sort_params.urlencode()),
+        "applications/application_list.html",
+        {"filter": filters, "table": table, "okrug_filter_seconds": OKRUG_FILTER_SECONDS},
     )
 
 
@@ -275,8 +267,6 @@ def document_download(request: HttpRequest, pk: int, doc_pk: int) -> HttpRespons
     application = access.application_get_for(user=request.user, pk=pk)
     document = application.documents.filter(pk=doc_pk).first()
     if document is None:
-        from django.http import Http404
-
         raise Http404
     audit.personal_data_access_record(request=request, obj=document, action="download")
     return FileResponse(
@@ -294,10 +284,6 @@ def search(request: HttpRequest) -> HttpResponse:
     families = access.scope_families(Family.objects.all(), user=request.user)
     if q.isdigit() and len(q) == 12:
         family = families.filter(members__person__iin=q).first()
-        if family and not selectors.application_list(user=request.user, q=q).exists():
+        if family and not ApplicationFilter({"q": q}, user=request.user).qs.exists():
             return redirect(family)
-    from urllib.parse import urlencode
-
-    from django.urls import reverse
-
     return redirect(f"{reverse('applications:application_list')}?{urlencode({'q': q})}")

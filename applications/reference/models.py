@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from zhanakorgan_aid.display import BilingualName, ChoiceLabels
+from zhanakorgan_aid.display import BilingualName
 
 
 class Okrug(BilingualName, models.Model):
@@ -123,7 +123,7 @@ class SubsistenceMinimum(models.Model):
         return f"{self.get_scope_display()}: {self.value} ₸ с {self.effective_from:%d.%m.%Y}"
 
 
-class Category(BilingualName, ChoiceLabels, models.Model):
+class Category(BilingualName, models.Model):
     """A category of recipients named by a paragraph of the Rules (DESIGN.md "What is paid")."""
 
     class Programme(models.TextChoices):

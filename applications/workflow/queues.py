@@ -3,15 +3,12 @@ dashboard, the overdue report. Joins are inside, so a page's queries do not grow
 days left or late are counted in working days (workdays.py)."""
 
 import datetime
-import functools
 from collections import defaultdict
 from collections.abc import Collection
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.db import connection, transaction
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
@@ -20,7 +17,6 @@ from applications.cases.models import OPEN_STATUSES, Application
 from applications.reference.models import Okrug
 from applications.reference.workdays import working_days_between
 from zhanakorgan_aid import roles
-from zhanakorgan_aid.compiled import Statement, pk_in_query, union_all
 from zhanakorgan_aid.display import in_kazakh
 
 S = Application.Status
@@ -60,11 +56,6 @@ def _waiting(names: Collection[str], okrug_id) -> Q | None:
     return combined
 
 
-QUEUE_ROLES = frozenset(
-    {roles.CASEWORKER, roles.SPECIAL_COMMISSION, roles.AKIM_OFFICE, roles.LOCAL_COMMISSION}
-)
-
-
 def application_queue(*, user) -> QuerySet[Application]:
     """Applications waiting for this user's step, the nearest term first."""
     condition = waiting_for(user)
@@ -75,7 +66,7 @@ def application_queue(*, user) -> QuerySet[Application]:
 
 @dataclass(frozen=True)
 class QueueRow:
-    application: "Application | selectors.ApplicationRow"
+    application: Application
     due: datetime.date | None
     working_days: int  # left (upcoming) or late (overdue); 0 when due today
 
@@ -92,8 +83,8 @@ class QueueRow:
         return -self.working_days
 
 
-def row_for(application, on: datetime.date) -> QueueRow:
-    """The term of an application (or of its row) and the working days left or late."""
+def row_for(application: Application, on: datetime.date) -> QueueRow:
+    """The term of an application and the working days left or late."""
     due = application.due_date
     if due is None:
         return QueueRow(application, None, 0)
@@ -103,109 +94,44 @@ def row_for(application, on: datetime.date) -> QueueRow:
     return QueueRow(application, due, working_days_between(on, due))
 
 
-@contextmanager
-def index_order():
-    """Read the nearest terms by walking the queue's index in order (PostgreSQL).
-
-    Only open cases have a term, and the planner, which takes status and term for independent,
-    expects a few dozen waiting cases where a region has thousands; it then collects them all
-    with a bitmap scan and sorts them to keep ten. Walking an index in term order stops after
-    ten rows: under a millisecond instead of tens (bench/RESULTS.md). Bitmap scans and sorts
-    are therefore switched off for these reads only; SET LOCAL ends with the transaction."""
-    if connection.vendor != "postgresql":
-        yield
-        return
-    with transaction.atomic(), connection.cursor() as cursor:
-        # set_config(..., true) is SET LOCAL; one statement instead of three
-        cursor.execute(
-            "SELECT set_config('enable_bitmapscan', 'off', true),"
-            " set_config('enable_sort', 'off', true),"
-            " set_config('enable_incremental_sort', 'off', true)"
-        )
-        yield
-
-
 QUEUE_ROWS = 10  # rows shown per bucket; the counts beside them are exact (issue 9: a region's
 # queue holds tens of thousands of open cases, and the start page must not load them all)
 
 
 def queue_for(*, user, on: datetime.date) -> dict:
     """The user's queue split into overdue, due today and upcoming: the nearest QUEUE_ROWS terms
-    of each bucket, and under "counts" how many each bucket holds.
-
-    A region holds thousands of open cases per bucket. The ids of each bucket's nearest rows
-    come from the open-cases index alone (it carries status, channel and okrug), and the rows
-    of those ids are read with their joins in the same statement, so no bucket joins its
-    thousands of rows before they are cut (a "deferred join"); the counts are one index-only
-    aggregate."""
-    statement = nearest_rows_statement(user)
-    result: dict = {"overdue": [], "today": [], "upcoming": []}
-    if statement is not None:
-        with index_order():
-            values = statement.fetch(on=on, okrug=user.okrug_id)
-        rows = selectors.rows_from(values)
-        # the queue's order: by term, cases without one last, then as registered
-        rows.sort(key=lambda r: (r.due_date is None, r.due_date or on, r.registered_at, r.pk))
-        for row in rows:
-            if row.due_date is not None and row.due_date <= on:
-                result["overdue" if row.due_date < on else "today"].append(row_for(row, on))
-            elif len(result["upcoming"]) < QUEUE_ROWS:
-                result["upcoming"].append(row_for(row, on))
+    of each bucket (cases without a term after the upcoming ones), and under "counts" how many
+    each bucket holds (p18-p25: the terms of the steps). The ids of each bucket's rows are read
+    first, and their rows with what a row shows by primary key after: a region's queue holds
+    thousands of cases in a bucket, none of which is joined before it is cut."""
+    nearest = {name: list(ids) for name, ids in nearest_terms(user=user, on=on).items()}
+    rows = selectors.application_rows().in_bulk([pk for ids in nearest.values() for pk in ids])
+    queue = {
+        name: [row_for(rows[pk], on) for pk in ids if pk in rows] for name, ids in nearest.items()
+    }
+    upcoming = queue.pop("upcoming") + queue.pop("undated")
     buckets = {
         "overdue": Q(due_date__lt=on),
         "today": Q(due_date=on),
         "upcoming": Q(due_date__gt=on) | Q(due_date__isnull=True),
     }
-    result["counts"] = _bucket_counts(application_queue(user=user), buckets, user=user, on=on)
-    return result
+    counts = _bucket_counts(application_queue(user=user), buckets, user=user, on=on)
+    return {**queue, "upcoming": upcoming[:QUEUE_ROWS], "counts": counts}
 
 
-def nearest_rows_statement(user) -> Statement | None:
-    """The statement reading the user's queue rows (None for a user no step waits for); run
-    with on= the day and okrug= the user's okrug."""
-    names = frozenset(roles.roles_of(user) & QUEUE_ROLES)
-    return _nearest_rows(names, bool(user.okrug_id), in_kazakh())
-
-
-@functools.cache
-def _nearest_rows(names: frozenset[str], with_okrug: bool, kazakh: bool) -> Statement | None:
-    """One statement for the rows of the queue's buckets (the nearest QUEUE_ROWS terms before
-    the day, on it, after it, and of the cases without a term) for users of these roles, with
-    or without an okrug; built once per process. Building the five queries of a queue with the
-    ORM cost more than PostgreSQL spent running them (issue 9)."""
-    slots: dict = {"on": datetime.date, "okrug": int} if with_okrug else {"on": datetime.date}
-
-    def build(v):
-        condition = _waiting(names, v.okrug if with_okrug else None)
-        # open cases only, in the words of the open-cases index's condition, so that index
-        # (which carries status, channel and okrug) serves every bucket on its own
-        ids = (
-            Application.objects.filter(condition, status__among=OPEN)
-            .order_by("due_date", "registered_at", "id")
-            .values("pk")
-        )
-        nearest, params = union_all(
-            [
-                ids.filter(due_date__lt=v.on)[:QUEUE_ROWS],
-                ids.filter(due_date=v.on)[:QUEUE_ROWS],
-                # upcoming terms are an index range; cases without a term come after them
-                ids.filter(due_date__gt=v.on)[:QUEUE_ROWS],
-                ids.filter(due_date__isnull=True)[:QUEUE_ROWS],
-            ]
-        )
-        # the rows of those ids by primary key alone: the ids were chosen under the queue's
-        # conditions. Unordered (the rows are put in the queue's order afterwards): walking the
-        # model's default order's index in full is what switching sorts off would otherwise
-        # choose.
-        return (
-            Application.objects.filter(pk_in_query(Application, nearest, params))
-            .order_by()
-            .values_list(*selectors.row_fields(kazakh))
-        )
-
-    if _waiting(names, 1 if with_okrug else None) is None:
-        return None
-    return Statement(build, **slots)
+def nearest_terms(*, user, on: datetime.date) -> dict[str, QuerySet]:
+    """The ids of the QUEUE_ROWS nearest terms before the day, on it and after it, and of the
+    first cases without a term, in the queue's order. Open cases only, in the words of the
+    open-cases index's condition (field__among writes them as literals): that index carries
+    status, channel and okrug, so it serves every bucket alone, even in a plan PostgreSQL
+    keeps prepared."""
+    ids = application_queue(user=user).filter(status__among=OPEN).values_list("pk", flat=True)
+    return {
+        "overdue": ids.filter(due_date__lt=on)[:QUEUE_ROWS],
+        "today": ids.filter(due_date=on)[:QUEUE_ROWS],
+        "upcoming": ids.filter(due_date__gt=on)[:QUEUE_ROWS],
+        "undated": ids.filter(due_date__isnull=True)[:QUEUE_ROWS],
+    }
 
 
 def _bucket_counts(queue: QuerySet, buckets: dict, *, user, on: datetime.date) -> dict:

@@ -17,12 +17,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from applications.reference.models import CategoryRule
-from zhanakorgan_aid.display import ChoiceLabels
 
 ZERO = Decimal("0.00")
 
 
-class Award(ChoiceLabels, models.Model):
+class Award(models.Model):
     """What a grant decision (or an approved list) gives: amount, periodicity, term."""
 
     class Status(models.TextChoices):
@@ -134,7 +133,7 @@ class Award(ChoiceLabels, models.Model):
         return reverse("benefits:award_detail", args=[self.pk])
 
 
-class ScheduledPayment(ChoiceLabels, models.Model):
+class ScheduledPayment(models.Model):
     """One payment of an award, due in a month (monthly) or on a date (once, yearly)."""
 
     class Status(models.TextChoices):

@@ -9,10 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from applications.reference.models import Degree
-from zhanakorgan_aid.display import ChoiceLabels
 
 
-class EducationCase(ChoiceLabels, models.Model):
+class EducationCase(models.Model):
     """A student's education aid: the application (kind EDUCATION) and the study it pays for."""
 
     class Status(models.TextChoices):

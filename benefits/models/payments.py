@@ -9,12 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from applications.reference.models import Category
-from zhanakorgan_aid.display import ChoiceLabels
 
 from .awards import ScheduledPayment
 
 
-class PaymentList(ChoiceLabels, models.Model):
+class PaymentList(models.Model):
     """A list of payments for a period or an occasion, grouped by bank (p29)."""
 
     class Status(models.TextChoices):

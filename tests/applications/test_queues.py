@@ -160,6 +160,44 @@ class TestStartPage:
         assert response.content.decode().count("просрочено на") == 0
         assert len(six) == len(one)
 
+    @pytest.mark.parametrize(
+        "who, status, channel",
+        [
+            ("caseworker", S.REGISTERED, "authority"),
+            ("akim", S.REGISTERED, "akim"),
+            ("local_member", S.AT_LOCAL_COMMISSION, "authority"),
+            ("special_member", S.AT_SPECIAL_COMMISSION, "authority"),
+        ],
+    )
+    def test_each_roles_queue_reads_as_many_queries_for_n_and_2n_rows(
+        self, client, register, request, who, status, channel
+    ):
+        """N cases waiting for the user, their terms spread over the buckets (overdue, today,
+        upcoming, none), against 2N: the same queries."""
+        user = request.getfixturevalue(who)
+        terms = [D(2024, 3, 1), SENT_ON, D(2024, 4, 1), None]
+
+        def add(n: int) -> None:
+            for i in range(n):
+                made = register(channel=channel)
+                Application.objects.filter(pk=made.pk).update(status=status, due_date=terms[i % 4])
+
+        def queries() -> int:
+            with travel(SENT_ON):
+                client.get(reverse("workflow:home"))
+                with CaptureQueriesContext(connection) as run:
+                    response = client.get(reverse("workflow:home"))
+            assert response.status_code == 200
+            return len(run)
+
+        login(client, user)
+        add(8)
+        n = queries()
+        add(8)
+        html = page(client, user, "workflow:home").content.decode()
+        assert html.count('<tr><td><a href="/applications/') >= 16  # the buckets and the latest
+        assert queries() == n
+
     def test_a_long_queue_is_counted_once_a_minute_a_short_one_every_time(
         self, client, register, caseworker, monkeypatch
     ):
@@ -220,6 +258,28 @@ class TestDashboard:
             response = client.get(reverse("workflow:dashboard"))
         assert len(more) == len(few)
         assert response.context["data"]["total"] == 5
+
+    def test_dashboard_reads_as_many_queries_for_n_and_2n_okrugs(
+        self, client, register, caseworker, family_factory
+    ):
+        from applications.reference.models import Okrug
+
+        okrugs = list(Okrug.objects.order_by("pk")[:4])
+        login(client, caseworker)
+
+        def queries() -> int:
+            cache.clear()  # the figures are kept for a minute: count them again
+            with travel(D(2024, 3, 20)), CaptureQueriesContext(connection) as run:
+                response = client.get(reverse("workflow:dashboard"))
+            assert response.status_code == 200
+            return len(run), len(response.context["data"]["rows"])
+
+        for okrug in okrugs[:2]:
+            register(day=D(2024, 3, 15), family=family_factory(okrug_obj=okrug))
+        n, rows = queries()
+        for okrug in okrugs[2:]:
+            register(day=D(2024, 3, 15), family=family_factory(okrug_obj=okrug))
+        assert queries() == (n, 2 * rows)
 
     def test_figures_are_kept_for_a_minute_and_say_when_counted(self, client, register, caseworker):
         register()

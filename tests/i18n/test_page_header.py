@@ -1,10 +1,12 @@
-"""The page header (aid.page_header) is rendered once per language and kind of user; what a
-request brings (the CSRF token, the address, the search typed, the name) is its own."""
+"""The page header (templates/includes/header.html): its menu is kept as a fragment for each
+language and set of roles; what a request brings (the CSRF token, the address, the search
+typed, the name) is its own."""
 
 from django.test import Client
 from django.urls import reverse
 
-from tests.conftest import login
+from tests.conftest import login, make_user
+from zhanakorgan_aid import roles
 
 
 def header(response) -> str:
@@ -51,3 +53,17 @@ def test_the_language_form_carries_a_working_csrf_token():
     )
     assert switched.status_code == 302
     assert '<html lang="kk">' in browser.get(reverse("login")).content.decode()
+
+
+def test_the_kept_menu_holds_nothing_of_the_user_who_made_it(client, caseworker):
+    login(client, caseworker)
+    first = header(client.get(reverse("workflow:home"), {"q": "Ахметов"}))
+    other = make_user("second_caseworker", roles.CASEWORKER)
+    login(client, other)
+    second = header(client.get(reverse("applications:application_list")))
+    assert "<span>Second_Caseworker</span>" in second
+    assert f"<span>{caseworker.first_name}</span>" not in second
+    assert "Назначения" in second and 'value="Ахметов"' not in second
+    token = 'name="csrfmiddlewaretoken" value="'
+    assert first.split(token)[1][:64] != second.split(token)[1][:64]
+    assert 'name="next" type="hidden" value="/applications/"' in second

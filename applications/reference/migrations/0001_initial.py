@@ -151,7 +151,6 @@ STATE = [
         },
         bases=(
             zhanakorgan_aid.display.BilingualName,
-            zhanakorgan_aid.display.ChoiceLabels,
             models.Model,
         ),
     ),
