@@ -353,8 +353,15 @@ def test_row_links_are_the_reversed_urls(case):
 def test_links_on_a_page_carry_the_script_prefix(client, caseworker, case):
     """Behind a proxy that mounts the site under a path, every link of a page carries it: the
     menu, the step buttons and the printed documents of the application page."""
+    from django.urls import get_script_prefix, set_script_prefix
+
     login(client, caseworker)
-    page = client.get(f"/applications/{case.pk}/", SCRIPT_NAME="/aid").content.decode()
+    before = get_script_prefix()
+    set_script_prefix("/aid/")  # what the WSGI handler does with the proxy's SCRIPT_NAME
+    try:
+        page = client.get(f"/applications/{case.pk}/").content.decode()
+    finally:
+        set_script_prefix(before)
     assert 'href="/aid/applications/"' in page  # the menu
     assert f'action="/aid/applications/{case.pk}/step/send_to_local/"' in page
     assert f'href="/aid/applications/{case.pk}/documents/family/kk/"' in page
