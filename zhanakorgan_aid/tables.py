@@ -1,23 +1,42 @@
-"""What every list's table shares (django-tables2): the markup (templates/tables/), the `sort`
-parameter of its column links, and a page of rows the list's own query has already ordered.
+"""Lists as tables declared once: a Table class names its columns, a column a line (its header,
+where its value comes from, whether it sorts), and one template draws every table
+(templates/tables/table.html) with the list's pages under it.
 
-A list declares its table once, a column a line; the view filters the list (django-filter),
-orders and cuts it into pages (its selector and paginator), and hands the table one page:
+    class AwardTable(Table):
+        number = Column(_("№"), accessor="pk", linkify=True)
+        decided_on = Column(_("Дата решения"), orderable=False)
 
-    table = ApplicationTable(page, request=request, sort=filters.sort)
-    {% render_table table %}
+        def render_decided_on(self, value):
+            return day(value)
+
+    table = AwardTable(page, request=request, sort=filters.chosen_sort)
+    {% include "tables/table.html" %}
+
+The declarations follow django-tables2's (Column(verbose_name, accessor=…, orderable=…,
+default=…, linkify=…), `render_<column>(self, value[, record])`), but the cells are made here:
+django-tables2 spent 50 µs on each cell (accessor resolution, a signature inspection per call,
+translated labels), 10 ms for a page of 25 applications of 8 columns, where this takes 2 ms —
+most of the application list's budget of 12 ms at region size (docs/architecture.md). A table
+does not sort or cut its rows: the view's selector orders them (the `sort` parameter names the
+order) and its paginator cuts a page.
 """
 
 import datetime
+import inspect
+import itertools
+from collections.abc import Callable, Iterable
+from operator import attrgetter
 
 from django.core.paginator import Page
+from django.db import models
 from django.utils import dateformat, timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django_tables2 import Table as BaseTable
-from django_tables2.data import TableListData
 
 # the page's own parameters: a link to another order or page does not carry them
 PAGE_PARAMETERS = ("page", "after", "before")
+EMPTY = (None, "")
+_counter = itertools.count()
 
 
 def day(value: datetime.date | datetime.datetime) -> str:
@@ -27,51 +46,128 @@ def day(value: datetime.date | datetime.datetime) -> str:
     return dateformat.format(value, "d.m.Y")
 
 
-class PageRows(TableListData):
-    """A page's rows in the order the list's query gave them (with its tie-breaker): the table
-    shows which column they are sorted by, but does not sort them again in Python."""
+class Column:
+    """A column: its header, the record's attribute it shows (`accessor`, "applicant__iin" or
+    "applicant.iin"; the column's own name by default), whether its header sorts the list, what
+    an empty value shows, and whether the cell links to the record (`linkify=True`: its
+    get_absolute_url(); a callable: the URL it gives for the record). A model field with
+    choices shows its label."""
 
-    def order_by(self, aliases) -> None:
-        return None
+    def __init__(
+        self,
+        verbose_name: str = "",
+        *,
+        accessor: str | None = None,
+        orderable: bool = True,
+        default: str = "",
+        linkify: bool | Callable = False,
+    ) -> None:
+        self.verbose_name = verbose_name
+        self.accessor = accessor
+        self.orderable = orderable
+        self.default = default
+        self.linkify = linkify
+        self.order = next(_counter)
+
+    def bind(self, name: str) -> None:
+        """Named after its attribute in the Table class."""
+        self.name = name
+        path = (self.accessor or name).replace("__", ".")
+        self.parent, _dot, self.attribute = path.rpartition(".")
+        self.get_parent = attrgetter(self.parent) if self.parent else None
+
+    def value(self, record):
+        """The record's value, a choice shown by its label."""
+        owner = self.get_parent(record) if self.get_parent else record
+        if owner is None:
+            return None
+        if isinstance(owner, dict):
+            return owner.get(self.attribute)
+        if isinstance(owner, models.Model):
+            label = getattr(owner, f"get_{self.attribute}_display", None)
+            if label is not None:
+                return label()
+        return getattr(owner, self.attribute)
+
+    def url(self, record) -> str:
+        return self.linkify(record) if callable(self.linkify) else record.get_absolute_url()
 
 
-class Table(BaseTable):
-    """A list's table: its columns' links sort by the `sort` parameter ("number", "-number", …),
-    every other parameter of the address kept; its page's links (tables/pagination.html) keep
-    the sort and the filters. A table's own Meta derives from Table.Meta (django-tables2 does
-    not inherit it otherwise)."""
+class TableMeta(type):
+    """Collects the columns in the order they are declared, and each one's render method with
+    whether it takes the record (inspected once per class, not per cell)."""
 
+    def __new__(mcs, name, bases, attrs):
+        cls = super().__new__(mcs, name, bases, attrs)
+        columns = {}
+        for base in reversed(cls.__mro__):
+            found = [(k, v) for k, v in vars(base).items() if isinstance(v, Column)]
+            columns.update(sorted(found, key=lambda item: item[1].order))
+        for column_name, column in columns.items():
+            column.bind(column_name)
+        cls.base_columns = list(columns.values())
+        cls.renderers = {c.name: mcs.renderer(cls, c.name) for c in cls.base_columns}
+        return cls
+
+    @staticmethod
+    def renderer(cls, column_name: str) -> tuple[Callable, bool] | None:
+        method = getattr(cls, f"render_{column_name}", None)
+        if method is None:
+            return None
+        return method, "record" in inspect.signature(method).parameters
+
+
+class Table(metaclass=TableMeta):
+    """A list's table over a page of rows (a Paginator's Page, whose links it shows) or all of
+    them. `sort`: the order the rows come in, as the `sort` parameter names it ("number",
+    "-number", …); its columns' links ask for another order, keeping every other parameter."""
+
+    template_name = "tables/table.html"
+    empty_text = _("Ничего не найдено.")
     # columns whose first click sorts them the other way (the newest dates first, say)
     descending_first: frozenset[str] = frozenset()
 
-    class Meta:
-        template_name = "tables/table.html"
-        order_by_field = "sort"
-        empty_text = _("Ничего не найдено.")
-        attrs: dict = {}
-
-    def __init__(self, rows, *, request, sort: str = "", **kwargs) -> None:
-        """`rows`: a page of the list (a Paginator's Page, shown with its links) or all of it;
-        `sort`: the order the rows come in, as the `sort` parameter names it."""
-        super().__init__(PageRows(list(rows)), order_by=sort or (), **kwargs)
+    def __init__(self, rows: Iterable, *, request, sort: str = "") -> None:
         self.page_obj = rows if isinstance(rows, Page) else None
+        self.records = list(rows)
+        self.sort = sort
         params = request.GET.copy()
         for name in PAGE_PARAMETERS:
             params.pop(name, None)
         self.page_query = params.urlencode()  # for another page: the same filters and order
-        params.pop(self.order_by_field, None)
+        params.pop("sort", None)
         self.sort_query = params.urlencode()  # for another order: the same filters
 
     @property
-    def headers(self) -> list[tuple]:
-        """(column, the `sort` its link asks for, or None when it is not sortable): the next
+    def headers(self) -> list[tuple[Column, str | None]]:
+        """(column, the `sort` its link asks for, or None when it does not sort): the next
         click on the column the rows are sorted by turns the order round."""
-        headers = []
-        for column in self.columns:
-            if not column.orderable:
-                headers.append((column, None))
-            elif not column.is_ordered and column.name in self.descending_first:
-                headers.append((column, f"-{column.name}"))
-            else:
-                headers.append((column, column.order_by_alias.next))
-        return headers
+        return [(column, self.sort_for(column)) for column in self.base_columns]
+
+    def sort_for(self, column: Column) -> str | None:
+        if not column.orderable:
+            return None
+        if self.sort == column.name:
+            return f"-{column.name}"
+        if self.sort == f"-{column.name}" or column.name not in self.descending_first:
+            return column.name
+        return f"-{column.name}"
+
+    @property
+    def rows(self) -> list[list]:
+        """Each record's cells, escaped by the template unless a render method marked them."""
+        return [
+            [self.cell(column, record) for column in self.base_columns] for record in self.records
+        ]
+
+    def cell(self, column: Column, record):
+        value = column.value(record)
+        if value in EMPTY:
+            return column.default
+        renderer = self.renderers[column.name]
+        if renderer is not None:
+            method, with_record = renderer
+            value = method(self, value, record) if with_record else method(self, value)
+        if column.linkify:
+            return format_html('<a href="{}">{}</a>', column.url(record), value)
+        return value

@@ -1,9 +1,8 @@
 """The application list's table, declared once: a column a line, its header and how it sorts."""
 
-import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from zhanakorgan_aid.tables import Table, day
+from zhanakorgan_aid.tables import Column, Table, day
 
 from .models import masked_iin
 
@@ -13,19 +12,16 @@ class ApplicationTable(Table):
     status and term (`sort` as selectors.SORTS names them); the IIN masked for those who need
     no more of it (access.sees_full_iin)."""
 
-    number = tables.Column(_("Номер"), linkify=True)
-    registered = tables.Column(_("Дата регистрации"), accessor="registered_at")
-    applicant = tables.Column(_("Заявитель"), accessor="applicant__full_name")
-    iin = tables.Column(_("ИИН"), accessor="applicant__iin", orderable=False)
-    okrug = tables.Column(_("Округ"), accessor="okrug__name")
-    category = tables.Column(_("Категория"), accessor="category__paragraph", orderable=False)
-    status = tables.Column(_("Статус"))
-    due = tables.Column(_("Срок"), accessor="due_date", default="—")
+    number = Column(_("Номер"), linkify=True)
+    registered = Column(_("Дата регистрации"), accessor="registered_at")
+    applicant = Column(_("Заявитель"), accessor="applicant__full_name")
+    iin = Column(_("ИИН"), accessor="applicant__iin", orderable=False)
+    okrug = Column(_("Округ"), accessor="okrug__name")
+    category = Column(_("Категория"), accessor="category__paragraph", orderable=False)
+    status = Column(_("Статус"))
+    due = Column(_("Срок"), accessor="due_date", default="—")
 
     descending_first = frozenset({"registered"})
-
-    class Meta(Table.Meta):
-        pass
 
     def __init__(self, rows, *, full_iin: bool, **kwargs) -> None:
         super().__init__(rows, **kwargs)

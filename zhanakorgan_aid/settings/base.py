@@ -40,7 +40,6 @@ INSTALLED_APPS = [
     "import_export",
     "simple_history",
     "axes",
-    "django_tables2",
     "django_filters",
     "zhanakorgan_aid",
     "applications.reference",
