@@ -5,7 +5,9 @@ change log reads them back in applications.cases.history."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.dispatch import Signal
 from django.http import HttpRequest
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from .account import client_ip
 from .models import PersonalDataAccess
@@ -31,12 +33,35 @@ def personal_data_access_record(
     )
 
 
+# ---------------------------------------------------------------------------------------------
+# Changes written in bulk, with their history rows
+
+# Sent after history rows were written in bulk, where django-simple-history sends no
+# post_create_historical_record for each row: what keeps a view of those records (an
+# application's change log, applications.cases.history) learns that `instances` of the model
+# `sender` changed.
+history_written = Signal()
+
+
+def create_with_history(objs: list, model, **kwargs) -> list:
+    """bulk_create_with_history (django-simple-history) that announces the rows it wrote."""
+    created = bulk_create_with_history(objs, model, **kwargs)
+    history_written.send(sender=model, instances=created)
+    return created
+
+
+def history_rows_create(model, objs: list, **kwargs) -> None:
+    """History rows of objects changed by a plain UPDATE, announced as create_with_history does
+    (kwargs as the history manager's bulk_history_create takes them)."""
+    model.history.bulk_history_create(objs, **kwargs)
+    history_written.send(sender=model, instances=objs)
+
+
 def update_with_history(queryset: models.QuerySet, *, batch_size: int = 2000, **values) -> int:
     """`queryset.update(**values)` that leaves a history row for every changed object, in
-    batches so that a list of 100 000 payments does not need memory that grows with it.
-    (A plain .update() bypasses django-simple-history and the change would go unrecorded.)"""
-    from simple_history.utils import bulk_update_with_history
-
+    batches so that a list of 100 000 payments does not need memory that grows with it, and
+    announces every batch. (A plain .update() bypasses django-simple-history and the change
+    would go unrecorded.)"""
     model = queryset.model
     pks = list(queryset.values_list("pk", flat=True))
     for start in range(0, len(pks), batch_size):
@@ -45,4 +70,5 @@ def update_with_history(queryset: models.QuerySet, *, batch_size: int = 2000, **
             for name, value in values.items():
                 setattr(obj, name, value)
         bulk_update_with_history(objs, model, list(values), batch_size=batch_size)
+        history_written.send(sender=model, instances=objs)
     return len(pks)

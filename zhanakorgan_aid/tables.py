@@ -27,11 +27,14 @@ import itertools
 from collections.abc import Callable, Iterable
 from operator import attrgetter
 
+from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Page
 from django.db import models
 from django.utils import dateformat, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+
+from .display import labels_of
 
 # the page's own parameters: a link to another order or page does not carry them
 PAGE_PARAMETERS = ("page", "after", "before")
@@ -51,7 +54,8 @@ class Column:
     "applicant.iin"; the column's own name by default), whether its header sorts the list, what
     an empty value shows, and whether the cell links to the record (`linkify=True`: its
     get_absolute_url(); a callable: the URL it gives for the record). A model field with
-    choices shows its label."""
+    choices shows its label in the user's language (display.labels_of: the labels translated
+    once per language, where get_FOO_display() translates every choice on every call)."""
 
     def __init__(
         self,
@@ -68,6 +72,7 @@ class Column:
         self.default = default
         self.linkify = linkify
         self.order = next(_counter)
+        self.choice_fields: dict = {}
 
     def bind(self, name: str) -> None:
         """Named after its attribute in the Table class."""
@@ -83,11 +88,22 @@ class Column:
             return None
         if isinstance(owner, dict):
             return owner.get(self.attribute)
+        value = getattr(owner, self.attribute)
         if isinstance(owner, models.Model):
-            label = getattr(owner, f"get_{self.attribute}_display", None)
-            if label is not None:
-                return label()
-        return getattr(owner, self.attribute)
+            field = self.choice_field(type(owner))
+            if field is not None:
+                return labels_of(field).get(value, value)
+        return value
+
+    def choice_field(self, model) -> models.Field | None:
+        """The model field with choices the column shows, if it is one (looked up once)."""
+        if model not in self.choice_fields:
+            try:
+                field = model._meta.get_field(self.attribute)
+            except FieldDoesNotExist:
+                field = None
+            self.choice_fields[model] = field if getattr(field, "choices", None) else None
+        return self.choice_fields[model]
 
     def url(self, record) -> str:
         return self.linkify(record) if callable(self.linkify) else record.get_absolute_url()

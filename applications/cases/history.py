@@ -5,7 +5,7 @@ django-simple-history with the old and new value of each field."""
 
 import datetime
 import functools
-import hashlib
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -13,10 +13,11 @@ from itertools import pairwise
 
 from django.core.cache import cache
 from django.db import models
-from django.db.models import Count, Max, Q, Value
+from django.db.models import Q, Value
 from django.utils import timezone
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from simple_history.models import registered_models
 
 from zhanakorgan_aid.templatetags.aid import format_money
@@ -68,62 +69,72 @@ def application_change_history(*, application: Application, user) -> list[Change
 CHANGE_LOG_SECONDS = 60 * 60
 
 
-def application_change_log(*, application: Application, user) -> list[ChangeEntry]:
-    """The application page's change log (application_change_history), kept in the shared
-    cache. Building it reads a history table per kind of record and compares every version
-    with the one before: for a worked case about as long as the rest of the page. The log is
-    made of history rows only, and every change of a record adds one, so it is kept under a
-    fingerprint of those rows (how many, and the newest, in each table: one query) and rebuilt
-    as soon as any of them changes. The kept copy also expires after an hour, for names of
-    people or records that a log line shows and that may have been renamed since."""
-    full_iin = sees_full_iin(user)
-    fingerprint = _history_fingerprint(application)
-    key = f"change-log:{application.pk}:{get_language()}:{int(full_iin)}:{fingerprint}"
-    entries = cache.get(key)
-    if entries is None:
-        entries = application_change_history(application=application, user=user)
-        cache.set(key, entries, CHANGE_LOG_SECONDS)
-    return entries
+def application_change_log(*, application: Application, user) -> SimpleLazyObject:
+    """The application page's change log (application_change_history), built only when the
+    page's kept copy is missing (the template keeps it under change_log_version)."""
+    return SimpleLazyObject(lambda: application_change_history(application=application, user=user))
 
 
-def _history_fingerprint(application: Application) -> str:
-    """A digest of the number of history rows and the newest history id in each table the log
-    reads, for this application."""
-    tables = _history_tables(application)
-    counts = [
-        records.order_by()
-        .annotate(table=Value(n, output_field=models.IntegerField()))
-        .values("table")
-        .annotate(history_rows=Count("history_id"), newest_history_id=Max("history_id"))
-        .values_list("table", "history_rows", "newest_history_id")
-        for n, records in enumerate(tables)
-    ]
-    rows = counts[0].union(*counts[1:], all=True).order_by()
-    return hashlib.sha256(repr(sorted(rows)).encode()).hexdigest()[:32]
+def change_log_version(application_id: int) -> str:
+    """The version of the application's change log: the page keeps the rendered log under it
+    (`{% cache %}`), and every change of a record the log shows gives it a new one
+    (forget_change_logs). A version the cache has lost is a new one, never an old one again."""
+    key = _version_key(application_id)
+    version = cache.get(key)
+    if version is None:
+        cache.add(key, uuid.uuid4().hex, 2 * CHANGE_LOG_SECONDS)
+        version = cache.get(key) or "lost"
+    return version
 
 
-def _history_tables(application: Application) -> list[models.QuerySet]:
-    """The history rows the log reads (_history_records), as querysets: subqueries where that
-    follows ids from one table to the next."""
-    members = _history(FamilyMember).filter(family_id=application.family_id)
-    tables = [
-        _history(Application).filter(id=application.pk),
-        _history(Family).filter(id=application.family_id),
-        members,
-        _history(Income).filter(member_id__in=members.values("id")),
-        _history(Person).filter(
-            Q(id=application.applicant_id) | Q(id__in=members.values("person_id"))
-        ),
-    ]
+def forget_change_logs(application_ids) -> None:
+    """The kept change logs of these applications are out of date."""
+    cache.delete_many([_version_key(pk) for pk in application_ids])
+
+
+def _version_key(application_id: int) -> str:
+    return f"change-log-version:{application_id}"
+
+
+def applications_touched(model, instances: list) -> set[int]:
+    """The applications whose change log shows the history of these objects of `model`: the
+    application itself, its family, members, their incomes and persons, and the records that
+    hang on it (one query at most)."""
+    pks = [obj.pk for obj in instances]
+    if model is Application:
+        return set(pks)
+    if model is Family:
+        condition = Q(family_id__in=pks)
+    elif model is FamilyMember:
+        condition = Q(family_id__in={obj.family_id for obj in instances})
+    elif model is Income:
+        condition = Q(family__members__in={obj.member_id for obj in instances})
+    elif model is Person:
+        condition = Q(applicant_id__in=pks) | Q(family__members__person_id__in=pks)
+    else:
+        return _attached_applications(model, instances)
+    return set(Application.objects.filter(condition).values_list("pk", flat=True))
+
+
+def _attached_applications(model, instances: list) -> set[int]:
+    """For a record that hangs on an application (an act, a decision, an award) or on such a
+    record (an act's row, an award's payment): the applications they hang on."""
     first, second = _attached_links()
-    tables += [_history(model).filter(**{fk.attname: application.pk}) for model, fk in first]
-    pointing: dict = defaultdict(Q)
-    for model, fk in first:
-        pointing[model] |= Q(**{fk.attname: application.pk})
-    for model, fk in second:
-        targets = _history(fk.related_model).filter(pointing[fk.related_model]).values("id")
-        tables.append(_history(model).filter(**{f"{fk.attname}__in": targets}))
-    return tables
+    found = set()
+    for attached, fk in first:
+        if attached is model:
+            found.update(getattr(obj, fk.attname) for obj in instances)
+    for attached, fk in second:
+        if attached is model:
+            parents = {getattr(obj, fk.attname) for obj in instances}
+            for parent, parent_fk in first:
+                if parent is fk.related_model:
+                    found.update(
+                        parent._default_manager.filter(pk__in=parents).values_list(
+                            parent_fk.attname, flat=True
+                        )
+                    )
+    return found - {None}
 
 
 def _fetch(records: models.QuerySet) -> list:

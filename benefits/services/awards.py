@@ -9,12 +9,12 @@ from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history
 
 from applications.reference import rules
 from applications.reference.exceptions import ReferenceDataMissing
 from applications.reference.models import Category, CategoryRule
 from applications.reference.selectors import mrp_on
+from zhanakorgan_aid.audit import create_with_history
 from zhanakorgan_aid.templatetags.aid import format_money
 
 from ..exceptions import AlreadyAwardedThisYear, AmountAboveCap, BenefitsError
@@ -146,7 +146,7 @@ def award_create(
         )
         for on, value in schedule
     ]
-    bulk_create_with_history(payments, ScheduledPayment)
+    create_with_history(payments, ScheduledPayment)
     for override in overrides:
         override.award = award
         override.save(update_fields=["award"])

@@ -14,7 +14,6 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history
 
 from applications.cases.models import Person
 from applications.reference import rules
@@ -27,6 +26,7 @@ from applications.reference.validators import (
     parse_iin,
     validate_kz_iban,
 )
+from zhanakorgan_aid.audit import create_with_history
 
 from ..exceptions import BenefitsError
 from ..memorial_resources import MemorialListResource, SourceRow
@@ -345,7 +345,7 @@ def _register_new_persons(lines: list[PreviewLine]) -> None:
             new[line.source.iin] = _person_of(line.source, banks)
     if not new:
         return
-    bulk_create_with_history(list(new.values()), Person, batch_size=2000)
+    create_with_history(list(new.values()), Person, batch_size=2000)
     iins = list(new)
     created = {}
     for start in range(0, len(iins), CHUNK):
@@ -449,9 +449,9 @@ def memorial_list_approve(
     awards = [
         _award_of(row, locked, rule=in_force[row.category_id], actor=actor, on=on) for row in rows
     ]
-    bulk_create_with_history(awards, Award, batch_size=2000)
+    create_with_history(awards, Award, batch_size=2000)
     _attach_awards(rows, awards)
-    bulk_create_with_history(
+    create_with_history(
         [_payment_of(row, locked, on=on) for row in rows], ScheduledPayment, batch_size=2000
     )
     LumpSumPayment.objects.bulk_create(

@@ -8,11 +8,11 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history
 
 from applications.reference import rules
 from applications.reference.models import Bank, Category
 from applications.reference.validators import iban_bank_code, normalize_iban, parse_iin
+from zhanakorgan_aid.audit import create_with_history
 
 from ..exceptions import ApplicationError
 from ..models import (
@@ -118,7 +118,7 @@ def family_create(
             own_hardship=m.own_hardship,
         )
     # With history rows (and the request's user), like every other change (issue 7).
-    bulk_create_with_history(
+    create_with_history(
         [
             Income(
                 member=by_person[i.person.pk],

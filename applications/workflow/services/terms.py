@@ -25,6 +25,7 @@ from applications.cases.models import (
     Income,
 )
 from applications.reference import rules
+from zhanakorgan_aid.audit import history_rows_create
 
 from . import steps as workflow
 
@@ -116,9 +117,7 @@ def _write(model, objects: list, fields: list[str]) -> None:
     ]
     with connection.cursor() as cursor:
         cursor.executemany(f"UPDATE {table} SET {assignments} WHERE id = %s", rows)
-    model.history.bulk_history_create(
-        objects, batch_size=BATCH, update=True, default_change_reason=REASON
-    )
+    history_rows_create(model, objects, batch_size=BATCH, update=True, default_change_reason=REASON)
 
 
 def _recount_one(app: Application, decision, incomes: dict, result: Recounted) -> bool:

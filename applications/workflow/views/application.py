@@ -11,7 +11,11 @@ from django.utils import timezone
 
 from applications.cases import access, selectors
 from applications.cases.forms import DocumentForm
-from applications.cases.history import application_change_log
+from applications.cases.history import (
+    CHANGE_LOG_SECONDS,
+    application_change_log,
+    change_log_version,
+)
 from applications.cases.models import Application, Decision
 from commissions.selectors import related_or_none
 
@@ -78,5 +82,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "document_form": DocumentForm(),
             "moves": selectors.application_moves(application),
             "change_log": application_change_log(application=application, user=user),
+            "change_log_version": change_log_version(application.pk),
+            "change_log_seconds": CHANGE_LOG_SECONDS,
         },
     )
