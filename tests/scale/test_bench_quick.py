@@ -1,6 +1,10 @@
 """The benchmarks run in --quick mode so that they cannot rot: each prints its figures beside
-its baselines, and the load test ends with no errors. They run as separate processes against a
-throwaway SQLite file, with gunicorn on 127.0.0.1 and wrk (scripts/system_deps.sh)."""
+its baselines, and the load test ends with no errors. They run as separate processes, with
+gunicorn on 127.0.0.1 and wrk (scripts/system_deps.sh), against a throwaway database of the
+run's kind: a PostgreSQL database beside the tests' own when the run is on PostgreSQL (with
+REDIS_URL, as production runs), a SQLite file otherwise. .ci/run runs them in its PostgreSQL
+run only: they never read the tests' database, so a second run on SQLite would measure the
+same code again."""
 
 import os
 import re
@@ -9,21 +13,40 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 pytestmark = pytest.mark.bench
 
 
 @pytest.fixture(scope="module")
-def bench_env(tmp_path_factory):
+def bench_env(tmp_path_factory, django_db_blocker):
     folder = tmp_path_factory.mktemp("bench")
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{folder / 'bench.sqlite3'}",
-        "STATIC_ROOT": str(folder / "static"),
-    }
+    env = {**os.environ, "STATIC_ROOT": str(folder / "static")}
     env.pop("DJANGO_SETTINGS_MODULE", None)
-    return env
+    if connection.vendor != "postgresql":
+        yield {**env, "DATABASE_URL": f"sqlite:///{folder / 'bench.sqlite3'}"}
+        return
+    with django_db_blocker.unblock():
+        name = recreate_database(f"{connection.settings_dict['NAME']}_bench")
+        yield {**env, "DATABASE_URL": postgres_url(name)}
+        with connection.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def recreate_database(name: str) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    return name
+
+
+def postgres_url(name: str) -> str:
+    """The address of database `name` on the tests' own PostgreSQL server, as that user."""
+    settings = connection.settings_dict
+    auth = settings["USER"] + (f":{settings['PASSWORD']}" if settings["PASSWORD"] else "")
+    host = f"{settings['HOST'] or '127.0.0.1'}:{settings['PORT'] or 5432}"
+    return f"postgres://{auth}@{host}/{name}"
 
 
 def run(script: str, env: dict, *args: str) -> str:
