@@ -12,6 +12,8 @@ N/10 and at N rows: a flat memory column is what streaming means. --library adds
 django-import-export's own Resource.export() (the whole dataset in memory) for comparison."""
 
 import argparse
+import csv
+import datetime
 import json
 import os
 import resource
@@ -20,9 +22,16 @@ import sys
 import tempfile
 import threading
 import time
+from decimal import Decimal
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+import xlsxwriter
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import common  # noqa: E402
+
+ROOT = common.ROOT
 SETTINGS = "zhanakorgan_aid.settings.test"
 AIM_RATIO = {"csv": 1.5, "xlsx": 1.2}
 AIM_MEMORY_MIB = 20
@@ -35,14 +44,39 @@ WAYS = {
 }
 
 
-def setup(database_url: str) -> None:
-    os.environ["DJANGO_SETTINGS_MODULE"] = SETTINGS
-    os.environ["DATABASE_URL"] = database_url
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
-    import django
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--quick", action="store_true", help="5 000 rows")
+    parser.add_argument(
+        "--library",
+        action="store_true",
+        help="also django-import-export's in-memory export (slow at 100 000)",
+    )
+    parser.add_argument("--database-url", default="")
+    parser.add_argument("--child", default="", help=argparse.SUPPRESS)
+    parser.add_argument("--list", type=int, default=0, help=argparse.SUPPRESS)
+    return parser.parse_args()
 
-    django.setup()
+
+# Every measurement runs in a process of its own on the database the run chose (a child is told
+# which by --database-url).
+ARGS = arguments()
+DATABASE_URL = ARGS.database_url or common.scratch_sqlite("zk-bench-export-")
+common.setup_django(SETTINGS, database_url=DATABASE_URL)
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+
+from applications.cases.models import Person  # noqa: E402
+from applications.reference.models import Bank, Category  # noqa: E402
+from applications.reference.testdata import make_kz_iban  # noqa: E402
+from benefits import exports  # noqa: E402
+from benefits.models import Award, PaymentList, PaymentListItem, ScheduledPayment  # noqa: E402
+from benefits.resources import PaymentListItemResource  # noqa: E402
+
+DAY = datetime.date(2024, 3, 1)
+BATCH = 5000
 
 
 # --- data -------------------------------------------------------------------------------------
@@ -50,26 +84,35 @@ def setup(database_url: str) -> None:
 
 def create_data(rows: int, list_title: str) -> int:
     """`rows` recipients with one scheduled payment each, all in one payment list; its pk."""
-    import datetime
-    from decimal import Decimal
-
-    from django.contrib.auth import get_user_model
-    from django.core.management import call_command
-
-    from applications.cases.models import Person
-    from applications.reference.models import Bank, Category
-    from applications.reference.testdata import make_kz_iban
-    from benefits.models import Award, PaymentList, PaymentListItem, ScheduledPayment
-
-    call_command("migrate", verbosity=0, interactive=False)
-    if not Bank.objects.exists():
-        call_command("loaddata", "reference", verbosity=0)
     user, _ = get_user_model().objects.get_or_create(username="bench_export")
+    people = recipients(rows)
+    awards = monthly_awards(people, user)
+    payments = ScheduledPayment.objects.bulk_create(
+        (
+            ScheduledPayment(
+                award=a,
+                due_on=DAY,
+                amount=Decimal("36920.00") + k % 100,
+                mrp_value=Decimal("3692"),
+                status="listed",
+                purpose="Социальная помощь, п. 7.2",
+            )
+            for k, a in enumerate(awards)
+        ),
+        batch_size=BATCH,
+    )
+    payment_list = PaymentList.objects.create(
+        title=list_title, period_start=DAY, period_end=DAY, created_by=user
+    )
+    list_items_create(payment_list, people, payments)
+    return payment_list.pk
+
+
+def recipients(rows: int) -> list[Person]:
+    """`rows` new citizens with accounts in four banks in turn."""
     banks = list(Bank.objects.order_by("code")[:4])
-    category = Category.objects.get(code="hardship-tuberculosis")
-    day = datetime.date(2024, 3, 1)
     start = Person.objects.count()
-    people = Person.objects.bulk_create(
+    return Person.objects.bulk_create(
         (
             Person(
                 iin=f"{start + k:012d}",
@@ -83,43 +126,33 @@ def create_data(rows: int, list_title: str) -> int:
             )
             for k in range(rows)
         ),
-        batch_size=5000,
+        batch_size=BATCH,
     )
-    awards = Award.objects.bulk_create(
+
+
+def monthly_awards(people: list[Person], user) -> list[Award]:
+    category = Category.objects.get(code="hardship-tuberculosis")
+    return Award.objects.bulk_create(
         (
             Award(
                 recipient=p,
                 category=category,
                 amount=Decimal("36920.00"),
                 periodicity="monthly",
-                start=day,
-                end=day,
-                decided_on=day,
+                start=DAY,
+                end=DAY,
+                decided_on=DAY,
                 created_by=user,
                 mrp_value=Decimal("3692"),
                 mrp_multiple=Decimal("10"),
             )
             for p in people
         ),
-        batch_size=5000,
+        batch_size=BATCH,
     )
-    payments = ScheduledPayment.objects.bulk_create(
-        (
-            ScheduledPayment(
-                award=a,
-                due_on=day,
-                amount=Decimal("36920.00") + k % 100,
-                mrp_value=Decimal("3692"),
-                status="listed",
-                purpose="Социальная помощь, п. 7.2",
-            )
-            for k, a in enumerate(awards)
-        ),
-        batch_size=5000,
-    )
-    payment_list = PaymentList.objects.create(
-        title=list_title, period_start=day, period_end=day, created_by=user
-    )
+
+
+def list_items_create(payment_list, people: list[Person], payments: list) -> None:
     PaymentListItem.objects.bulk_create(
         (
             PaymentListItem(
@@ -131,17 +164,14 @@ def create_data(rows: int, list_title: str) -> int:
             )
             for k, p in enumerate(payments)
         ),
-        batch_size=5000,
+        batch_size=BATCH,
     )
-    return payment_list.pk
 
 
 # --- the exports measured -------------------------------------------------------------------
 
 
 def plain_rows(payment_list):
-    from benefits.models import PaymentListItem
-
     return (
         PaymentListItem.objects.filter(payment_list=payment_list)
         .order_by("bank__name", "id")
@@ -159,13 +189,6 @@ def plain_rows(payment_list):
 
 
 def export(way: str, payment_list, out_path: str) -> None:
-    import csv
-
-    import xlsxwriter
-
-    from benefits import exports
-    from benefits.resources import PaymentListItemResource
-
     if way == "csv":
         response = exports.csv_response(exports.payment_list_rows(payment_list), "x.csv")
         with open(out_path, "wb") as out:
@@ -195,12 +218,9 @@ def export(way: str, payment_list, out_path: str) -> None:
         Path(out_path).write_text(resource.export(queryset=queryset).csv, encoding="utf-8")
 
 
-def child(way: str, list_pk: int, database_url: str) -> None:
+def child(way: str, list_pk: int) -> None:
     """One measurement in this process: Django is set up and the list read before the clock and
     the memory baseline start, so both count the export alone."""
-    setup(database_url)
-    from benefits.models import PaymentList
-
     payment_list = PaymentList.objects.get(pk=list_pk)
     with tempfile.TemporaryDirectory() as tmp, RssPeak() as peak:
         out_path = os.path.join(tmp, "out")
@@ -261,15 +281,11 @@ def measure(way: str, list_pk: int, database_url: str) -> dict:
 # --- the run ----------------------------------------------------------------------------------
 
 
-def prepare(rows: int, database_url: str) -> dict[int, int]:
+def prepare(rows: int) -> dict[int, int]:
     """Two payment lists, of N/10 and N rows; their pks by size."""
-    setup(database_url)
-    from django.core.management import call_command
-
-    from benefits.models import PaymentList
-
     call_command("migrate", verbosity=0, interactive=False)
     call_command("flush", verbosity=0, interactive=False)
+    call_command("loaddata", "reference", verbosity=0)
     sizes = sorted({max(rows // 10, 1), rows})
     lists = {}
     for size in sizes:
@@ -310,35 +326,18 @@ def report(results: dict) -> None:
             )
 
 
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=100_000)
-    parser.add_argument("--quick", action="store_true", help="5 000 rows")
-    parser.add_argument(
-        "--library",
-        action="store_true",
-        help="also django-import-export's in-memory export (slow at 100 000)",
-    )
-    parser.add_argument("--database-url", default="")
-    parser.add_argument("--child", default="", help=argparse.SUPPRESS)
-    parser.add_argument("--list", type=int, default=0, help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
+def main(args: argparse.Namespace) -> int:
     if args.child:
-        child(args.child, args.list, args.database_url)
+        child(args.child, args.list)
         return 0
-    rows = 5_000 if args.quick else args.rows
-    with tempfile.TemporaryDirectory(prefix="zk-bench-export-") as tmp:
-        database_url = args.database_url or f"sqlite:///{tmp}/bench.sqlite3"
-        lists = prepare(rows, database_url)
-        ways = [w for w in WAYS if args.library or not w.startswith("library")]
-        results = {
-            (way, size): measure(way, pk, database_url)
-            for size, pk in lists.items()
-            for way in ways
-        }
-        report(results)
+    lists = prepare(5_000 if args.quick else args.rows)
+    ways = [w for w in WAYS if args.library or not w.startswith("library")]
+    results = {
+        (way, size): measure(way, pk, DATABASE_URL) for size, pk in lists.items() for way in ways
+    }
+    report(results)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(ARGS))

@@ -12,27 +12,46 @@ then awards and payments, with no checks at all. A temporary SQLite file is used
 
 import argparse
 import datetime
-import os
 import sys
-import tempfile
 import time
+from decimal import Decimal
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import common  # noqa: E402
+
 OCCASION, YEAR = "afghanistan_day", 2022
 CODES = ("afghanistan-equated-participants", "afghanistan-equated-disabled")
 
 
-def setup(database_url: str) -> None:
-    os.environ["DJANGO_SETTINGS_MODULE"] = "zhanakorgan_aid.settings.test"
-    os.environ["DATABASE_URL"] = database_url
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
-    import django
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=50_000)
+    parser.add_argument("--quick", action="store_true", help="2 000 rows, for CI")
+    parser.add_argument("--database-url", default="")
+    return parser.parse_args()
 
-    django.setup()
-    from django.core.management import call_command
 
+ARGS = arguments()
+common.setup_django(
+    "zhanakorgan_aid.settings.test",
+    database_url=ARGS.database_url or common.scratch_sqlite("bench-memorial-"),
+)
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+
+from applications.cases.models import Person  # noqa: E402
+from applications.reference.models import Category  # noqa: E402
+from applications.reference.testdata import make_iin, make_kz_iban  # noqa: E402
+from benefits.memorial_resources import MemorialListResource  # noqa: E402
+from benefits.models import Award, MemorialList, MemorialListRow, ScheduledPayment  # noqa: E402
+from benefits.services import memorial as service  # noqa: E402
+
+
+def empty_database() -> None:
+    """The schema, no rows but the reference data (the database named is flushed first)."""
     call_command("migrate", verbosity=0, interactive=False)
     call_command("flush", verbosity=0, interactive=False)
     call_command("loaddata", "reference", verbosity=0)
@@ -40,8 +59,6 @@ def setup(database_url: str) -> None:
 
 def iins(count: int, *, offset: int):
     """`count` distinct valid IINs (birth dates 1940–1989, serials from `offset`)."""
-    from applications.reference.testdata import make_iin
-
     made, k = [], 0
     while len(made) < count:
         birth = datetime.date(1940, 1, 1) + datetime.timedelta(days=k % 18000)
@@ -53,8 +70,6 @@ def iins(count: int, *, offset: int):
 
 
 def csv_file(people: list[str]) -> bytes:
-    from applications.reference.testdata import make_kz_iban
-
     lines = ["ИИН;Фамилия;Имя;Отчество;Код категории;IBAN"]
     for n, iin in enumerate(people):
         lines.append(f"{iin};Фамилия{n};Имя;Отчество;{CODES[n % 2]};{make_kz_iban('601', n + 1)}")
@@ -69,9 +84,6 @@ def timed(label: str, results: dict, fn):
 
 
 def product(rows: int, user, results: dict) -> None:
-    from benefits.memorial_resources import MemorialListResource
-    from benefits.services import memorial as service
-
     content = csv_file(iins(rows, offset=1))
     source = timed("read", results, lambda: MemorialListResource().read(content, "list.csv"))
     preview = timed(
@@ -98,98 +110,91 @@ def product(rows: int, user, results: dict) -> None:
 
 def baseline(rows: int, user, results: dict) -> None:
     """The same rows with plain bulk_create: no reading, no checks, no history."""
-    from decimal import Decimal
-
-    from applications.cases.models import Person
-    from applications.reference.models import Category
-    from applications.reference.testdata import make_kz_iban
-    from benefits.models import Award, MemorialList, MemorialListRow, ScheduledPayment
-
     people = iins(rows, offset=5000)
     categories = [Category.objects.get(code=c) for c in CODES]
     today = datetime.date.today()
 
     def save():
-        persons = Person.objects.bulk_create(
-            [
-                Person(
-                    iin=iin,
-                    surname=f"Ф{n}",
-                    name="И",
-                    birth_date=datetime.date(1950, 1, 1),
-                    sex="M",
-                    iban=make_kz_iban("601", n + 1),
-                )
-                for n, iin in enumerate(people)
-            ],
-            batch_size=2000,
-        )
-        memorial_list = MemorialList.objects.create(
-            occasion=OCCASION,
-            year=YEAR + 1,
-            pay_date=datetime.date(YEAR + 1, 2, 15),
-            source_file_name="plain",
-            created_by=user,
-        )
-        MemorialListRow.objects.bulk_create(
-            [
-                MemorialListRow(
-                    memorial_list=memorial_list,
-                    line_number=n + 2,
-                    person=p,
-                    category=categories[n % 2],
-                    occasion=OCCASION,
-                    year=YEAR + 1,
-                    amount=Decimal("91890.00"),
-                    iban=p.iban,
-                )
-                for n, p in enumerate(persons)
-            ],
-            batch_size=2000,
-        )
+        persons = plain_persons(people)
+        plain_list_rows(persons, categories, user)
         return persons
 
     persons = timed("plain_rows", results, save)
-
-    def approve():
-        awards = Award.objects.bulk_create(
-            [
-                Award(
-                    recipient=p,
-                    category=categories[n % 2],
-                    amount=Decimal("91890.00"),
-                    periodicity="once",
-                    start=today,
-                    decided_on=today,
-                    created_by=user,
-                )
-                for n, p in enumerate(persons)
-            ],
-            batch_size=2000,
-        )
-        ScheduledPayment.objects.bulk_create(
-            [ScheduledPayment(award=a, due_on=today, amount=a.amount) for a in awards],
-            batch_size=2000,
-        )
-
-    timed("plain_approve", results, approve)
+    timed("plain_approve", results, lambda: plain_awards(persons, categories, user, today))
 
 
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=50_000)
-    parser.add_argument("--quick", action="store_true", help="2 000 rows, for CI")
-    parser.add_argument("--database-url", default="")
-    args = parser.parse_args(argv)
+def plain_persons(people: list[str]) -> list[Person]:
+    return Person.objects.bulk_create(
+        [
+            Person(
+                iin=iin,
+                surname=f"Ф{n}",
+                name="И",
+                birth_date=datetime.date(1950, 1, 1),
+                sex="M",
+                iban=make_kz_iban("601", n + 1),
+            )
+            for n, iin in enumerate(people)
+        ],
+        batch_size=2000,
+    )
+
+
+def plain_list_rows(persons: list[Person], categories: list[Category], user) -> None:
+    memorial_list = MemorialList.objects.create(
+        occasion=OCCASION,
+        year=YEAR + 1,
+        pay_date=datetime.date(YEAR + 1, 2, 15),
+        source_file_name="plain",
+        created_by=user,
+    )
+    MemorialListRow.objects.bulk_create(
+        [
+            MemorialListRow(
+                memorial_list=memorial_list,
+                line_number=n + 2,
+                person=p,
+                category=categories[n % 2],
+                occasion=OCCASION,
+                year=YEAR + 1,
+                amount=Decimal("91890.00"),
+                iban=p.iban,
+            )
+            for n, p in enumerate(persons)
+        ],
+        batch_size=2000,
+    )
+
+
+def plain_awards(persons: list[Person], categories: list[Category], user, today) -> None:
+    awards = Award.objects.bulk_create(
+        [
+            Award(
+                recipient=p,
+                category=categories[n % 2],
+                amount=Decimal("91890.00"),
+                periodicity="once",
+                start=today,
+                decided_on=today,
+                created_by=user,
+            )
+            for n, p in enumerate(persons)
+        ],
+        batch_size=2000,
+    )
+    ScheduledPayment.objects.bulk_create(
+        [ScheduledPayment(award=a, due_on=today, amount=a.amount) for a in awards],
+        batch_size=2000,
+    )
+
+
+def main(args: argparse.Namespace) -> int:
     rows = 2_000 if args.quick else args.rows
-    with tempfile.TemporaryDirectory(prefix="bench-memorial-") as tmp:
-        setup(args.database_url or f"sqlite:///{tmp}/bench.sqlite3")
-        from django.contrib.auth import get_user_model
-
-        user = get_user_model().objects.create(username="bench_memorial")
-        results: dict[str, float] = {}
-        product(rows, user, results)
-        baseline(rows, user, results)
+    empty_database()
+    user = get_user_model().objects.create(username="bench_memorial")
+    results: dict[str, float] = {}
+    product(rows, user, results)
+    baseline(rows, user, results)
     report(rows, results)
     return 0
 
@@ -221,4 +226,4 @@ def report(rows: int, r: dict) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(ARGS))

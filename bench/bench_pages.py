@@ -17,6 +17,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import common  # noqa: E402
 
+common.setup_django()
+
+from django.test import Client  # noqa: E402
+from django.urls import NoReverseMatch, reverse  # noqa: E402
+
+from applications.cases.models import Application  # noqa: E402
+from bench import harness  # noqa: E402
+
 # A surname as an officer types it, results newest first (the list's default order). Sorting a
 # common surname's results by surname is a known limit: bench/RESULTS.md.
 SURNAME_SEARCH = {"q": "Ахметов"}
@@ -37,10 +45,6 @@ def pages() -> dict[str, str]:
     10 000 deep (or half way through a smaller list) reached by its "next" link from the page
     before, and addresses typed with a page number about 2 000 deep, a page drawn at random
     around it for each request so that no one page's rows kept anywhere make the figure."""
-    from django.urls import NoReverseMatch, reverse
-
-    from applications.cases.models import Application
-
     total = Application.objects.count()
     deep = max(2, min(NEXT_DEEP, total // 25 // 2))
     typed = max(2, min(TYPED_DEEP, total // 25 // 2))
@@ -72,11 +76,9 @@ def pages() -> dict[str, str]:
 def latency_table(client, urls: dict, repeat: int) -> dict:
     """Baselines anonymous (no session: one query for the list, none for the bare view), the
     product's pages as a logged-in caseworker."""
-    from django.test import Client
-
     anonymous = Client()
     rows = {
-        name: common.measure(anonymous if name in BASELINES else client, url, repeat)
+        name: harness.measure(anonymous if name in BASELINES else client, url, repeat)
         for name, url in urls.items()
     }
     print(f"\nLatency through the test client, {repeat} requests each")
@@ -97,6 +99,26 @@ def throughput_table(urls: dict, cookie: str, seconds: int, connections: int) ->
     right after it (the ratio is to the mean of those two runs): here the minimal list's own
     figure drifts by up to a third within a few minutes, and a baseline measured once leaves
     every later page's ratio to that drift. The minimal list's runs are printed too."""
+    rows, beside, minimal_runs = wrk_beside_minimal(urls, cookie, seconds, connections)
+    print(
+        f"\nThroughput under wrk, gunicorn 2 sync workers, {connections} connections, "
+        f"{seconds} s each; each page beside the minimal list run just before and after it"
+    )
+    print(
+        f"{'page':44} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7} "
+        f"{'min.list':>9} {'÷ min.list':>10} {'aim':>6}"
+    )
+    for name, r in rows.items():
+        print(throughput_line(name, r, beside.get(name, r["rps"])))
+    figures = ", ".join(f"{m['rps']:.0f}" for m in minimal_runs)
+    print(f"minimal list's runs, in order (req/s): {figures}")
+    return rows
+
+
+def wrk_beside_minimal(urls: dict, cookie: str, seconds: int, connections: int):
+    """Each page under wrk between two runs of the minimal list: the rows (the minimal list's
+    first, with the errors of all its runs), each page's mean of the runs beside it, and the
+    minimal list's runs in order."""
     rows, beside, minimal_runs = {}, {}, []
     with common.gunicorn(workers=2) as base:
 
@@ -108,37 +130,27 @@ def throughput_table(urls: dict, cookie: str, seconds: int, connections: int) ->
                 cookie="" if name in BASELINES else cookie,
             )
 
-        pages = [name for name in urls if name != MINIMAL]
         minimal_runs.append(run(MINIMAL, urls[MINIMAL]))
-        for name in pages:
+        for name in [name for name in urls if name != MINIMAL]:
             rows[name] = run(name, urls[name])
             minimal_runs.append(run(MINIMAL, urls[MINIMAL]))
             beside[name] = (minimal_runs[-2]["rps"] + minimal_runs[-1]["rps"]) / 2
-    # the minimal list's row: its first run, with the errors of all its runs
     errors = sum(m["non2xx"] + m["socket_errors"] for m in minimal_runs)
-    rows[MINIMAL] = {**minimal_runs[0], "non2xx": errors, "socket_errors": 0}
-    print(
-        f"\nThroughput under wrk, gunicorn 2 sync workers, {connections} connections, "
-        f"{seconds} s each; each page beside the minimal list run just before and after it"
+    minimal = {**minimal_runs[0], "non2xx": errors, "socket_errors": 0}
+    return {MINIMAL: minimal, **rows}, beside, minimal_runs
+
+
+def throughput_line(name: str, r: dict, baseline: float) -> str:
+    """A page's line: its figures under wrk, the minimal list's beside it, and whether the
+    page meets issue 19's aims (a share of the minimal list's throughput, p95, no errors)."""
+    errors = r["non2xx"] + r["socket_errors"]
+    met = r["rps"] / baseline >= AIM_RATIO and r["p95_ms"] <= AIM_WRK_P95_MS and not errors
+    aim = "" if name in BASELINES or name in LOGGED_IN_LIST else ("met" if met else "MISSED")
+    line = (
+        f"{name:44} {r['rps']:8.1f} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} {errors:7d} "
+        f"{baseline:9.1f} {r['rps'] / baseline:9.0%} {aim:>6}"
     )
-    print(
-        f"{'page':44} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7} "
-        f"{'min.list':>9} {'÷ min.list':>10} {'aim':>6}"
-    )
-    for name in [MINIMAL, *pages]:
-        r = rows[name]
-        errors = r["non2xx"] + r["socket_errors"]
-        baseline = beside.get(name, r["rps"])
-        met = r["rps"] / baseline >= AIM_RATIO and r["p95_ms"] <= AIM_WRK_P95_MS and not errors
-        aim = "" if name in BASELINES or name in LOGGED_IN_LIST else ("met" if met else "MISSED")
-        line = (
-            f"{name:44} {r['rps']:8.1f} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} {errors:7d} "
-            f"{baseline:9.1f} {r['rps'] / baseline:9.0%} {aim:>6}"
-        )
-        print(line.rstrip())
-    figures = ", ".join(f"{m['rps']:.0f}" for m in minimal_runs)
-    print(f"minimal list's runs, in order (req/s): {figures}")
-    return rows
+    return line.rstrip()
 
 
 def main(argv=None) -> int:
@@ -147,20 +159,17 @@ def main(argv=None) -> int:
     parser.add_argument("--persons", type=int, default=600, help="seed size for an empty database")
     parser.add_argument("--connections", type=int, default=4)
     args = parser.parse_args(argv)
-    common.setup_django()
-    common.prepare(persons=args.persons)
-    from applications.cases.models import Application
-
+    harness.prepare(persons=args.persons)
     print(
-        f"Machine: {common.machine()}; database: {common.database()}; "
+        f"Machine: {common.machine()}; database: {harness.database()}; "
         f"applications: {Application.objects.count()}"
     )
-    client = common.logged_in_client(common.bench_user())
+    client = harness.logged_in_client(harness.bench_user())
     urls = {**BASELINES, **LOGGED_IN_LIST, **pages()}
     latency_table(client, urls, repeat=5 if args.quick else 100)
     rows = throughput_table(
         urls,
-        common.session_cookie(client),
+        harness.session_cookie(client),
         seconds=1 if args.quick else 10,
         connections=args.connections,
     )

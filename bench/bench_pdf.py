@@ -23,7 +23,38 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+import time_machine
+from pypdf import PdfReader
+from weasyprint import HTML
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import common  # noqa: E402
+
+# The test settings (unless the environment names others): a throwaway test database.
+common.setup_django(os.environ.get("DJANGO_SETTINGS_MODULE", "zhanakorgan_aid.settings.test"))
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.contrib.auth.models import Group  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.template.loader import render_to_string  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
+
+from applications.cases.services import intake  # noqa: E402
+from applications.reference.models import Category, Okrug  # noqa: E402
+from applications.reference.testdata import iin_sequence  # noqa: E402
+from applications.workflow.services import steps as workflow  # noqa: E402
+from applications.workflow.services.commissions import (  # noqa: E402
+    application_local_conclusion_record,
+    application_special_conclusion_record,
+)
+from commissions.documents import KINDS, LANGS, document_context, template_name  # noqa: E402
+from commissions.models import Commission, CommissionMember  # noqa: E402
+from commissions.pdf import render_pdf, stylesheets, url_fetcher  # noqa: E402
+from commissions.services.survey import survey_act_record  # noqa: E402
+from zhanakorgan_aid import roles  # noqa: E402
+
 TARGET_ACT_MS = 250
 
 
@@ -41,8 +72,6 @@ class Timing:
 
 
 def page_count(pdf: bytes) -> int:
-    from pypdf import PdfReader
-
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
@@ -62,10 +91,6 @@ def median_ms(fn, runs: int) -> tuple[float, float]:
 def static_render(html: str):
     """The baseline: WeasyPrint alone on the finished HTML of the same page (same size, same
     fonts and stylesheet), without templates or queries."""
-    from weasyprint import HTML
-
-    from commissions.pdf import stylesheets, url_fetcher
-
     sheets, config = stylesheets()
     fetcher = url_fetcher()
     return lambda: HTML(string=html, base_url=".", url_fetcher=fetcher).write_pdf(
@@ -74,11 +99,6 @@ def static_render(html: str):
 
 
 def measure_document(application, kind: str, lang: str, runs: int) -> Timing:
-    from django.template.loader import render_to_string
-
-    from commissions.documents import document_context, template_name
-    from commissions.pdf import render_pdf
-
     def ours():
         context = document_context(application=application, kind=kind, lang=lang, draft=True)
         return render_pdf(template_name(kind, lang), context)
@@ -92,11 +112,6 @@ def measure_document(application, kind: str, lang: str, runs: int) -> Timing:
 
 def measure_batch(application, count: int) -> tuple[float, float, int]:
     """Pages per second for `count` acts rendered one after another, ours and the baseline."""
-    from django.template.loader import render_to_string
-
-    from commissions.documents import document_context, template_name
-    from commissions.pdf import render_pdf
-
     name = template_name("act", "ru")
     pages = page_count(
         render_pdf(
@@ -122,8 +137,6 @@ def measure_batch(application, count: int) -> tuple[float, float, int]:
 
 def measure(*, application, runs: int, batch: int, out=sys.stdout) -> list[Timing]:
     """Measure every document of an application that has reached a decision; print a table."""
-    from commissions.documents import KINDS, LANGS
-
     timings = [measure_document(application, kind, lang, runs) for kind in KINDS for lang in LANGS]
     header = f"{'document':<28}{'pages':>6}{'warm ms':>10}{'cpu ms':>9}{'baseline ms':>13}"
     print(f"{header}{'ratio':>8}", file=out)
@@ -152,70 +165,13 @@ def measure(*, application, runs: int, batch: int, out=sys.stdout) -> list[Timin
 def decided_application():
     """One family of five walked through the real services up to a decision (refused on p26(1),
     so that every document, the notice included, can be printed)."""
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-
-    from applications.cases.services import intake
-    from applications.reference.models import Category, Okrug
-    from applications.reference.testdata import iin_sequence
-    from applications.workflow.services import steps as workflow
-    from applications.workflow.services.commissions import (
-        application_local_conclusion_record,
-        application_special_conclusion_record,
-    )
-    from commissions.models import Commission, CommissionMember
-    from commissions.services.survey import survey_act_record
-    from zhanakorgan_aid import roles
-
     okrug = Okrug.objects.get(kato="434030000")
-    User = get_user_model()
-
-    def user(name, role, seat=None):
-        u = User.objects.create_user(
-            username=name, password="bench-only-Passw0rd", okrug=okrug, first_name=name.title()
-        )
-        u.groups.add(Group.objects.get_or_create(name=role)[0])
-        if seat:
-            CommissionMember.objects.create(commission=seat, user=u, role="chair")
-        return u
-
     local = Commission.objects.create(kind="local", okrug=okrug, name="УК Жанакорган")
     special = Commission.objects.create(kind="special", name="Специальная комиссия")
-    caseworker = user("caseworker", roles.CASEWORKER)
-    member = user("local", roles.LOCAL_COMMISSION, local)
-    chair = user("special", roles.SPECIAL_COMMISSION, special)
-    people = [
-        intake.person_create(
-            iin=next(iin_sequence(born, sex, start=n * 7)), surname=surname, name=name
-        )
-        for n, (born, sex, surname, name) in enumerate(
-            [
-                (datetime.date(1980, 2, 3), "M", "Қаһарманов", "Әбдіғаппар"),
-                (datetime.date(1983, 5, 6), "F", "Үсенова", "Ұлжан"),
-                (datetime.date(2008, 7, 8), "M", "Қаһарманов", "Ерасың"),
-                (datetime.date(2012, 9, 10), "F", "Қаһарманова", "Гүлнұр"),
-                (datetime.date(1944, 1, 1), "F", "Өтегенова", "Күлпаш"),
-            ],
-            start=1,
-        )
-    ]
-    family = intake.family_create(
-        applicant=people[0],
-        okrug=okrug,
-        address="Жаңақорған ауылы, Абай көшесі, 12",
-        members=[
-            intake.MemberData(person=p, relation=r)
-            for p, r in zip(people[1:], ["spouse", "son", "daughter", "mother"], strict=True)
-        ],
-        incomes=[
-            intake.IncomeData(person=p, kind=k, year=2025, quarter=4, amount=Decimal(a))
-            for p, k, a in [
-                (people[0], "wages", "240000"),
-                (people[1], "allowance", "45000"),
-                (people[4], "pension", "210000"),
-            ]
-        ],
-    )
+    caseworker = staff_member("caseworker", roles.CASEWORKER, okrug)
+    member = staff_member("local", roles.LOCAL_COMMISSION, okrug, seat=local)
+    chair = staff_member("special", roles.SPECIAL_COMMISSION, okrug, seat=special)
+    family = family_of_five(okrug)
     application = intake.application_register(
         family=family,
         category=Category.objects.get(code="hardship-low-income"),
@@ -223,23 +179,7 @@ def decided_application():
         situation="Доход семьи ниже прожиточного минимума",
     )
     workflow.application_send_to_local(application=application, actor=caseworker)
-    survey_act_record(
-        application=application,
-        actor=member,
-        surveyed_on=datetime.date.today(),
-        place="с. Жанакорган",
-        address=family.address,
-        chair_name="Local",
-    )
-    application_local_conclusion_record(
-        application=application,
-        actor=member,
-        need=True,
-        number="1",
-        concluded_on=datetime.date.today(),
-        documents_count=4,
-        received_by="специалист",
-    )
+    local_commission_concludes(application, member=member)
     workflow.application_send_to_special(application=application, actor=caseworker)
     application_special_conclusion_record(
         application=application, actor=chair, need=True, amount=Decimal("20000")
@@ -251,20 +191,79 @@ def decided_application():
     return application
 
 
+def staff_member(name: str, role: str, okrug, seat: Commission | None = None):
+    """A user of the okrug in the role's group, the chair of `seat` when given."""
+    user = get_user_model().objects.create_user(
+        username=name, password="bench-only-Passw0rd", okrug=okrug, first_name=name.title()
+    )
+    user.groups.add(Group.objects.get_or_create(name=role)[0])
+    if seat:
+        CommissionMember.objects.create(commission=seat, user=user, role="chair")
+    return user
+
+
+# The family: birth date, sex, surname, name and relation to the applicant (the first); the
+# incomes of the quarter before the application's (p22): whose, what kind, how much.
+MEMBERS = [
+    (datetime.date(1980, 2, 3), "M", "Қаһарманов", "Әбдіғаппар", "applicant"),
+    (datetime.date(1983, 5, 6), "F", "Үсенова", "Ұлжан", "spouse"),
+    (datetime.date(2008, 7, 8), "M", "Қаһарманов", "Ерасың", "son"),
+    (datetime.date(2012, 9, 10), "F", "Қаһарманова", "Гүлнұр", "daughter"),
+    (datetime.date(1944, 1, 1), "F", "Өтегенова", "Күлпаш", "mother"),
+]
+INCOMES = [(0, "wages", "240000"), (1, "allowance", "45000"), (4, "pension", "210000")]
+
+
+def family_of_five(okrug):
+    """The family of MEMBERS registered through intake, with its INCOMES of 2025's 4th quarter."""
+    people = [
+        intake.person_create(
+            iin=next(iin_sequence(born, sex, start=n * 7)), surname=surname, name=name
+        )
+        for n, (born, sex, surname, name, _relation) in enumerate(MEMBERS, start=1)
+    ]
+    return intake.family_create(
+        applicant=people[0],
+        okrug=okrug,
+        address="Жаңақорған ауылы, Абай көшесі, 12",
+        members=[
+            intake.MemberData(person=person, relation=member[4])
+            for person, member in zip(people[1:], MEMBERS[1:], strict=True)
+        ],
+        incomes=[
+            intake.IncomeData(
+                person=people[n], kind=kind, year=2025, quarter=4, amount=Decimal(amount)
+            )
+            for n, kind, amount in INCOMES
+        ],
+    )
+
+
+def local_commission_concludes(application, *, member) -> None:
+    """The survey act and the local commission's conclusion of need (annexes 1, 2; p19)."""
+    survey_act_record(
+        application=application,
+        actor=member,
+        surveyed_on=datetime.date.today(),
+        place="с. Жанакорган",
+        address=application.family.address,
+        chair_name="Local",
+    )
+    application_local_conclusion_record(
+        application=application,
+        actor=member,
+        need=True,
+        number="1",
+        concluded_on=datetime.date.today(),
+        documents_count=4,
+        received_by="специалист",
+    )
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="2 runs per document, 10 acts")
     args = parser.parse_args(argv)
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhanakorgan_aid.settings.test")
-    import django
-
-    django.setup()
-    import time_machine
-    from django.core.management import call_command
-    from django.db import connection
-    from django.test.utils import setup_test_environment
-
     setup_test_environment()
     old_name = connection.settings_dict["NAME"]
     connection.creation.create_test_db(verbosity=0, autoclobber=True)

@@ -1,82 +1,54 @@
-"""What every benchmark shares: Django set up with the bench settings, data prepared, a session
-cookie for a caseworker, latency and query counts through the test client, gunicorn on
-127.0.0.1 and wrk against it. Nothing here writes into the git tree."""
+"""What every benchmark shares before and beside Django: Django set up for the script, a
+throwaway SQLite file, percentiles, gunicorn on 127.0.0.1 and wrk against it, the machine. What
+needs Django set up first (the data prepared, the caseworker's session, the test client's
+latency) is in bench/harness.py. Nothing here writes into the git tree."""
 
+import atexit
 import json
 import os
+import random
 import shutil
 import signal
 import socket
-import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+import django
+from django.apps import apps
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
+BENCH_SETTINGS = "zhanakorgan_aid.settings.bench"
 
 
-def setup_django() -> None:
-    """Bench settings with the baseline views mounted; the repo on sys.path."""
-    os.environ["DJANGO_SETTINGS_MODULE"] = "zhanakorgan_aid.settings.bench"
+def setup_django(settings: str = BENCH_SETTINGS, *, database_url: str = "") -> None:
+    """Django set up for this script, the repo on sys.path: the bench settings with the
+    baseline views mounted unless the script names others, on the database `database_url`
+    names (DATABASE_URL's otherwise). Each script calls it before its project imports; a
+    process that has set Django up already (a test importing a script) keeps its own."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    if apps.ready:
+        return
+    os.environ["DJANGO_SETTINGS_MODULE"] = settings
     os.environ["BENCH_BASELINES"] = "1"
     # production settings read the secret with no default; the bench needs none of its own
     os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
-    import django
-
+    if database_url:
+        os.environ["DATABASE_URL"] = database_url
     django.setup()
 
 
-def prepare(*, persons: int) -> None:
-    """Schema, reference data, static files and the cache table; seed `persons` when the
-    database holds no applications yet (a region-size set is seeded beforehand)."""
-    from django.core.management import call_command
-
-    from applications.cases.models import Application
-    from applications.reference.models import Okrug
-
-    call_command("migrate", verbosity=0, interactive=False)
-    call_command("createcachetable", verbosity=0)
-    if not Okrug.objects.exists():
-        call_command("loaddata", "reference", verbosity=0)
-    if not Application.objects.exists():
-        call_command("seed_scale", persons=persons, verbosity=0)
-    call_command("collectstatic", verbosity=0, interactive=False)
-
-
-def bench_user():
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-
-    from zhanakorgan_aid import roles
-
-    user, made = get_user_model().objects.get_or_create(
-        username="bench_caseworker", defaults={"first_name": "Bench"}
-    )
-    if made:
-        user.set_unusable_password()
-        user.save()
-    user.groups.add(Group.objects.get_or_create(name=roles.CASEWORKER)[0])
-    return user
-
-
-def logged_in_client(user):
-    from django.test import Client
-
-    client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-    return client
-
-
-def session_cookie(client) -> str:
-    from django.conf import settings
-
-    return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+def scratch_sqlite(prefix: str) -> str:
+    """The URL of a SQLite file in a temporary folder that is removed when the script ends."""
+    folder = tempfile.mkdtemp(prefix=prefix)
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return f"sqlite:///{folder}/bench.sqlite3"
 
 
 def percentile(samples: list[float], pct: float) -> float:
@@ -103,42 +75,12 @@ class Pages(str):
 
 def urls_of(url: str):
     """The address of each request: the same one, or a Pages address's pages at random."""
-    import random
-
     if not isinstance(url, Pages):
         while True:
             yield url
     rng = random.Random(9)
     while True:
         yield url.pick(rng)
-
-
-def measure(client, url: str, repeat: int) -> dict:
-    """p50/p95 of `repeat` requests through the test client (after one warm-up) and the SQL
-    statements one warm request runs (counted at the cursor, whatever DEBUG is; what the
-    shared cache holds, such as a long list's count, is read from it as in steady use)."""
-    from django.db import connection
-
-    addresses = urls_of(url)
-    client.get(url)
-    statements = []
-    with connection.execute_wrapper(
-        lambda execute, sql, *args: (statements.append(sql), execute(sql, *args))[1]
-    ):
-        response = client.get(url)
-    if response.status_code != 200:
-        raise SystemExit(f"{url}: HTTP {response.status_code}")
-    times = []
-    for _ in range(repeat):
-        address = next(addresses)
-        start = time.perf_counter()
-        client.get(address)
-        times.append((time.perf_counter() - start) * 1000)
-    return {
-        "p50_ms": statistics.median(times),
-        "p95_ms": percentile(times, 95),
-        "queries": len(statements),
-    }
 
 
 def free_port() -> int:
@@ -242,9 +184,3 @@ def machine() -> str:
         "0",
     )
     return f"{os.cpu_count()} CPU ({cpu}), {int(mem) / 1024 / 1024:.1f} GiB RAM"
-
-
-def database() -> str:
-    from django.db import connection
-
-    return f"{connection.vendor} {connection.Database.__name__}"

@@ -12,6 +12,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import common  # noqa: E402
 
+common.setup_django()
+
+from django.urls import reverse  # noqa: E402
+
+from bench import harness  # noqa: E402
+
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -22,12 +28,9 @@ def main(argv=None) -> int:
     parser.add_argument("--persons", type=int, default=600, help="seed size for an empty database")
     args = parser.parse_args(argv)
     seconds = 5 if args.quick else args.seconds
-    common.setup_django()
-    common.prepare(persons=args.persons)
-    from django.urls import reverse
-
-    client = common.logged_in_client(common.bench_user())
-    cookie = common.session_cookie(client)
+    harness.prepare(persons=args.persons)
+    client = harness.logged_in_client(harness.bench_user())
+    cookie = harness.session_cookie(client)
     with common.gunicorn(workers=args.workers) as base:
         result = common.wrk(
             base + reverse("workflow:home"),
@@ -38,7 +41,7 @@ def main(argv=None) -> int:
     errors = result["non2xx"] + result["socket_errors"]
     print(
         f"Load test: work queue, {args.connections} connections, {seconds} s, gunicorn "
-        f"{args.workers} sync workers on {common.database()}: {result['requests']} requests, "
+        f"{args.workers} sync workers on {harness.database()}: {result['requests']} requests, "
         f"{result['rps']:.1f} req/s, p50 {result['p50_ms']:.0f} ms, p95 {result['p95_ms']:.0f} "
         f"ms, errors {errors} (non-2xx/3xx {result['non2xx']}, socket {result['socket_errors']})"
     )

@@ -10,8 +10,8 @@ from applications.reference import rules
 from applications.reference.models import CategoryRule
 from applications.reference.selectors import mrp_on, subsistence_minimum_on
 
-from .models import Application
-from .selectors import per_capita_income
+from .models import Application, FamilyMember, Income
+from .selectors import PerCapitaIncome, per_capita_income
 
 CENTS = Decimal("0.01")
 
@@ -63,35 +63,44 @@ def build(*, application: Application, on: datetime.date) -> dict:
             "address": family.address,
             "okrug": family.okrug.name_ru,
         },
-        "members": [
-            {
-                "name": m.person.full_name,
-                "iin": m.person.iin,
-                "birth_date": m.person.birth_date.isoformat(),
-                "relation": m.relation,
-                "relation_label": str(m.get_relation_display()),
-            }
-            for m in members
-        ],
-        "incomes": [
-            {
-                "name": row.member.person.full_name,
-                "iin": row.member.person.iin,
-                "kind": row.kind,
-                "year": row.year,
-                "quarter": row.quarter,
-                "amount": str(row.amount.quantize(CENTS)),
-            }
-            for row in income.rows
-        ],
-        "income": {
-            "year": income.year,
-            "quarter": income.quarter,
-            "total": str(income.total.quantize(CENTS)),
-            "members": income.members,
-            "per_capita": str(income.per_capita),
-        },
+        "members": [_member_basis(m) for m in members],
+        "incomes": [_income_row_basis(row) for row in income.rows],
+        "income": _income_basis(income),
         "threshold": income_threshold(application, income.per_capita),
         "mrp": {"value": str(mrp.value), "effective_from": mrp.effective_from.isoformat()},
         "decided_on": on.isoformat(),
+    }
+
+
+def _member_basis(member: FamilyMember) -> dict:
+    """A member of the family as the family stood on the day of the decision."""
+    return {
+        "name": member.person.full_name,
+        "iin": member.person.iin,
+        "birth_date": member.person.birth_date.isoformat(),
+        "relation": member.relation,
+        "relation_label": str(member.get_relation_display()),
+    }
+
+
+def _income_row_basis(row: Income) -> dict:
+    """An income of a member in the quarter before the application's quarter (p22)."""
+    return {
+        "name": row.member.person.full_name,
+        "iin": row.member.person.iin,
+        "kind": row.kind,
+        "year": row.year,
+        "quarter": row.quarter,
+        "amount": str(row.amount.quantize(CENTS)),
+    }
+
+
+def _income_basis(income: PerCapitaIncome) -> dict:
+    """The family's per-capita income of that quarter (p22)."""
+    return {
+        "year": income.year,
+        "quarter": income.quarter,
+        "total": str(income.total.quantize(CENTS)),
+        "members": income.members,
+        "per_capita": str(income.per_capita),
     }

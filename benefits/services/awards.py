@@ -110,15 +110,13 @@ def award_create(
     years: int = 1,
     purpose: str = "",
 ) -> Award:
-    """Create an award and its schedule: once — one payment; monthly — one a month from
-    `first_due` for `months` months (or up to `last_due`); yearly — one a year for `years`;
-    once a year — one payment, at most one such award per family and year (p7(4)).
-    Periodic payments follow the MRP in force on their due date (p30). The budget of each
-    year is checked (p31). `basis` should carry mrp_value and mrp_multiple when the amount
-    is in MRP; they are stored on the award as well."""
+    """Create an award and its schedule (p4, p7): once — one payment; monthly — one a month
+    from `first_due` for `months` months (or up to `last_due`); yearly — one a year for
+    `years`; once a year — one payment, at most one such award per family and year (p7(4)).
+    The budget of each year is checked (p31). `basis` carries mrp_value and mrp_multiple when
+    the amount is in MRP; they are stored on the award as well."""
     due_dates = _due_dates(periodicity, first_due, months=months, last_due=last_due, years=years)
-    mrp_value = _decimal(basis.get("mrp_value"))
-    schedule = [(on, _amount_on(amount, mrp_value, on)) for on in due_dates]
+    schedule = _schedule(amount, _decimal(basis.get("mrp_value")), due_dates)
     overrides = budget_reserve(programme=category.programme, due=schedule, application=application)
     award = _insert_award(
         recipient=recipient,
@@ -135,7 +133,23 @@ def award_create(
         decided_on=decided_on or first_due,
         occasion_year=occasion_year,
     )
-    purpose = purpose or _purpose(category)
+    _payments_create(award, schedule, purpose=purpose or _purpose(category))
+    for override in overrides:
+        override.award = award
+        override.save(update_fields=["award"])
+    return award
+
+
+def _schedule(
+    amount: Decimal, mrp_value: Decimal | None, due_dates: list[datetime.date]
+) -> list[tuple[datetime.date, Decimal]]:
+    """Each due date with its amount: an amount in MRP follows the MRP in force then (p30)."""
+    return [(on, _amount_on(amount, mrp_value, on)) for on in due_dates]
+
+
+def _payments_create(award: Award, schedule, *, purpose: str) -> None:
+    """The award's scheduled payments, each with the MRP value it was counted at (p30)."""
+    mrp_value = award.mrp_value
     payments = [
         ScheduledPayment(
             award=award,
@@ -147,10 +161,6 @@ def award_create(
         for on, value in schedule
     ]
     create_with_history(payments, ScheduledPayment)
-    for override in overrides:
-        override.award = award
-        override.save(update_fields=["award"])
-    return award
 
 
 @transaction.atomic

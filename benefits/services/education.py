@@ -66,30 +66,8 @@ def education_case_register(
 ) -> EducationCase:
     """Register an education application (p8, p9) for a student of the family."""
     registered_at = registered_at or timezone.now()
-    registered_on = timezone.localdate(registered_at)
-    deadline = rules.education_deadline(academic_year)
-    if registered_on > deadline:
-        raise ApplicationDeadlinePassed(
-            _(
-                "Документы на помощь для обучения принимаются до 25 августа включительно "
-                "(п. 9): на %(y)s/%(y2)s учебный год приём закончился %(d)s, обращение "
-                "%(r)s не принимается."
-            )
-            % {
-                "y": academic_year,
-                "y2": academic_year + 1,
-                "d": deadline.strftime("%d.%m.%Y"),
-                "r": registered_on.strftime("%d.%m.%Y"),
-            }
-        )
-    if category.programme != Category.Programme.EDUCATION:
-        raise EducationError(_("Выберите категорию помощи на обучение (п. 8)."))
-    if not family.members.filter(person=student).exists():
-        raise EducationError(
-            _("%(s)s не входит в состав семьи %(f)s.") % {"s": student, "f": family.reg_number}
-        )
-    if tuition <= 0:
-        raise EducationError(_("Стоимость обучения должна быть больше нуля."))
+    _check_within_deadline(academic_year, registered_on=timezone.localdate(registered_at))
+    _check_education_case(family=family, student=student, category=category, tuition=tuition)
     application = application_register(
         family=family,
         category=category,
@@ -107,6 +85,43 @@ def education_case_register(
         first_academic_year=academic_year,
         tuition=tuition,
     )
+
+
+def _check_within_deadline(academic_year: int, *, registered_on: datetime.date) -> None:
+    """Documents come in until 25 August inclusive of the year (p9)."""
+    deadline = rules.education_deadline(academic_year)
+    if registered_on > deadline:
+        raise ApplicationDeadlinePassed(
+            _(
+                "Документы на помощь для обучения принимаются до 25 августа включительно "
+                "(п. 9): на %(y)s/%(y2)s учебный год приём закончился %(d)s, обращение "
+                "%(r)s не принимается."
+            )
+            % {
+                "y": academic_year,
+                "y2": academic_year + 1,
+                "d": deadline.strftime("%d.%m.%Y"),
+                "r": registered_on.strftime("%d.%m.%Y"),
+            }
+        )
+
+
+def _check_education_case(
+    *, family: Family, student: Person, category: Category, tuition: Decimal
+) -> None:
+    """Aid for study (p8) for a member of the family, at a tuition that costs something."""
+    if category.programme != Category.Programme.EDUCATION:
+        raise EducationError(_("Выберите категорию помощи на обучение (п. 8)."))
+    if not family.members.filter(person=student).exists():
+        raise EducationError(
+            _("%(s)s не входит в состав семьи %(f)s.") % {"s": student, "f": family.reg_number}
+        )
+    _check_tuition(tuition)
+
+
+def _check_tuition(tuition: Decimal) -> None:
+    if tuition <= 0:
+        raise EducationError(_("Стоимость обучения должна быть больше нуля."))
 
 
 @dataclass(frozen=True)
@@ -254,36 +269,18 @@ def _year_award(case, *, academic_year, tuition, test: IncomeTest, actor, on) ->
     cap = education_cap_on(degree=case.degree, on=on)
     mrp = mrp_on(on).value
     amount = rules.education_amount(tuition=tuition, cap_mrp=cap.cap_mrp, mrp_value=mrp)
-    application = case.application
-    due = rules.academic_year_payment_due(academic_year=academic_year, decided_on=on)
-    award = award_create(
-        recipient=case.student,
-        category=application.category,
-        amount=amount,
-        basis={
-            "mrp_value": str(mrp),
-            "mrp_multiple": str(rules.amount_in_mrp(amount, mrp)),
-            "cap_mrp": str(cap.cap_mrp),
-            "degree": case.degree,
-            "tuition": str(tuition),
-            "academic_year": academic_year,
-            "on": on.isoformat(),
-            "paragraph": "8",
-        },
-        periodicity=CategoryRule.Periodicity.ONCE,
-        first_due=due,
-        actor=actor,
-        application=application,
-        family=application.family,
-        okrug=application.okrug,
-        decided_on=on,
-        occasion_year=academic_year,
-        purpose=_("Оплата обучения %(y)s/%(y2)s, договор %(n)s")
-        % {
-            "y": academic_year,
-            "y2": academic_year + 1,
-            "n": case.contract_number or f"{case.first_academic_year}-О-{case.pk:05d}",
-        },
+    basis = {
+        "mrp_value": str(mrp),
+        "mrp_multiple": str(rules.amount_in_mrp(amount, mrp)),
+        "cap_mrp": str(cap.cap_mrp),
+        "degree": case.degree,
+        "tuition": str(tuition),
+        "academic_year": academic_year,
+        "on": on.isoformat(),
+        "paragraph": "8",
+    }
+    award = _tuition_award(
+        case, academic_year=academic_year, amount=amount, basis=basis, actor=actor, on=on
     )
     return EducationYear.objects.create(
         case=case,
@@ -297,6 +294,32 @@ def _year_award(case, *, academic_year, tuition, test: IncomeTest, actor, on) ->
         award=award,
         decided_on=on,
         decided_by=actor,
+    )
+
+
+def _tuition_award(case, *, academic_year: int, amount, basis: dict, actor, on) -> Award:
+    """The year's tuition paid once, at the start of the academic year or at once when that
+    has passed (p12), under the contract's number (p10)."""
+    application = case.application
+    return award_create(
+        recipient=case.student,
+        category=application.category,
+        amount=amount,
+        basis=basis,
+        periodicity=CategoryRule.Periodicity.ONCE,
+        first_due=rules.academic_year_payment_due(academic_year=academic_year, decided_on=on),
+        actor=actor,
+        application=application,
+        family=application.family,
+        okrug=application.okrug,
+        decided_on=on,
+        occasion_year=academic_year,
+        purpose=_("Оплата обучения %(y)s/%(y2)s, договор %(n)s")
+        % {
+            "y": academic_year,
+            "y2": academic_year + 1,
+            "n": case.contract_number or f"{case.first_academic_year}-О-{case.pk:05d}",
+        },
     )
 
 
@@ -317,14 +340,28 @@ def education_year_continue(
         raise NotEligible(
             _("Помощь не продлевается: статус «%(s)s».") % {"s": case.get_status_display()}
         )
+    _check_next_academic_year(case, academic_year)
+    _rule(case.application.category, on)
+    test = education_income_test(case=case, on=on)
+    _check_income_still_passes(test, academic_year)
+    _check_tuition(tuition)
+    return _year_award(
+        case, academic_year=academic_year, tuition=tuition, test=test, actor=actor, on=on
+    )
+
+
+def _check_next_academic_year(case: EducationCase, academic_year: int) -> None:
+    """Years are continued one after another (p12)."""
     last = case.years.order_by("-academic_year").first()
     if last is None or academic_year != last.academic_year + 1:
         raise EducationError(
             _("Следующий учебный год — %(y)s/%(y2)s.")
             % {"y": last.academic_year + 1, "y2": last.academic_year + 2}
         )
-    _rule(case.application.category, on)
-    test = education_income_test(case=case, on=on)
+
+
+def _check_income_still_passes(test: IncomeTest, academic_year: int) -> None:
+    """The family's income is tested again for every following year (p8, p12)."""
     if not test.passed:
         raise NotEligible(
             _(
@@ -338,11 +375,6 @@ def education_year_continue(
                 "y2": academic_year + 1,
             }
         )
-    if tuition <= 0:
-        raise EducationError(_("Стоимость обучения должна быть больше нуля."))
-    return _year_award(
-        case, academic_year=academic_year, tuition=tuition, test=test, actor=actor, on=on
-    )
 
 
 @transaction.atomic

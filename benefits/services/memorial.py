@@ -299,7 +299,21 @@ def memorial_list_create(
     """Save a list from its checked lines (p15). Every bad line must be excluded by the user;
     new citizens are registered from their lines (unique by IIN)."""
     preview = memorial_preview_build(occasion=occasion, year=year, rows=rows, pay_date=pay_date)
-    excluded = set(exclude_lines)
+    good = _lines_to_save(preview, excluded=set(exclude_lines))
+    _register_new_persons(good)
+    memorial_list = MemorialList.objects.create(
+        occasion=occasion,
+        year=year,
+        pay_date=preview.pay_date,
+        source_file_name=file_name[:255],
+        created_by=actor,
+    )
+    _rows_create(memorial_list, good)
+    return memorial_list
+
+
+def _lines_to_save(preview: MemorialPreview, *, excluded: set[int]) -> list[PreviewLine]:
+    """The good lines not excluded; nothing is saved while a bad line is left in (p15)."""
     left = [line for line in preview.bad_lines if line.line not in excluded]
     if left:
         raise MemorialImportHasErrors(
@@ -309,18 +323,16 @@ def memorial_list_create(
     good = [line for line in preview.good_lines if line.line not in excluded]
     if not good:
         raise MemorialListError(_("В списке не осталось ни одной строки."))
-    _register_new_persons(good)
-    memorial_list = MemorialList.objects.create(
-        occasion=occasion,
-        year=year,
-        pay_date=preview.pay_date,
-        source_file_name=file_name[:255],
-        created_by=actor,
-    )
+    return good
+
+
+def _rows_create(memorial_list: MemorialList, lines: list[PreviewLine]) -> None:
+    """The list's rows; the database refuses a person already in another list for the same
+    date and year (a list saved meanwhile from another file)."""
     try:
         with transaction.atomic():
             MemorialListRow.objects.bulk_create(
-                (_row_of(line, memorial_list) for line in good), batch_size=2000
+                (_row_of(line, memorial_list) for line in lines), batch_size=2000
             )
     except IntegrityError:
         raise MemorialListError(
@@ -328,9 +340,8 @@ def memorial_list_create(
                 "Кто-то из списка уже включён в другой список к этой дате за %(y)s год. "
                 "Загрузите файл ещё раз."
             )
-            % {"y": year}
+            % {"y": memorial_list.year}
         ) from None
-    return memorial_list
 
 
 def _register_new_persons(lines: list[PreviewLine]) -> None:
@@ -440,27 +451,49 @@ def memorial_list_approve(
     if not rows:
         raise MemorialListError(_("В списке нет ни одной строки."))
     _check_lump_sums_still_due(rows)
+    _budgets_reserve(rows, on=on)
+    _awards_create(rows, locked, actor=actor, on=on)
+    create_with_history(
+        [_payment_of(row, locked, on=on) for row in rows], ScheduledPayment, batch_size=2000
+    )
+    _lump_sums_record(rows, locked)
+    locked.status = MemorialList.Status.APPROVED
+    locked.approved_by, locked.approved_at = actor, timezone.now()
+    locked.decision_number = decision_number.strip()
+    locked.save(update_fields=["status", "approved_by", "approved_at", "decision_number"])
+    return locked
+
+
+def _budgets_reserve(rows: list[MemorialListRow], *, on: datetime.date) -> None:
+    """The list's total of each programme is reserved in that programme's budget (p31)."""
     programmes = {row.category.programme for row in rows}
     for programme in programmes:
         total = sum((r.amount for r in rows if r.category.programme == programme), Decimal("0"))
         budget_reserve(programme=programme, due=[(on, total)])
+
+
+def _awards_create(rows: list[MemorialListRow], memorial_list: MemorialList, *, actor, on) -> None:
+    """An award for each row under its category's rule in force on the pay date (p5, p6),
+    linked back to its row."""
     categories = {row.category_id: row.category for row in rows}
-    in_force = {pk: c.rule_on(locked.pay_date) for pk, c in categories.items()}
+    in_force = {pk: c.rule_on(memorial_list.pay_date) for pk, c in categories.items()}
     awards = [
-        _award_of(row, locked, rule=in_force[row.category_id], actor=actor, on=on) for row in rows
+        _award_of(row, memorial_list, rule=in_force[row.category_id], actor=actor, on=on)
+        for row in rows
     ]
     create_with_history(awards, Award, batch_size=2000)
     _attach_awards(rows, awards)
-    create_with_history(
-        [_payment_of(row, locked, on=on) for row in rows], ScheduledPayment, batch_size=2000
-    )
+
+
+def _lump_sums_record(rows: list[MemorialListRow], memorial_list: MemorialList) -> None:
+    """The lump sums of p5.3 in the list, recorded as paid so that none is paid twice."""
     LumpSumPayment.objects.bulk_create(
         (
             LumpSumPayment(
                 person_id=r.person_id,
                 category_id=r.category_id,
                 row=r,
-                year=locked.year,
+                year=memorial_list.year,
                 mrp_multiple=r.lump_sum_mrp,
                 amount=rules.mrp_amount(r.lump_sum_mrp, r.mrp_value),
             )
@@ -469,11 +502,6 @@ def memorial_list_approve(
         ),
         batch_size=2000,
     )
-    locked.status = MemorialList.Status.APPROVED
-    locked.approved_by, locked.approved_at = actor, timezone.now()
-    locked.decision_number = decision_number.strip()
-    locked.save(update_fields=["status", "approved_by", "approved_at", "decision_number"])
-    return locked
 
 
 def _check_lump_sums_still_due(rows: list[MemorialListRow]) -> None:

@@ -15,6 +15,12 @@ from ..models import IssuedDocument, LocalConclusion, SurveyAct, SurveyActMember
 from .documents import documents_issue
 
 ROW_FIELDS = ("occupation", "unemployment_reason", "employment_measures", "own_hardship")
+# Issued with the conclusion: the act, the conclusion and the family's composition (annex 3).
+CONCLUSION_DOCUMENTS = (
+    IssuedDocument.Kind.ACT,
+    IssuedDocument.Kind.LOCAL_CONCLUSION,
+    IssuedDocument.Kind.FAMILY,
+)
 
 
 @dataclass
@@ -146,14 +152,7 @@ def local_conclusion_record(
     conclusion and the family composition (annex 3) are issued; the workflow then moves the
     application on to the akim or the authorized body (p19)."""
     application = Application.objects.select_for_update().get(pk=application.pk)
-    act = selectors.survey_act_of(application)
-    if act is None or act.refused:
-        raise NotAtThisStage(_("Сначала составьте акт обследования (приложение 1)."))
-    if selectors.related_or_none(application, "local_conclusion") is not None:
-        raise AlreadyRecorded(
-            _("Заключение участковой комиссии по заявлению № %(n)s уже вынесено.")
-            % {"n": application.number}
-        )
+    check_ready_for_conclusion(application)
     conclusion = LocalConclusion.objects.create(
         application=application,
         need=need,
@@ -163,13 +162,17 @@ def local_conclusion_record(
         received_by=received_by.strip(),
         recorded_by=actor,
     )
-    documents_issue(
-        application=application,
-        kinds=[
-            IssuedDocument.Kind.ACT,
-            IssuedDocument.Kind.LOCAL_CONCLUSION,
-            IssuedDocument.Kind.FAMILY,
-        ],
-        actor=actor,
-    )
+    documents_issue(application=application, kinds=CONCLUSION_DOCUMENTS, actor=actor)
     return conclusion
+
+
+def check_ready_for_conclusion(application: Application) -> None:
+    """The conclusion (annex 2) follows an act of a survey that took place, once (p19)."""
+    act = selectors.survey_act_of(application)
+    if act is None or act.refused:
+        raise NotAtThisStage(_("Сначала составьте акт обследования (приложение 1)."))
+    if selectors.related_or_none(application, "local_conclusion") is not None:
+        raise AlreadyRecorded(
+            _("Заключение участковой комиссии по заявлению № %(n)s уже вынесено.")
+            % {"n": application.number}
+        )

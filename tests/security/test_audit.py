@@ -168,11 +168,7 @@ def test_history_masks_iin_for_roles_that_do_not_need_it(caseworker, local_membe
 
 def history_table_reads(queries) -> list[str]:
     """Reads of history tables (the change log being built)."""
-    return [
-        q["sql"]
-        for q in queries
-        if "historical" in q["sql"]
-    ]
+    return [q["sql"] for q in queries if "historical" in q["sql"]]
 
 
 def test_change_log_is_kept_until_a_change_and_rebuilt_with_it(client, caseworker, case):

@@ -98,6 +98,15 @@ def family_create(
         reg_number=reg_number or next_family_reg_number(okrug),
         **fields,
     )
+    by_person = _members_create(family, applicant=applicant, members=members)
+    _incomes_create(by_person, incomes)
+    return family
+
+
+def _members_create(
+    family: Family, *, applicant: Person, members: Iterable[MemberData]
+) -> dict[int, FamilyMember]:
+    """The applicant and the other members, each person once; their rows by person."""
     by_person = {
         applicant.pk: FamilyMember.objects.create(
             family=family, person=applicant, relation=FamilyMember.Relation.APPLICANT
@@ -117,7 +126,12 @@ def family_create(
             employment_measures=m.employment_measures,
             own_hardship=m.own_hardship,
         )
-    # With history rows (and the request's user), like every other change (issue 7).
+    return by_person
+
+
+def _incomes_create(by_person: dict[int, FamilyMember], incomes: Iterable[IncomeData]) -> None:
+    """Each income on its member's row, with history rows (and the request's user) like every
+    other change (issue 7)."""
     create_with_history(
         [
             Income(
@@ -131,7 +145,6 @@ def family_create(
         ],
         Income,
     )
-    return family
 
 
 def next_application_number(year: int) -> str:
@@ -187,45 +200,66 @@ def application_register(
     """Register an application of the family's applicant (p16) and record its first step."""
     registered_at = registered_at or timezone.now()
     registered_on = timezone.localdate(registered_at)
-    if category.rule_on(registered_on) is None:
-        raise ApplicationError(
-            _("Категория «%(c)s» не действует на %(d)s.")
-            % {"c": category.name, "d": registered_on.strftime("%d.%m.%Y")}
-        )
+    _check_category_in_force(category, registered_on)
     check_event_window(category=category, event_date=event_date, registered_on=registered_on)
-    for _attempt in range(5):
-        try:
-            with transaction.atomic():
-                application = Application.objects.create(
-                    number=next_application_number(registered_on.year),
-                    kind=kind,
-                    category=category,
-                    applicant=family.applicant,
-                    family=family,
-                    okrug=family.okrug,
-                    channel=channel,
-                    event_date=event_date,
-                    situation=situation,
-                    registered_at=registered_at,
-                    registered_by=actor,
-                    status=Application.Status.REGISTERED,
-                    status_changed_at=registered_at,
-                    due_date=rules.send_to_local_due(registered_on),
-                    decision_due=rules.decision_due(
-                        registered_on=registered_on, documents_requested=False
-                    ),
-                )
-            break
-        except IntegrityError:
-            continue
-    else:
-        raise ApplicationError(_("Не удалось присвоить номер заявлению, повторите попытку."))
+    application = _insert_numbered(
+        year=registered_on.year,
+        kind=kind,
+        category=category,
+        applicant=family.applicant,
+        family=family,
+        okrug=family.okrug,
+        channel=channel,
+        event_date=event_date,
+        situation=situation,
+        registered_at=registered_at,
+        registered_by=actor,
+        **_registered_state(registered_at),
+    )
+    _registration_record(application, actor=actor)
+    return application
+
+
+def _registration_record(application: Application, *, actor) -> None:
+    """The first row of the application's history: registered, by whom and when."""
     ApplicationTransition.objects.create(
         application=application,
         from_status="",
         to_status=Application.Status.REGISTERED,
         actor=actor,
-        at=registered_at,
+        at=application.registered_at,
         comment=_("Заявление зарегистрировано"),
     )
-    return application
+
+
+def _check_category_in_force(category: Category, registered_on: datetime.date) -> None:
+    if category.rule_on(registered_on) is None:
+        raise ApplicationError(
+            _("Категория «%(c)s» не действует на %(d)s.")
+            % {"c": category.name, "d": registered_on.strftime("%d.%m.%Y")}
+        )
+
+
+def _registered_state(registered_at: datetime.datetime) -> dict:
+    """A new application is registered; its documents go to the local commission within 1
+    working day (p18) and the decision is due in 8 working days until documents are requested
+    (p24)."""
+    registered_on = timezone.localdate(registered_at)
+    return {
+        "status": Application.Status.REGISTERED,
+        "status_changed_at": registered_at,
+        "due_date": rules.send_to_local_due(registered_on),
+        "decision_due": rules.decision_due(registered_on=registered_on, documents_requested=False),
+    }
+
+
+def _insert_numbered(*, year: int, **fields) -> Application:
+    """Insert the application under the year's next number. Two registrations at the same
+    moment may take the same number: the unique number refuses the second, which tries again."""
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                return Application.objects.create(number=next_application_number(year), **fields)
+        except IntegrityError:
+            continue
+    raise ApplicationError(_("Не удалось присвоить номер заявлению, повторите попытку."))

@@ -444,34 +444,64 @@ def application_decide(
     decided_on = today()
     basis = decision_basis.build(application=application, on=decided_on)
     if grant:
-        amount, ground = _check_grant(application, basis, period_start, period_end), ""
+        outcome = _grant_outcome(application, basis, period_start, period_end)
     else:
-        amount = None
-        _check_refusal(application, ground)
-    decision = Decision.objects.create(
-        application=application,
-        outcome=Decision.Outcome.GRANTED if grant else Decision.Outcome.REFUSED,
-        ground=ground,
-        comment=comment.strip(),
-        amount=amount,
-        mrp_value=Decimal(basis["mrp"]["value"]),
-        decided_on=decided_on,
-        decided_by=actor,
-        period_start=period_start if grant else None,
-        period_end=period_end if grant else None,
-        basis=basis,
-        notice_due=rules.notice_due(decided_on),
-    )
-    target = S.GRANTED if grant else S.REFUSED
-    _move(
-        application,
-        actor=actor,
-        to=target,
-        due=decision.notice_due,
-        comment=comment.strip() or decision.get_outcome_display(),
+        outcome = _refusal_outcome(application, ground)
+    decision = _decision_record(
+        application, actor=actor, on=decided_on, basis=basis, comment=comment, **outcome
     )
     if grant:
         award_create_for_decision(decision=decision, actor=actor)
+    return decision
+
+
+def _grant_outcome(application, basis, period_start, period_end) -> dict:
+    """A grant of the amount the special commission concluded (p23) for the period asked."""
+    amount = _check_grant(application, basis, period_start, period_end)
+    return {
+        "outcome": Decision.Outcome.GRANTED,
+        "ground": "",
+        "amount": amount,
+        "period_start": period_start,
+        "period_end": period_end,
+    }
+
+
+def _refusal_outcome(application: Application, ground: str) -> dict:
+    """A refusal on a ground of p26: no amount, no period."""
+    _check_refusal(application, ground)
+    return {
+        "outcome": Decision.Outcome.REFUSED,
+        "ground": ground,
+        "amount": None,
+        "period_start": None,
+        "period_end": None,
+    }
+
+
+def _decision_record(
+    application: Application, *, actor, on: datetime.date, basis: dict, comment: str, **outcome
+) -> Decision:
+    """The decision with its basis and the MRP of the day (p24, p30); the application moves to
+    granted or refused and waits for the notice, due in 3 working days (p25)."""
+    decision = Decision.objects.create(
+        application=application,
+        comment=comment.strip(),
+        mrp_value=Decimal(basis["mrp"]["value"]),
+        decided_on=on,
+        decided_by=actor,
+        basis=basis,
+        notice_due=rules.notice_due(on),
+        **outcome,
+    )
+    granted = decision.outcome == Decision.Outcome.GRANTED
+    _move(
+        application,
+        actor=actor,
+        to=S.GRANTED if granted else S.REFUSED,
+        due=decision.notice_due,
+        comment=comment.strip() or decision.get_outcome_display(),
+    )
     return decision
 
 

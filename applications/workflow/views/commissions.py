@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from commissions import access, selectors
-from commissions.caps import category_cap
+from commissions.caps import Cap, category_cap
 from commissions.documents import KINDS, LANGS
 from commissions.exceptions import AmountOverCap
 from commissions.forms import (
@@ -150,32 +150,8 @@ def survey(request: HttpRequest, pk: int) -> HttpResponse:
     """Annex 1 (the act, or the refusal of the survey) and annex 2 on one page (p19)."""
     application = access.survey_application_get_for(user=request.user, pk=pk)
     forms = survey_forms(request, application)
-    action = request.POST.get("action")
-    if request.method == "POST" and action == "act" and record_act(request, application, forms):
-        messages.success(
-            request,
-            _(
-                "Акт обследования и заключение участковой комиссии № %(n)s "
-                "составлены, документы выданы."
-            )
-            % {"n": request.POST["number"]},
-        )
+    if request.method == "POST" and record_survey(request, application, forms):
         return redirect(application)
-    if (
-        request.method == "POST"
-        and action == "refusal"
-        and record_refusal(request, application, forms)
-    ):
-        messages.success(
-            request,
-            _(
-                "Отказ заявителя от обследования зафиксирован: основание "
-                "для отказа в помощи по п. 26, пп. 2."
-            ),
-        )
-        return redirect(application)
-    if request.method == "POST" and action not in ("act", "refusal"):
-        messages.error(request, _("Неизвестное действие."))
     act = selectors.survey_act_of(application)
     return render(
         request,
@@ -192,37 +168,43 @@ def survey(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def record_survey(request, application, forms) -> bool:
+    """Record what was sent: the act with the conclusion (p19) or the applicant's refusal of
+    the survey, a ground for refusal (p26(2)); True once it is recorded."""
+    action = request.POST.get("action")
+    if action == "act" and record_act(request, application, forms):
+        messages.success(
+            request,
+            _(
+                "Акт обследования и заключение участковой комиссии № %(n)s "
+                "составлены, документы выданы."
+            )
+            % {"n": request.POST["number"]},
+        )
+        return True
+    if action == "refusal" and record_refusal(request, application, forms):
+        messages.success(
+            request,
+            _(
+                "Отказ заявителя от обследования зафиксирован: основание "
+                "для отказа в помощи по п. 26, пп. 2."
+            ),
+        )
+        return True
+    if action not in ("act", "refusal"):
+        messages.error(request, _("Неизвестное действие."))
+    return False
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def special_conclusion(request: HttpRequest, pk: int) -> HttpResponse:
     """The special commission concludes on need and the amount, within the cap (p14, p23)."""
     application = access.special_application_get_for(user=request.user, pk=pk)
     form = SpecialConclusionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            application_special_conclusion_record(
-                application=application, actor=request.user, **form.service_fields()
-            )
-        except AmountOverCap as error:
-            form.add_error("amount", str(error))
-        except RuleViolation as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(
-                request,
-                _("Заключение специальной комиссии по заявлению № %(n)s вынесено.")
-                % {"n": application.number},
-            )
-            return redirect(application)
-    cap, cap_error = None, ""
-    try:
-        cap = category_cap(
-            category=application.category,
-            members=selectors.members_count(application),
-            on=timezone.localdate(),
-        )
-    except RuleViolation as error:
-        cap_error = str(error)
+    if request.method == "POST" and form.is_valid() and record_special(request, application, form):
+        return redirect(application)
+    cap, cap_error = cap_or_error(application)
     conclusion = selectors.related_or_none(application, "special_conclusion")
     return render(
         request,
@@ -241,3 +223,38 @@ def special_conclusion(request: HttpRequest, pk: int) -> HttpResponse:
             "open": application.status == application.Status.AT_SPECIAL_COMMISSION,
         },
     )
+
+
+def record_special(request, application, form) -> bool:
+    """Record the special commission's conclusion (p23); an amount over the cap (p14) goes back
+    to its field, another broken rule to the form."""
+    try:
+        application_special_conclusion_record(
+            application=application, actor=request.user, **form.service_fields()
+        )
+    except AmountOverCap as error:
+        form.add_error("amount", str(error))
+        return False
+    except RuleViolation as error:
+        form.add_error(None, str(error))
+        return False
+    messages.success(
+        request,
+        _("Заключение специальной комиссии по заявлению № %(n)s вынесено.")
+        % {"n": application.number},
+    )
+    return True
+
+
+def cap_or_error(application) -> tuple[Cap | None, str]:
+    """The cap of the category for the family today (p7, p14), shown beside the amount, or why
+    it cannot be computed (reference data missing)."""
+    try:
+        cap = category_cap(
+            category=application.category,
+            members=selectors.members_count(application),
+            on=timezone.localdate(),
+        )
+    except RuleViolation as error:
+        return None, str(error)
+    return cap, ""

@@ -80,30 +80,8 @@ def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
         "ground": proposed,
     }
     form = DecisionForm(request.POST or None, initial=initial, monthly=_is_monthly(application))
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            decision = workflow.application_decide(
-                application=application,
-                actor=request.user,
-                grant=data["outcome"] == Decision.Outcome.GRANTED,
-                ground=data["ground"],
-                comment=data["comment"],
-                period_start=data.get("period_start"),
-                period_end=data.get("period_end"),
-            )
-        except (ApplicationError, BenefitsError) as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(
-                request,
-                _("Решение принято: %(o)s. Уведомить заявителя до %(d)s.")
-                % {
-                    "o": decision.get_outcome_display(),
-                    "d": decision.notice_due.strftime("%d.%m.%Y"),
-                },
-            )
-            return redirect(application)
+    if request.method == "POST" and form.is_valid() and _decide(request, application, form):
+        return redirect(application)
     return render(
         request,
         "applications/decision_form.html",
@@ -115,6 +93,30 @@ def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
             "threshold": _threshold_or_none(application),
         },
     )
+
+
+def _decide(request: HttpRequest, application: Application, form: DecisionForm) -> bool:
+    """Take the decision the form asks for; a rule it breaks goes back onto the form."""
+    data = form.cleaned_data
+    try:
+        decision = workflow.application_decide(
+            application=application,
+            actor=request.user,
+            grant=data["outcome"] == Decision.Outcome.GRANTED,
+            ground=data["ground"],
+            comment=data["comment"],
+            period_start=data.get("period_start"),
+            period_end=data.get("period_end"),
+        )
+    except (ApplicationError, BenefitsError) as error:
+        form.add_error(None, str(error))
+        return False
+    messages.success(
+        request,
+        _("Решение принято: %(o)s. Уведомить заявителя до %(d)s.")
+        % {"o": decision.get_outcome_display(), "d": decision.notice_due.strftime("%d.%m.%Y")},
+    )
+    return True
 
 
 def _threshold_or_none(application: Application):

@@ -88,6 +88,7 @@ HISTORY_DAYS = 730
 STUDY_YEARS = 4
 MONTHS = 12
 EARNINGS = ("wages", "wages", "allowance", "farm")
+BATCH = 2000  # rows of one INSERT
 STREETS = ("Абая", "Жамбыла", "Толе би", "Айтеке би", "Казыбек би", "Бейбитшилик", "Достык")
 
 
@@ -217,17 +218,7 @@ class Generator:
         head_sex = "M" if rng.random() < 0.7 else "F"
         head_birth = self.birth(year - 78, year - 22)
         f_index = len(chunk.families)
-        self.reg_seq[okrug.pk] += 1
-        chunk.families.append(
-            Family(
-                reg_number=f"{okrug.kato[:6]}-{self.reg_seq[okrug.pk]:05d}",
-                okrug=okrug,
-                address=f"{okrug.centre_ru or okrug.name_ru}, ул. {rng.choice(STREETS)}, "
-                f"{rng.randrange(1, 200)}",
-                housing=rng.choice(Family.Housing.values[:-1]),
-                housing_cost=Decimal(rng.randrange(5_000, 45_000, 500)),
-            )
-        )
+        chunk.families.append(self.household(okrug))
         self.member(
             chunk,
             f_index,
@@ -236,28 +227,49 @@ class Generator:
             earner=True,
         )
         if size >= 2:
-            spouse_birth = self.birth(head_birth.year - 3, min(head_birth.year + 5, year - 20))
-            self.member(
-                chunk,
-                f_index,
-                self.person(spouse_birth, "F" if head_sex == "M" else "M", surname, False),
-                FamilyMember.Relation.SPOUSE,
-                earner=rng.random() < 0.5,
-            )
+            self.spouse(chunk, f_index, head_birth, head_sex, surname)
         for _k in range(size - 2):
-            child_sex = rng.choice("MF")
-            child_birth = self.birth(head_birth.year + 20, min(head_birth.year + 42, year))
-            relation = (
-                FamilyMember.Relation.SON if child_sex == "M" else FamilyMember.Relation.DAUGHTER
-            )
-            self.member(
-                chunk,
-                f_index,
-                self.person(child_birth, child_sex, surname, False),
-                relation,
-                earner=year - child_birth.year >= 19 and rng.random() < 0.5,
-            )
+            self.child(chunk, f_index, head_birth, surname)
         return f_index
+
+    def household(self, okrug: Okrug) -> Family:
+        """A family of the okrug under its next registration number, at an address there."""
+        rng = self.rng
+        self.reg_seq[okrug.pk] += 1
+        return Family(
+            reg_number=f"{okrug.kato[:6]}-{self.reg_seq[okrug.pk]:05d}",
+            okrug=okrug,
+            address=f"{okrug.centre_ru or okrug.name_ru}, ул. {rng.choice(STREETS)}, "
+            f"{rng.randrange(1, 200)}",
+            housing=rng.choice(Family.Housing.values[:-1]),
+            housing_cost=Decimal(rng.randrange(5_000, 45_000, 500)),
+        )
+
+    def spouse(self, chunk: Chunk, f_index: int, head_birth, head_sex: str, surname: str):
+        """The applicant's spouse, of about the same age, earning half the time."""
+        year = self.today.year
+        spouse_birth = self.birth(head_birth.year - 3, min(head_birth.year + 5, year - 20))
+        self.member(
+            chunk,
+            f_index,
+            self.person(spouse_birth, "F" if head_sex == "M" else "M", surname, False),
+            FamilyMember.Relation.SPOUSE,
+            earner=self.rng.random() < 0.5,
+        )
+
+    def child(self, chunk: Chunk, f_index: int, head_birth, surname: str):
+        """A son or daughter born when the applicant was 20 to 42; a grown one may earn."""
+        year = self.today.year
+        child_sex = self.rng.choice("MF")
+        child_birth = self.birth(head_birth.year + 20, min(head_birth.year + 42, year))
+        relation = FamilyMember.Relation.SON if child_sex == "M" else FamilyMember.Relation.DAUGHTER
+        self.member(
+            chunk,
+            f_index,
+            self.person(child_birth, child_sex, surname, False),
+            relation,
+            earner=year - child_birth.year >= 19 and self.rng.random() < 0.5,
+        )
 
     def member(self, chunk: Chunk, f_index: int, person: Person, relation: str, earner: bool):
         chunk.persons.append(person)
@@ -492,40 +504,8 @@ class Command(BaseCommand):
 def insert(rows: Chunk, users: dict, mrp: "MrpTable", lists: "PaymentLists") -> dict[str, int]:
     """Insert the chunk's rows in dependency order; bulk_create sets primary keys on SQLite and
     PostgreSQL alike, so later tables can refer to earlier ones."""
-    batch = 2000
-    Person.objects.bulk_create(rows.persons, batch_size=batch)
-    heads = {}
-    for f_index, p_index, relation, *_rest in rows.members:
-        if relation == FamilyMember.Relation.APPLICANT:
-            heads[f_index] = rows.persons[p_index]
-    for f_index, family in enumerate(rows.families):
-        family.applicant = heads[f_index]
-    Family.objects.bulk_create(rows.families, batch_size=batch)
-    members = [
-        FamilyMember(family=rows.families[f], person=rows.persons[p], relation=rel, occupation=occ)
-        for f, p, rel, _earner, occ in rows.members
-    ]
-    FamilyMember.objects.bulk_create(members, batch_size=batch)
-    Income.objects.bulk_create(
-        [
-            Income(member=members[m], kind=k, year=y, quarter=q, amount=a)
-            for m, k, y, q, a in rows.incomes
-        ],
-        batch_size=batch,
-    )
-    apps = []
-    for app, f_index in rows.applications:
-        app.family = rows.families[f_index]
-        app.applicant = app.family.applicant
-        apps.append(app)
-    Application.objects.bulk_create(apps, batch_size=batch)
-    ApplicationTransition.objects.bulk_create(
-        [
-            ApplicationTransition(application=apps[a], from_status=f, to_status=t, actor=u, at=at)
-            for a, f, t, u, at in rows.transitions
-        ],
-        batch_size=batch,
-    )
+    members = insert_families(rows)
+    apps = insert_applications(rows)
     insert_documents(rows, apps, users, mrp)
     decisions, awards, payments = insert_outcomes(rows, apps, users, mrp)
     made_lists, items = lists.insert(payments)
@@ -543,6 +523,49 @@ def insert(rows: Chunk, users: dict, mrp: "MrpTable", lists: "PaymentLists") -> 
         "payment_lists": made_lists,
         "list_items": items,
     }
+
+
+def insert_families(rows: Chunk) -> list[FamilyMember]:
+    """The persons, their families (each with its applicant), the members and their incomes."""
+    Person.objects.bulk_create(rows.persons, batch_size=BATCH)
+    heads = {}
+    for f_index, p_index, relation, *_rest in rows.members:
+        if relation == FamilyMember.Relation.APPLICANT:
+            heads[f_index] = rows.persons[p_index]
+    for f_index, family in enumerate(rows.families):
+        family.applicant = heads[f_index]
+    Family.objects.bulk_create(rows.families, batch_size=BATCH)
+    members = [
+        FamilyMember(family=rows.families[f], person=rows.persons[p], relation=rel, occupation=occ)
+        for f, p, rel, _earner, occ in rows.members
+    ]
+    FamilyMember.objects.bulk_create(members, batch_size=BATCH)
+    Income.objects.bulk_create(
+        [
+            Income(member=members[m], kind=k, year=y, quarter=q, amount=a)
+            for m, k, y, q, a in rows.incomes
+        ],
+        batch_size=BATCH,
+    )
+    return members
+
+
+def insert_applications(rows: Chunk) -> list[Application]:
+    """The applications of the families and the steps each has taken."""
+    apps = []
+    for app, f_index in rows.applications:
+        app.family = rows.families[f_index]
+        app.applicant = app.family.applicant
+        apps.append(app)
+    Application.objects.bulk_create(apps, batch_size=BATCH)
+    ApplicationTransition.objects.bulk_create(
+        [
+            ApplicationTransition(application=apps[a], from_status=f, to_status=t, actor=u, at=at)
+            for a, f, t, u, at in rows.transitions
+        ],
+        batch_size=BATCH,
+    )
+    return apps
 
 
 def insert_documents(rows: Chunk, apps: list[Application], users: dict, mrp: "MrpTable") -> None:
