@@ -1,6 +1,6 @@
 """Lists as tables declared once: a Table class names its columns, a column a line (its header,
-where its value comes from, whether it sorts), and one template draws every table
-(templates/tables/table.html) with the list's pages under it.
+where its value comes from, how it reads, whether it sorts), and one template draws every
+table (templates/tables/table.html) with the list's pages under it.
 
     class AwardTable(Table):
         number = Column(_("№"), accessor="pk", linkify=True)
@@ -13,14 +13,16 @@ where its value comes from, whether it sorts), and one template draws every tabl
     {% include "tables/table.html" %}
 
 The declarations follow django-tables2's (Column(verbose_name, accessor=…, orderable=…,
-default=…, linkify=…), `render_<column>(self, value[, record])`), but the cells are made here:
-django-tables2 spent 50 µs on each cell (accessor resolution, a signature inspection per call,
-translated labels), 10 ms for a page of 25 applications of 8 columns, where this takes 2 ms —
-most of the application list's budget of 12 ms at region size (docs/architecture.md). A table
-does not sort or cut its rows: the view's selector orders them (the `sort` parameter names the
-order) and its paginator cuts a page.
+default=…, linkify=…, attrs=…, empty_values=…), TemplateColumn, `render_<column>(self, value,
+record)` taking either or both, a column class's own `render`), but the cells are made here in
+one pass: django-tables2 spent 50 µs on each cell (accessor resolution, a signature inspection
+per call, translated labels), 10 ms for a page of 25 applications of 8 columns, where this takes
+2 ms — most of the application list's budget of 12 ms at region size (docs/architecture.md). A
+table does not sort or cut its rows: the view's selector orders them (the `sort` parameter
+names the order) and its paginator cuts a page.
 """
 
+import copy
 import datetime
 import inspect
 import itertools
@@ -30,6 +32,7 @@ from operator import attrgetter
 from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Page
 from django.db import models
+from django.forms.utils import flatatt
 from django.utils import dateformat, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -38,7 +41,6 @@ from .display import labels_of
 
 # the page's own parameters: a link to another order or page does not carry them
 PAGE_PARAMETERS = ("page", "after", "before")
-EMPTY = (None, "")
 _counter = itertools.count()
 
 
@@ -50,36 +52,54 @@ def day(value: datetime.date | datetime.datetime) -> str:
 
 
 class Column:
-    """A column: its header, the record's attribute it shows (`accessor`, "applicant__iin" or
-    "applicant.iin"; the column's own name by default), whether its header sorts the list, what
-    an empty value shows, and whether the cell links to the record (`linkify=True`: its
-    get_absolute_url(); a callable: the URL it gives for the record). A model field with
-    choices shows its label in the user's language (display.labels_of: the labels translated
+    """A column: its header; the record's attribute it shows (`accessor`, "applicant__iin" or
+    "applicant.iin"; the column's own name by default); whether its header sorts the list
+    (the table's `orderable` unless said); what an empty value shows (the table's `default`
+    unless said); whether the cell links to the record (`linkify=True`: its
+    get_absolute_url(); a callable: the URL it gives for the record); its class on the header
+    and the cells (`attrs={"cell": {"class": "num"}}`, "th" or "td" for one side). A model
+    field with choices shows its label in the user's language (display.labels_of: translated
     once per language, where get_FOO_display() translates every choice on every call)."""
+
+    template_name = ""
 
     def __init__(
         self,
         verbose_name: str = "",
         *,
         accessor: str | None = None,
-        orderable: bool = True,
-        default: str = "",
+        orderable: bool | None = None,
+        default: str | None = None,
         linkify: bool | Callable = False,
+        attrs: dict | None = None,
+        empty_values: tuple = (None, ""),
     ) -> None:
         self.verbose_name = verbose_name
         self.accessor = accessor
         self.orderable = orderable
         self.default = default
         self.linkify = linkify
+        self.empty_values = empty_values
+        attrs = attrs or {}
+        self.th_class = attrs.get("th", attrs.get("cell", {})).get("class", "")
+        self.td_class = attrs.get("td", attrs.get("cell", {})).get("class", "")
         self.order = next(_counter)
-        self.choice_fields: dict = {}
 
-    def bind(self, name: str) -> None:
-        """Named after its attribute in the Table class."""
+    def render(self, value):
+        """How a value reads in a cell (a column class of its own may say otherwise)."""
+        return value
+
+    def bind(self, name: str, table) -> None:
+        """Named after its attribute in `table`, whose defaults it takes."""
         self.name = name
+        if self.orderable is None:
+            self.orderable = table.orderable
+        if self.default is None:
+            self.default = table.default
         path = (self.accessor or name).replace("__", ".")
         self.parent, _dot, self.attribute = path.rpartition(".")
         self.get_parent = attrgetter(self.parent) if self.parent else None
+        self.choice_fields: dict = {}
 
     def value(self, record):
         """The record's value, a choice shown by its label."""
@@ -109,28 +129,48 @@ class Column:
         return self.linkify(record) if callable(self.linkify) else record.get_absolute_url()
 
 
+class TemplateColumn(Column):
+    """A cell drawn by a template (a row's form, say), with `record` and `table` in its context:
+    included in the table's own rendering, so the context processors do not run again."""
+
+    def __init__(self, template_name: str, verbose_name: str = "", **kwargs) -> None:
+        kwargs.setdefault("orderable", False)
+        super().__init__(verbose_name, **kwargs)
+        self.template_name = template_name
+
+
 class TableMeta(type):
-    """Collects the columns in the order they are declared, and each one's render method with
-    whether it takes the record (inspected once per class, not per cell)."""
+    """Collects the columns in the order they are declared (each table class its own copies,
+    bound to its defaults), and each column's renderer: the table's render_<column> method,
+    told the arguments it takes once per class rather than on every cell."""
 
     def __new__(mcs, name, bases, attrs):
         cls = super().__new__(mcs, name, bases, attrs)
-        columns = {}
+        declared = {}
         for base in reversed(cls.__mro__):
             found = [(k, v) for k, v in vars(base).items() if isinstance(v, Column)]
-            columns.update(sorted(found, key=lambda item: item[1].order))
-        for column_name, column in columns.items():
-            column.bind(column_name)
-        cls.base_columns = list(columns.values())
-        cls.renderers = {c.name: mcs.renderer(cls, c.name) for c in cls.base_columns}
+            declared.update(sorted(found, key=lambda item: item[1].order))
+        cls.base_columns = []
+        for column_name, column in declared.items():
+            column = copy.copy(column)
+            column.bind(column_name, cls)
+            cls.base_columns.append(column)
+        cls.renderers = {c.name: renderer(cls, c) for c in cls.base_columns}
         return cls
 
-    @staticmethod
-    def renderer(cls, column_name: str) -> tuple[Callable, bool] | None:
-        method = getattr(cls, f"render_{column_name}", None)
-        if method is None:
-            return None
-        return method, "record" in inspect.signature(method).parameters
+
+def renderer(table, column: Column) -> Callable:
+    """(table, value, record) → what the cell shows: the table's render_<column>, given the
+    value, the record or both as it asks, else the column's own render."""
+    method = getattr(table, f"render_{column.name}", None)
+    if method is None:
+        return lambda self, value, record: column.render(value)
+    wants = inspect.signature(method).parameters
+    if "value" in wants and "record" in wants:
+        return lambda self, value, record: method(self, value=value, record=record)
+    if "record" in wants:
+        return lambda self, value, record: method(self, record=record)
+    return lambda self, value, record: method(self, value)
 
 
 class Table(metaclass=TableMeta):
@@ -139,7 +179,10 @@ class Table(metaclass=TableMeta):
     "-number", …); its columns' links ask for another order, keeping every other parameter."""
 
     template_name = "tables/table.html"
-    empty_text = _("Ничего не найдено.")
+    empty_text = _("Ничего не найдено.")  # None: an empty table shows no row
+    orderable = True
+    default = ""
+    attrs: dict = {}
     # columns whose first click sorts them the other way (the newest dates first, say)
     descending_first: frozenset[str] = frozenset()
 
@@ -147,6 +190,7 @@ class Table(metaclass=TableMeta):
         self.page_obj = rows if isinstance(rows, Page) else None
         self.records = list(rows)
         self.sort = sort
+        self.attrs_html = flatatt(self.attrs)
         params = request.GET.copy()
         for name in PAGE_PARAMETERS:
             params.pop(name, None)
@@ -170,20 +214,19 @@ class Table(metaclass=TableMeta):
         return f"-{column.name}"
 
     @property
-    def rows(self) -> list[list]:
-        """Each record's cells, escaped by the template unless a render method marked them."""
-        return [
-            [self.cell(column, record) for column in self.base_columns] for record in self.records
-        ]
+    def rows(self) -> list[tuple]:
+        """(record, its cells): each cell its class, what it shows (escaped by the template
+        unless a render method marked it safe) and the template that draws it, if any."""
+        columns = self.base_columns
+        return [(record, [self.cell(c, record) for c in columns]) for record in self.records]
 
-    def cell(self, column: Column, record):
+    def cell(self, column: Column, record) -> tuple:
+        if column.template_name:
+            return column.td_class, None, column.template_name
         value = column.value(record)
-        if value in EMPTY:
-            return column.default
-        renderer = self.renderers[column.name]
-        if renderer is not None:
-            method, with_record = renderer
-            value = method(self, value, record) if with_record else method(self, value)
+        if value in column.empty_values:
+            return column.td_class, column.default, ""
+        value = self.renderers[column.name](self, value, record)
         if column.linkify:
-            return format_html('<a href="{}">{}</a>', column.url(record), value)
-        return value
+            value = format_html('<a href="{}">{}</a>', column.url(record), value)
+        return column.td_class, value, ""
