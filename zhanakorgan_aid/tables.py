@@ -61,6 +61,12 @@ class Table(BaseTable):
         self.page_query = params.urlencode()  # for another page: the same filters and order
         params.pop(self.order_by_field, None)
         self.sort_query = params.urlencode()  # for another order: the same filters
+        for column in self.columns:
+            # a column's class, `attrs={"cell": {"class": "num"}}` ("th" or "td" for one side),
+            # read once here rather than for every cell as django-tables2's `attrs` would
+            attrs = column.column.attrs
+            column.th_class = attrs.get("th", attrs.get("cell", {})).get("class", "")
+            column.td_class = attrs.get("td", attrs.get("cell", {})).get("class", "")
 
     @property
     def headers(self) -> list[tuple]:
