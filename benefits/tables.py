@@ -1,0 +1,301 @@
+"""The benefits app's lists, each declared once: a column a line, its header and how a cell
+reads (dates d.m.Y, money as 1 234,00 ₸, IINs masked for those who need no more of them).
+None of them sorts: their rows come in the order their selector gives."""
+
+import django_tables2 as tables
+from django.template.defaultfilters import floatformat
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from applications.cases.models import masked_iin
+from zhanakorgan_aid.tables import Table, day
+from zhanakorgan_aid.templatetags.aid import money
+
+NUM = {"cell": {"class": "num"}}  # figures stand right-aligned, header and cells
+
+
+class BenefitsTable(Table):
+    """A list of the benefits pages: its headers are not links (nothing re-sorts it), and an
+    empty value prints as nothing unless a column says otherwise."""
+
+    class Meta(Table.Meta):
+        orderable = False
+        default = ""
+
+    def render_status(self, value) -> str:
+        return format_html('<span class="badge">{}</span>', value)
+
+
+class MoneyColumn(tables.Column):
+    """A sum of money, right-aligned, "—" when there is none."""
+
+    def __init__(self, verbose_name, **kwargs) -> None:
+        super().__init__(verbose_name, attrs=NUM, default="—", **kwargs)
+
+    def render(self, value) -> str:
+        return money(value)
+
+
+class DayColumn(tables.Column):
+    """A date, or a moment as its day in the office's time zone: 20.03.2024."""
+
+    def render(self, value) -> str:
+        return day(value)
+
+
+# --- awards (p27, p28) -----------------------------------------------------------------------
+
+
+class AwardTable(BenefitsTable):
+    """The awards found (/awards/): the IIN whole for those who register and pay."""
+
+    number = tables.Column("№", accessor="pk", linkify=True)
+    decided_on = DayColumn(gettext_lazy("Дата решения"))
+    recipient = tables.Column(gettext_lazy("Получатель"), accessor="recipient__full_name")
+    iin = tables.Column(gettext_lazy("ИИН"), accessor="recipient__iin")
+    okrug = tables.Column(gettext_lazy("Округ"), default="—")
+    category = tables.Column(gettext_lazy("Категория"), accessor="category__paragraph")
+    periodicity = tables.Column(gettext_lazy("Периодичность"))
+    amount = MoneyColumn(gettext_lazy("Сумма выплаты"))
+    period = tables.Column(gettext_lazy("Период"), accessor="start")
+    status = tables.Column(gettext_lazy("Статус"))
+
+    class Meta(BenefitsTable.Meta):
+        pass
+
+    def __init__(self, rows, *, full_iin: bool, **kwargs) -> None:
+        super().__init__(rows, **kwargs)
+        self.full_iin = full_iin
+
+    def render_iin(self, value) -> str:
+        return value if self.full_iin else masked_iin(value)
+
+    def render_category(self, value) -> str:
+        return f"п. {value}"
+
+    def render_period(self, record) -> str:
+        if record.end and record.end != record.start:
+            return f"{day(record.start)} — {day(record.end)}"
+        return day(record.start)
+
+
+class ScheduleTable(BenefitsTable):
+    """An award's payments: a monthly award's by month, the others' by day (p30: each with the
+    MRP of its own date)."""
+
+    due_on = tables.Column(gettext_lazy("Срок"))
+    mrp_value = MoneyColumn(gettext_lazy("МРП"))
+    amount = MoneyColumn(gettext_lazy("Сумма"))
+    status = tables.Column(gettext_lazy("Статус"))
+    payment_list = tables.Column(gettext_lazy("Ведомость"), accessor="pk")
+    paid_on = DayColumn(gettext_lazy("Выплачено"), default="—")
+
+    class Meta(BenefitsTable.Meta):
+        empty_text = None
+
+    def __init__(self, rows, *, monthly: bool, **kwargs) -> None:
+        super().__init__(rows, **kwargs)
+        self.monthly = monthly
+
+    def render_due_on(self, value) -> str:
+        return value.strftime("%m.%Y") if self.monthly else day(value)
+
+    def render_status(self, value) -> str:
+        return value
+
+    def render_payment_list(self, record) -> str:
+        """The list the payment went into (one at most, p29), or "—"."""
+        lists = [item.payment_list for item in record.list_items.all()]
+        if not lists:
+            return "—"
+        return format_html_join(
+            "", '<a href="{}">{}</a>', ((pl.get_absolute_url(), pl.title) for pl in lists)
+        )
+
+
+class RepaymentTable(BenefitsTable):
+    """The sums returned against a recovery (p28)."""
+
+    paid_on = DayColumn(gettext_lazy("Дата"))
+    kind = tables.Column(gettext_lazy("Порядок"))
+    amount = MoneyColumn(gettext_lazy("Сумма"))
+    recorded_by = tables.Column(gettext_lazy("Внёс"))
+
+    class Meta(BenefitsTable.Meta):
+        empty_text = gettext_lazy("Погашений нет.")
+
+
+# --- payment lists (p29) ---------------------------------------------------------------------
+
+
+class PaymentListTable(BenefitsTable):
+    """The payment lists, newest first, with their rows and sum."""
+
+    title = tables.Column(gettext_lazy("Наименование"), linkify=True)
+    period = tables.Column(gettext_lazy("Период"), accessor="period_start")
+    occasion = tables.Column(gettext_lazy("Памятная дата"))
+    rows = tables.Column(gettext_lazy("Строк"), attrs=NUM)
+    total = MoneyColumn(gettext_lazy("Сумма"))
+    status = tables.Column(gettext_lazy("Статус"))
+    created = tables.Column(gettext_lazy("Сформировал"), accessor="created_by")
+
+    class Meta(BenefitsTable.Meta):
+        empty_text = gettext_lazy("Ведомостей пока нет.")
+
+    def render_period(self, record) -> str:
+        return f"{day(record.period_start)} — {day(record.period_end)}"
+
+    def render_created(self, record) -> str:
+        return f"{record.created_by}, {day(record.created_at)}"
+
+
+class PaymentListItemTable(BenefitsTable):
+    """A payment list's rows as the bank gets them: the whole IIN and the account."""
+
+    iin = tables.Column(gettext_lazy("ИИН"), accessor="payment__award__recipient__iin")
+    recipient = tables.Column(
+        gettext_lazy("ФИО"),
+        accessor="payment__award__recipient__full_name",
+        linkify=lambda record: record.payment.award.get_absolute_url(),
+    )
+    iban = tables.Column("IBAN")
+    bank = tables.Column(gettext_lazy("Банк"), accessor="bank__name")
+    amount = MoneyColumn(gettext_lazy("Сумма"))
+    purpose = tables.Column(gettext_lazy("Назначение"), accessor="payment__purpose")
+    due_on = DayColumn(gettext_lazy("Срок"), accessor="payment__due_on")
+
+    class Meta(BenefitsTable.Meta):
+        empty_text = None
+
+
+# --- budgets (p31) ---------------------------------------------------------------------------
+
+
+class BudgetOverrideTable(BenefitsTable):
+    """The awards the administrator allowed beyond a budget's remainder, with the reason."""
+
+    budget = tables.Column(gettext_lazy("Бюджет"))
+    amount = MoneyColumn(gettext_lazy("Не более"))
+    application = tables.Column(
+        gettext_lazy("Заявление"), accessor="application__number", default="—"
+    )
+    reason = tables.Column(gettext_lazy("Обоснование"))
+    recorded = tables.Column(gettext_lazy("Кто, когда"), accessor="recorded_by")
+    award = tables.Column(gettext_lazy("Использовано"), default=gettext_lazy("ещё нет"))
+
+    class Meta(BenefitsTable.Meta):
+        empty_text = gettext_lazy("Нет.")
+
+    def render_recorded(self, record) -> str:
+        return f"{record.recorded_by}, {day(record.recorded_at)}"
+
+    def render_award(self, value) -> str:
+        return format_html('<a href="{}">№ {}</a>', value.get_absolute_url(), value.pk)
+
+
+# --- education aid (p8–p13) ------------------------------------------------------------------
+
+
+class EducationCaseTable(BenefitsTable):
+    """The education aid cases, the latest academic year first."""
+
+    application = tables.Column(
+        gettext_lazy("Заявление"), accessor="application__number", linkify=True
+    )
+    student = tables.Column(gettext_lazy("Обучающийся"), accessor="student__full_name")
+    degree = tables.Column(gettext_lazy("Уровень"))
+    institution = tables.Column(gettext_lazy("Учебное заведение"))
+    academic_year = tables.Column(gettext_lazy("Учебный год"), accessor="first_academic_year")
+    status = tables.Column(gettext_lazy("Статус"))
+    contract_number = tables.Column(gettext_lazy("Договор"), default="—")
+
+    class Meta(BenefitsTable.Meta):
+        empty_text = gettext_lazy("Заявлений нет.")
+
+    def render_application(self, value) -> str:
+        return f"№ {value}"
+
+    def render_academic_year(self, value) -> str:
+        return f"{value}/{value + 1}"
+
+
+class OverdueReceiptTable(BenefitsTable):
+    """Academic years whose tuition receipt is late (p11), the longest overdue first."""
+
+    student = tables.Column(
+        gettext_lazy("Обучающийся"),
+        accessor="case__student__full_name",
+        linkify=lambda record: record.case.get_absolute_url(),
+    )
+    contract_number = tables.Column(gettext_lazy("Договор"), accessor="case__contract_number")
+    academic_year = tables.Column(gettext_lazy("Год"), accessor="academic_year_label")
+    amount = MoneyColumn(gettext_lazy("Сумма"))
+    money_arrived_on = DayColumn(gettext_lazy("Деньги поступили"))
+    receipt_due = DayColumn(gettext_lazy("Квитанция до"), attrs={"td": {"class": "late"}})
+
+    class Meta(BenefitsTable.Meta):
+        attrs = {"id": "overdue"}
+        empty_text = gettext_lazy("Просроченных квитанций нет.")
+
+
+# --- memorial-date lists (p5, p6, p15) -------------------------------------------------------
+
+
+class MemorialListTable(BenefitsTable):
+    """The memorial-date lists, the latest year first."""
+
+    number = tables.Column("№", accessor="pk", linkify=True)
+    occasion = tables.Column(gettext_lazy("Памятная дата"))
+    year = tables.Column(gettext_lazy("Год"))
+    pay_date = DayColumn(gettext_lazy("МРП на"))
+    row_count = tables.Column(gettext_lazy("Строк"), attrs=NUM)
+    total = MoneyColumn(gettext_lazy("Сумма"))
+    status = tables.Column(gettext_lazy("Статус"))
+    source_file_name = tables.Column(gettext_lazy("Файл"), attrs={"td": {"class": "muted"}})
+
+    class Meta(BenefitsTable.Meta):
+        empty_text = gettext_lazy("Списков пока нет.")
+
+    def render_status(self, value, record) -> str:
+        """The status, and the day of the akimat's approval once approved (p15)."""
+        if record.approved_at:
+            return format_html('<span class="badge">{}</span> {}', value, day(record.approved_at))
+        return super().render_status(value)
+
+
+class MemorialRowTable(BenefitsTable):
+    """A memorial list's rows (p5, p6): the MRP multiple and its value, the amount, the account;
+    a draft's row can be left out by those who manage, an approved one links its award."""
+
+    line_number = tables.Column(gettext_lazy("Строка"))
+    iin = tables.Column(gettext_lazy("ИИН"), accessor="person__iin")
+    person = tables.Column(gettext_lazy("Ф.И.О."), accessor="person__full_name")
+    category = tables.Column(gettext_lazy("Категория"), accessor="category__paragraph")
+    mrp = tables.Column(
+        gettext_lazy("МРП"), accessor="mrp_multiple", attrs=NUM, default="—", empty_values=(None, 0)
+    )
+    amount = MoneyColumn(gettext_lazy("Сумма"))
+    iban = tables.Column(gettext_lazy("Счёт"))
+    action = tables.TemplateColumn(
+        template_name="benefits/memorial/row_action.html", verbose_name="", accessor="pk"
+    )
+
+    class Meta(BenefitsTable.Meta):
+        attrs = {"id": "rows"}
+        empty_text = None
+
+    def __init__(self, rows, *, editable: bool, **kwargs) -> None:
+        super().__init__(rows, **kwargs)
+        self.editable = editable  # a draft, and the user may change it
+
+    def render_category(self, record) -> str:
+        return f"п. {record.category.paragraph} — {record.category.code}"
+
+    def render_mrp(self, value, record) -> str:
+        """40 MRP × 3 932,00 ₸, with the lump sum of p5.3 beside the multiple when paid."""
+        multiple = floatformat(value, "-2")
+        if record.lump_sum:
+            lump = floatformat(record.lump_sum_mrp, "-2")
+            multiple = f"{multiple} + {lump} {_('единовременно')}"
+        return f"{multiple} × {money(record.mrp_value)}"
