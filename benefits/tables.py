@@ -5,8 +5,8 @@ None of them sorts: their rows come in the order their selector gives."""
 import django_tables2 as tables
 from django.template.defaultfilters import floatformat
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from applications.cases.models import masked_iin
 from zhanakorgan_aid.tables import Table, day
@@ -51,15 +51,15 @@ class AwardTable(BenefitsTable):
     """The awards found (/awards/): the IIN whole for those who register and pay."""
 
     number = tables.Column("№", accessor="pk", linkify=True)
-    decided_on = DayColumn(gettext_lazy("Дата решения"))
-    recipient = tables.Column(gettext_lazy("Получатель"), accessor="recipient__full_name")
-    iin = tables.Column(gettext_lazy("ИИН"), accessor="recipient__iin")
-    okrug = tables.Column(gettext_lazy("Округ"), default="—")
-    category = tables.Column(gettext_lazy("Категория"), accessor="category__paragraph")
-    periodicity = tables.Column(gettext_lazy("Периодичность"))
-    amount = MoneyColumn(gettext_lazy("Сумма выплаты"))
-    period = tables.Column(gettext_lazy("Период"), accessor="start")
-    status = tables.Column(gettext_lazy("Статус"))
+    decided_on = DayColumn(_("Дата решения"))
+    recipient = tables.Column(_("Получатель"), accessor="recipient__full_name")
+    iin = tables.Column(_("ИИН"), accessor="recipient__iin")
+    okrug = tables.Column(_("Округ"), default="—")
+    category = tables.Column(_("Категория"), accessor="category__paragraph")
+    periodicity = tables.Column(_("Периодичность"))
+    amount = MoneyColumn(_("Сумма выплаты"))
+    period = tables.Column(_("Период"), accessor="start")
+    status = tables.Column(_("Статус"))
 
     class Meta(BenefitsTable.Meta):
         pass
@@ -84,12 +84,12 @@ class ScheduleTable(BenefitsTable):
     """An award's payments: a monthly award's by month, the others' by day (p30: each with the
     MRP of its own date)."""
 
-    due_on = tables.Column(gettext_lazy("Срок"))
-    mrp_value = MoneyColumn(gettext_lazy("МРП"))
-    amount = MoneyColumn(gettext_lazy("Сумма"))
-    status = tables.Column(gettext_lazy("Статус"))
-    payment_list = tables.Column(gettext_lazy("Ведомость"), accessor="pk")
-    paid_on = DayColumn(gettext_lazy("Выплачено"), default="—")
+    due_on = tables.Column(_("Срок"))
+    mrp_value = MoneyColumn(_("МРП"))
+    amount = MoneyColumn(_("Сумма"))
+    status = tables.Column(_("Статус"))
+    payment_list = tables.Column(_("Ведомость"), accessor="pk")
+    paid_on = DayColumn(_("Выплачено"), default="—")
 
     class Meta(BenefitsTable.Meta):
         empty_text = None
@@ -117,13 +117,13 @@ class ScheduleTable(BenefitsTable):
 class RepaymentTable(BenefitsTable):
     """The sums returned against a recovery (p28)."""
 
-    paid_on = DayColumn(gettext_lazy("Дата"))
-    kind = tables.Column(gettext_lazy("Порядок"))
-    amount = MoneyColumn(gettext_lazy("Сумма"))
-    recorded_by = tables.Column(gettext_lazy("Внёс"))
+    paid_on = DayColumn(_("Дата"))
+    kind = tables.Column(_("Порядок"))
+    amount = MoneyColumn(_("Сумма"))
+    recorded_by = tables.Column(_("Внёс"))
 
     class Meta(BenefitsTable.Meta):
-        empty_text = gettext_lazy("Погашений нет.")
+        empty_text = _("Погашений нет.")
 
 
 # --- payment lists (p29) ---------------------------------------------------------------------
@@ -132,16 +132,16 @@ class RepaymentTable(BenefitsTable):
 class PaymentListTable(BenefitsTable):
     """The payment lists, newest first, with their rows and sum."""
 
-    title = tables.Column(gettext_lazy("Наименование"), linkify=True)
-    period = tables.Column(gettext_lazy("Период"), accessor="period_start")
-    occasion = tables.Column(gettext_lazy("Памятная дата"))
-    rows = tables.Column(gettext_lazy("Строк"), attrs=NUM)
-    total = MoneyColumn(gettext_lazy("Сумма"))
-    status = tables.Column(gettext_lazy("Статус"))
-    created = tables.Column(gettext_lazy("Сформировал"), accessor="created_by")
+    title = tables.Column(_("Наименование"), linkify=True)
+    period = tables.Column(_("Период"), accessor="period_start")
+    occasion = tables.Column(_("Памятная дата"))
+    row_count = tables.Column(_("Строк"), accessor="rows", attrs=NUM)
+    total = MoneyColumn(_("Сумма"))
+    status = tables.Column(_("Статус"))
+    created = tables.Column(_("Сформировал"), accessor="created_by")
 
     class Meta(BenefitsTable.Meta):
-        empty_text = gettext_lazy("Ведомостей пока нет.")
+        empty_text = _("Ведомостей пока нет.")
 
     def render_period(self, record) -> str:
         return f"{day(record.period_start)} — {day(record.period_end)}"
@@ -153,17 +153,17 @@ class PaymentListTable(BenefitsTable):
 class PaymentListItemTable(BenefitsTable):
     """A payment list's rows as the bank gets them: the whole IIN and the account."""
 
-    iin = tables.Column(gettext_lazy("ИИН"), accessor="payment__award__recipient__iin")
+    iin = tables.Column(_("ИИН"), accessor="payment__award__recipient__iin")
     recipient = tables.Column(
-        gettext_lazy("ФИО"),
+        _("ФИО"),
         accessor="payment__award__recipient__full_name",
         linkify=lambda record: record.payment.award.get_absolute_url(),
     )
     iban = tables.Column("IBAN")
-    bank = tables.Column(gettext_lazy("Банк"), accessor="bank__name")
-    amount = MoneyColumn(gettext_lazy("Сумма"))
-    purpose = tables.Column(gettext_lazy("Назначение"), accessor="payment__purpose")
-    due_on = DayColumn(gettext_lazy("Срок"), accessor="payment__due_on")
+    bank = tables.Column(_("Банк"), accessor="bank__name")
+    amount = MoneyColumn(_("Сумма"))
+    purpose = tables.Column(_("Назначение"), accessor="payment__purpose")
+    due_on = DayColumn(_("Срок"), accessor="payment__due_on")
 
     class Meta(BenefitsTable.Meta):
         empty_text = None
@@ -175,17 +175,15 @@ class PaymentListItemTable(BenefitsTable):
 class BudgetOverrideTable(BenefitsTable):
     """The awards the administrator allowed beyond a budget's remainder, with the reason."""
 
-    budget = tables.Column(gettext_lazy("Бюджет"))
-    amount = MoneyColumn(gettext_lazy("Не более"))
-    application = tables.Column(
-        gettext_lazy("Заявление"), accessor="application__number", default="—"
-    )
-    reason = tables.Column(gettext_lazy("Обоснование"))
-    recorded = tables.Column(gettext_lazy("Кто, когда"), accessor="recorded_by")
-    award = tables.Column(gettext_lazy("Использовано"), default=gettext_lazy("ещё нет"))
+    budget = tables.Column(_("Бюджет"))
+    amount = MoneyColumn(_("Не более"))
+    application = tables.Column(_("Заявление"), accessor="application__number", default="—")
+    reason = tables.Column(_("Обоснование"))
+    recorded = tables.Column(_("Кто, когда"), accessor="recorded_by")
+    award = tables.Column(_("Использовано"), default=_("ещё нет"))
 
     class Meta(BenefitsTable.Meta):
-        empty_text = gettext_lazy("Нет.")
+        empty_text = _("Нет.")
 
     def render_recorded(self, record) -> str:
         return f"{record.recorded_by}, {day(record.recorded_at)}"
@@ -200,18 +198,16 @@ class BudgetOverrideTable(BenefitsTable):
 class EducationCaseTable(BenefitsTable):
     """The education aid cases, the latest academic year first."""
 
-    application = tables.Column(
-        gettext_lazy("Заявление"), accessor="application__number", linkify=True
-    )
-    student = tables.Column(gettext_lazy("Обучающийся"), accessor="student__full_name")
-    degree = tables.Column(gettext_lazy("Уровень"))
-    institution = tables.Column(gettext_lazy("Учебное заведение"))
-    academic_year = tables.Column(gettext_lazy("Учебный год"), accessor="first_academic_year")
-    status = tables.Column(gettext_lazy("Статус"))
-    contract_number = tables.Column(gettext_lazy("Договор"), default="—")
+    application = tables.Column(_("Заявление"), accessor="application__number", linkify=True)
+    student = tables.Column(_("Обучающийся"), accessor="student__full_name")
+    degree = tables.Column(_("Уровень"))
+    institution = tables.Column(_("Учебное заведение"))
+    academic_year = tables.Column(_("Учебный год"), accessor="first_academic_year")
+    status = tables.Column(_("Статус"))
+    contract_number = tables.Column(_("Договор"), default="—")
 
     class Meta(BenefitsTable.Meta):
-        empty_text = gettext_lazy("Заявлений нет.")
+        empty_text = _("Заявлений нет.")
 
     def render_application(self, value) -> str:
         return f"№ {value}"
@@ -224,19 +220,19 @@ class OverdueReceiptTable(BenefitsTable):
     """Academic years whose tuition receipt is late (p11), the longest overdue first."""
 
     student = tables.Column(
-        gettext_lazy("Обучающийся"),
+        _("Обучающийся"),
         accessor="case__student__full_name",
         linkify=lambda record: record.case.get_absolute_url(),
     )
-    contract_number = tables.Column(gettext_lazy("Договор"), accessor="case__contract_number")
-    academic_year = tables.Column(gettext_lazy("Год"), accessor="academic_year_label")
-    amount = MoneyColumn(gettext_lazy("Сумма"))
-    money_arrived_on = DayColumn(gettext_lazy("Деньги поступили"))
-    receipt_due = DayColumn(gettext_lazy("Квитанция до"), attrs={"td": {"class": "late"}})
+    contract_number = tables.Column(_("Договор"), accessor="case__contract_number")
+    academic_year = tables.Column(_("Год"), accessor="academic_year_label")
+    amount = MoneyColumn(_("Сумма"))
+    money_arrived_on = DayColumn(_("Деньги поступили"))
+    receipt_due = DayColumn(_("Квитанция до"), attrs={"td": {"class": "late"}})
 
     class Meta(BenefitsTable.Meta):
         attrs = {"id": "overdue"}
-        empty_text = gettext_lazy("Просроченных квитанций нет.")
+        empty_text = _("Просроченных квитанций нет.")
 
 
 # --- memorial-date lists (p5, p6, p15) -------------------------------------------------------
@@ -246,16 +242,16 @@ class MemorialListTable(BenefitsTable):
     """The memorial-date lists, the latest year first."""
 
     number = tables.Column("№", accessor="pk", linkify=True)
-    occasion = tables.Column(gettext_lazy("Памятная дата"))
-    year = tables.Column(gettext_lazy("Год"))
-    pay_date = DayColumn(gettext_lazy("МРП на"))
-    row_count = tables.Column(gettext_lazy("Строк"), attrs=NUM)
-    total = MoneyColumn(gettext_lazy("Сумма"))
-    status = tables.Column(gettext_lazy("Статус"))
-    source_file_name = tables.Column(gettext_lazy("Файл"), attrs={"td": {"class": "muted"}})
+    occasion = tables.Column(_("Памятная дата"))
+    year = tables.Column(_("Год"))
+    pay_date = DayColumn(_("МРП на"))
+    row_count = tables.Column(_("Строк"), attrs=NUM)
+    total = MoneyColumn(_("Сумма"))
+    status = tables.Column(_("Статус"))
+    source_file_name = tables.Column(_("Файл"), attrs={"td": {"class": "muted"}})
 
     class Meta(BenefitsTable.Meta):
-        empty_text = gettext_lazy("Списков пока нет.")
+        empty_text = _("Списков пока нет.")
 
     def render_status(self, value, record) -> str:
         """The status, and the day of the akimat's approval once approved (p15)."""
@@ -268,15 +264,15 @@ class MemorialRowTable(BenefitsTable):
     """A memorial list's rows (p5, p6): the MRP multiple and its value, the amount, the account;
     a draft's row can be left out by those who manage, an approved one links its award."""
 
-    line_number = tables.Column(gettext_lazy("Строка"))
-    iin = tables.Column(gettext_lazy("ИИН"), accessor="person__iin")
-    person = tables.Column(gettext_lazy("Ф.И.О."), accessor="person__full_name")
-    category = tables.Column(gettext_lazy("Категория"), accessor="category__paragraph")
+    line_number = tables.Column(_("Строка"))
+    iin = tables.Column(_("ИИН"), accessor="person__iin")
+    person = tables.Column(_("Ф.И.О."), accessor="person__full_name")
+    category = tables.Column(_("Категория"), accessor="category__paragraph")
     mrp = tables.Column(
-        gettext_lazy("МРП"), accessor="mrp_multiple", attrs=NUM, default="—", empty_values=(None, 0)
+        _("МРП"), accessor="mrp_multiple", attrs=NUM, default="—", empty_values=(None, 0)
     )
-    amount = MoneyColumn(gettext_lazy("Сумма"))
-    iban = tables.Column(gettext_lazy("Счёт"))
+    amount = MoneyColumn(_("Сумма"))
+    iban = tables.Column(_("Счёт"))
     action = tables.TemplateColumn(
         template_name="benefits/memorial/row_action.html", verbose_name="", accessor="pk"
     )
@@ -297,5 +293,5 @@ class MemorialRowTable(BenefitsTable):
         multiple = floatformat(value, "-2")
         if record.lump_sum:
             lump = floatformat(record.lump_sum_mrp, "-2")
-            multiple = f"{multiple} + {lump} {_('единовременно')}"
+            multiple = f"{multiple} + {lump} {gettext('единовременно')}"
         return f"{multiple} × {money(record.mrp_value)}"
