@@ -7,12 +7,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from commissions.models import IssuedDocument
 from zhanakorgan_aid.audit import personal_data_access_record
 
 from . import education_selectors as selectors
@@ -25,6 +24,7 @@ from .education_forms import (
 )
 from .exceptions import BenefitsError
 from .services import education as service
+from .tables import EducationCaseTable, OverdueReceiptTable
 
 PAGE_SIZE = 25
 
@@ -42,15 +42,15 @@ def require_manage(user) -> None:
 
 @login_required
 def education_list(request: HttpRequest) -> HttpResponse:
+    """The education aid cases, the latest academic year first, a page at a time."""
     require_read(request.user)
-    page = Paginator(selectors.education_case_list(user=request.user), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    cases = selectors.education_case_list(user=request.user)
+    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "benefits/education/list.html",
         {
-            "page": page,
+            "table": EducationCaseTable(page, request=request),
             "can_manage": selectors.can_manage(request.user),
         },
     )
@@ -95,14 +95,15 @@ def education_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _render_detail(request, case, *, forms=None, status=200):
+    """A case with its academic years, their payments and recoveries, and its contracts (p10–p13);
+    a form the service refused comes back in `forms` with its input."""
     today = timezone.localdate()
+    panels = selectors.education_case_panels(case)
     context = {
         "case": case,
-        "years": selectors.education_years_of(case),
+        "years": panels.years,
         "today": today,
-        "documents": IssuedDocument.objects.filter(
-            application_id=case.application_id, kind=IssuedDocument.Kind.EDUCATION_CONTRACT
-        ).only("pk", "lang", "issued_on", "size", "application_id", "kind"),
+        "documents": panels.contracts,
         "can_manage": selectors.can_manage(request.user),
         "transfer_form": TransferForm(initial={"arrived_on": today}),
         "receipt_form": ReceiptForm(initial={"received_on": today}),
@@ -155,12 +156,7 @@ def education_contract_issue(request: HttpRequest, pk: int, lang: str) -> HttpRe
 @login_required
 def education_contract_download(request: HttpRequest, pk: int, lang: str) -> HttpResponse:
     case = selectors.education_case_get_for(user=request.user, pk=pk)
-    document = get_object_or_404(
-        IssuedDocument,
-        application_id=case.application_id,
-        kind=IssuedDocument.Kind.EDUCATION_CONTRACT,
-        lang=lang,
-    )
+    document = selectors.education_contract_get(case=case, lang=lang)
     personal_data_access_record(request=request, obj=document, action="download")
     response = HttpResponse(bytes(document.pdf), content_type="application/pdf")
     response["Content-Disposition"] = (
@@ -171,7 +167,7 @@ def education_contract_download(request: HttpRequest, pk: int, lang: str) -> Htt
 
 def _year_action(request, pk, year_pk, form_class, form_name, action, done):
     case = _manage_case(request, pk)
-    year = get_object_or_404(case.years, pk=year_pk)
+    year = selectors.education_year_get(case=case, pk=year_pk)
     form = form_class(request.POST)
     if form.is_valid():
         try:
@@ -263,11 +259,9 @@ def education_overdue(request: HttpRequest) -> HttpResponse:
     """Receipts not brought within 5 working days after the money arrived (p11)."""
     require_read(request.user)
     today = timezone.localdate()
+    years = selectors.education_receipts_overdue(on=today)
     return render(
         request,
         "benefits/education/overdue.html",
-        {
-            "years": selectors.education_receipts_overdue(on=today),
-            "today": today,
-        },
+        {"table": OverdueReceiptTable(years, request=request), "today": today},
     )

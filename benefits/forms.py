@@ -9,9 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from applications.cases.models import Application
-from applications.reference.models import Category, Okrug
+from applications.reference.models import Category
 
-from .models import Award, Budget, Repayment, Termination
+from .models import Budget, Repayment, Termination
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MONEY = {"max_digits": 14, "decimal_places": 2, "min_value": Decimal("0.01")}
@@ -21,17 +21,6 @@ def _not_future(value: datetime.date) -> datetime.date:
     if value and value > timezone.localdate():
         raise forms.ValidationError(_("Дата ещё не наступила."))
     return value
-
-
-class AwardFilterForm(forms.Form):
-    q = forms.CharField(label=_("ИИН или фамилия"), required=False)
-    status = forms.ChoiceField(
-        label=_("Статус"), required=False, choices=[("", _("все"))] + Award.Status.choices
-    )
-    category = forms.ModelChoiceField(
-        label=_("Категория"), required=False, queryset=Category.objects.all()
-    )
-    okrug = forms.ModelChoiceField(label=_("Округ"), required=False, queryset=Okrug.objects.all())
 
 
 class TerminationForm(forms.ModelForm):

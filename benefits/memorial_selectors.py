@@ -39,4 +39,14 @@ def memorial_list_get_for(*, user, pk: int) -> MemorialList:
 
 
 def memorial_rows(memorial_list: MemorialList) -> QuerySet[MemorialListRow]:
+    """A list's rows in the order of the organization's file, with their citizens and
+    categories."""
     return memorial_list.rows.select_related("person", "category").order_by("line_number")
+
+
+def memorial_row_get(*, memorial_list: MemorialList, pk: int) -> MemorialListRow:
+    """A row of a list the user has already been let into; another list's row is 404."""
+    try:
+        return memorial_list.rows.get(pk=pk)
+    except (MemorialListRow.DoesNotExist, ValueError):
+        raise Http404 from None

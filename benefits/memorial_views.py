@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,6 +19,7 @@ from .exceptions import BenefitsError
 from .memorial_forms import MemorialApproveForm, MemorialConfirmForm, MemorialImportForm
 from .memorial_resources import FileUnreadable, MemorialListResource
 from .services import memorial as service
+from .tables import MemorialListTable, MemorialRowTable
 
 PAGE_SIZE = 100
 PREVIEW_GOOD_SHOWN = 300
@@ -38,13 +39,14 @@ def require_manage(user) -> None:
 
 @login_required
 def memorial_list_index(request: HttpRequest) -> HttpResponse:
+    """The memorial-date lists, the latest year first (p15)."""
     require_read(request.user)
     lists = selectors.memorial_list_list(user=request.user)
     return render(
         request,
         "benefits/memorial/list_index.html",
         {
-            "lists": lists,
+            "table": MemorialListTable(lists, request=request),
             "can_manage": selectors.can_manage(request.user),
         },
     )
@@ -116,17 +118,14 @@ def _render_preview(request, preview, *, token, file_name, excluded=(), status=2
 @login_required
 @require_POST
 def memorial_import_confirm(request: HttpRequest) -> HttpResponse:
-    """Save the list from the kept file, leaving out the lines the user ticked."""
+    """Save the list from the kept file, leaving out the lines the user ticked (p15)."""
     require_manage(request.user)
     form = MemorialConfirmForm(request.POST, lines=request.POST.getlist("exclude"))
     if not form.is_valid() or not default_storage.exists(_upload_path(form.data["token"])):
         messages.error(request, _("Загрузка устарела: выберите файл ещё раз."))
         return redirect("benefits:memorial_import")
     data = form.cleaned_data
-    path = _upload_path(data["token"])
-    with default_storage.open(path, "rb") as stored:
-        content = stored.read()
-    rows = MemorialListResource().read(content, data["file_name"])
+    rows = _stored_rows(data)
     try:
         memorial_list = service.memorial_list_create(
             occasion=data["occasion"],
@@ -139,18 +138,8 @@ def memorial_import_confirm(request: HttpRequest) -> HttpResponse:
         )
     except BenefitsError as error:
         messages.error(request, str(error))
-        preview = service.memorial_preview_build(
-            occasion=data["occasion"], year=data["year"], rows=rows, pay_date=data["pay_date"]
-        )
-        return _render_preview(
-            request,
-            preview,
-            token=data["token"],
-            file_name=data["file_name"],
-            excluded=data["exclude"],
-            status=400,
-        )
-    default_storage.delete(path)
+        return _preview_again(request, data, rows)
+    default_storage.delete(_upload_path(data["token"]))
     messages.success(
         request,
         _("Список сохранён: %(n)s строк. Он ждёт утверждения акиматом.")
@@ -159,19 +148,42 @@ def memorial_import_confirm(request: HttpRequest) -> HttpResponse:
     return redirect(memorial_list)
 
 
+def _stored_rows(data: dict) -> list:
+    """The kept file's lines, read as the preview read them."""
+    with default_storage.open(_upload_path(data["token"]), "rb") as stored:
+        return MemorialListResource().read(stored.read(), data["file_name"])
+
+
+def _preview_again(request, data: dict, rows: list) -> HttpResponse:
+    """The preview once more, the user's ticks kept, when the service refused the list."""
+    preview = service.memorial_preview_build(
+        occasion=data["occasion"], year=data["year"], rows=rows, pay_date=data["pay_date"]
+    )
+    return _render_preview(
+        request,
+        preview,
+        token=data["token"],
+        file_name=data["file_name"],
+        excluded=data["exclude"],
+        status=400,
+    )
+
+
 @login_required
 def memorial_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A list with its figures and its rows, 100 a page; a draft can be approved (p15)."""
     memorial_list = selectors.memorial_list_get_for(user=request.user, pk=pk)
-    page = Paginator(selectors.memorial_rows(memorial_list), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    rows = selectors.memorial_rows(memorial_list)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    can_manage = selectors.can_manage(request.user)
+    editable = can_manage and not memorial_list.is_locked
     return render(
         request,
         "benefits/memorial/detail.html",
         {
             "memorial_list": memorial_list,
-            "page": page,
-            "can_manage": selectors.can_manage(request.user),
+            "table": MemorialRowTable(page, request=request, editable=editable),
+            "can_manage": can_manage,
             "approve_form": MemorialApproveForm(),
         },
     )
@@ -221,7 +233,7 @@ def memorial_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def memorial_row_remove(request: HttpRequest, pk: int, row_pk: int) -> HttpResponse:
     require_manage(request.user)
     memorial_list = selectors.memorial_list_get_for(user=request.user, pk=pk)
-    row = get_object_or_404(memorial_list.rows, pk=row_pk)
+    row = selectors.memorial_row_get(memorial_list=memorial_list, pk=row_pk)
     try:
         service.memorial_row_remove(row=row, actor=request.user)
     except BenefitsError as error:

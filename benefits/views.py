@@ -15,13 +15,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from applications.cases.access import sees_full_iin
+from applications.reference.models import CategoryRule
 from zhanakorgan_aid.audit import personal_data_access_record
 from zhanakorgan_aid.templatetags.aid import format_money
 
 from . import access, exports, reports, selectors
 from .exceptions import BenefitsError
+from .filters import AwardFilter
 from .forms import (
-    AwardFilterForm,
     BudgetForm,
     BudgetOverrideForm,
     MarkPaidForm,
@@ -30,13 +31,21 @@ from .forms import (
     ReportForm,
     TerminationForm,
 )
-from .models import BudgetOverride, Recovery, Termination
-from .resources import EsobesPaymentResource
+from .models import Recovery
 from .services import budgets as budget_services
 from .services import payments as payment_services
 from .services import recovery as recovery_services
+from .tables import (
+    AwardTable,
+    BudgetOverrideTable,
+    PaymentListItemTable,
+    PaymentListTable,
+    RepaymentTable,
+    ScheduleTable,
+)
 
 PAGE_SIZE = 25
+ITEMS_PAGE_SIZE = 100  # a payment list's rows on a page
 
 
 # --- awards ----------------------------------------------------------------------------------
@@ -44,53 +53,51 @@ PAGE_SIZE = 25
 
 @login_required
 def award_list(request: HttpRequest) -> HttpResponse:
+    """The awards found by IIN or surname, status, category and okrug, a page at a time."""
     access.require_view(request.user)
-    form = AwardFilterForm(request.GET or None)
-    f = form.cleaned_data if form.is_valid() else {}
-    qs = selectors.award_list(
-        q=f.get("q", ""),
-        status=f.get("status", ""),
-        category_id=f["category"].pk if f.get("category") else None,
-        okrug_id=f["okrug"].pk if f.get("okrug") else None,
-    )
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    params = request.GET.copy()
-    params.pop("page", None)
-    return render(
-        request,
-        "benefits/award_list.html",
-        {
-            "form": form,
-            "page": page,
-            "query": params.urlencode(),
-            "full_iin": sees_full_iin(request.user),
-        },
-    )
+    filters = AwardFilter(request.GET or None)
+    page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    table = AwardTable(page, request=request, full_iin=sees_full_iin(request.user))
+    return render(request, "benefits/award_list.html", {"filter": filters, "table": table})
 
 
 @login_required
 def award_detail(
     request: HttpRequest, pk: int, *, termination_form=None, repayment_forms=None
 ) -> HttpResponse:
+    """An award with its schedule (p30), its termination (p27) and its overpayments (p28)."""
     award = access.award_get_for(user=request.user, pk=pk)
-    termination = Termination.objects.filter(award=award).select_related("recorded_by").first()
-    recoveries = award.recoveries.prefetch_related("repayments__recorded_by")
-    forms = repayment_forms or {}
+    panels = selectors.award_panels(award)
     return render(
         request,
         "benefits/award_detail.html",
         {
             "award": award,
-            "schedule": selectors.award_schedule(award),
-            "termination": termination,
-            "recoveries": [
-                (r, forms.get(r.pk) or RepaymentForm(prefix=f"r{r.pk}")) for r in recoveries
-            ],
+            "schedule": ScheduleTable(
+                panels.schedule,
+                request=request,
+                monthly=award.periodicity == CategoryRule.Periodicity.MONTHLY,
+            ),
+            "termination": panels.termination,
+            "recoveries": _recoveries(request, panels.recoveries, repayment_forms or {}),
             "termination_form": termination_form or TerminationForm(),
             "can_manage": access.can_manage_awards(request.user),
             "full_iin": sees_full_iin(request.user),
         },
     )
+
+
+def _recoveries(request, recoveries, forms: dict) -> list[tuple]:
+    """Each overpayment with its repayments' table and its repayment form (p28), the one the
+    user sent back with its input when the service refused it."""
+    return [
+        (
+            recovery,
+            RepaymentTable(recovery.repayments.all(), request=request),
+            forms.get(recovery.pk) or RepaymentForm(prefix=f"r{recovery.pk}"),
+        )
+        for recovery in recoveries
+    ]
 
 
 @login_required
@@ -152,13 +159,14 @@ def recovery_repay(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def payment_list_index(request: HttpRequest, *, build_form=None) -> HttpResponse:
+    """The payment lists, newest first, and the form that builds one (p29)."""
     access.require_view(request.user)
     page = Paginator(selectors.payment_lists(), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "benefits/payment_list_index.html",
         {
-            "page": page,
+            "table": PaymentListTable(page, request=request),
             "form": build_form or PaymentListBuildForm(),
             "can_manage": access.can_manage_payments(request.user),
         },
@@ -194,19 +202,17 @@ def payment_list_build(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def payment_list_detail(request: HttpRequest, pk: int, *, paid_form=None) -> HttpResponse:
+    """A payment list: its totals per bank and its rows, 100 a page (p29)."""
     payment_list = access.payment_list_get_for(user=request.user, pk=pk)
-    items = selectors.payment_list_items(payment_list)
-    page = Paginator(items, 100).get_page(request.GET.get("page"))
-    banks = selectors.payment_list_bank_totals(payment_list)
+    panels = selectors.payment_list_panels(payment_list)
+    page = Paginator(panels.items, ITEMS_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "benefits/payment_list_detail.html",
         {
             "payment_list": payment_list,
-            "page": page,
-            "banks": banks,
-            "total": sum((b["total"] for b in banks), start=0),
-            "rows": sum(b["rows"] for b in banks),
+            "panels": panels,
+            "table": PaymentListItemTable(page, request=request),
             "paid_form": paid_form or MarkPaidForm(initial={"paid_on": timezone.localdate()}),
             "can_manage": access.can_manage_payments(request.user),
         },
@@ -278,18 +284,21 @@ def payment_list_discard(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def budget_dashboard(request: HttpRequest, *, budget_form=None, override_form=None) -> HttpResponse:
+    """Each programme's budget of the year beside what is committed and paid, and the awards
+    allowed beyond it (p31)."""
     access.require_view(request.user)
     year = _year(request.GET.get("year"))
+    budget_year = selectors.budget_year(year=year)
     return render(
         request,
         "benefits/budget_dashboard.html",
         {
             "year": year,
             "years": range(year - 3, year + 2),
-            "lines": selectors.budget_dashboard(year=year),
+            "lines": budget_year.lines,
+            "overrides": BudgetOverrideTable(budget_year.overrides, request=request),
             "budget_form": budget_form or BudgetForm(initial={"year": year}),
             "override_form": override_form or BudgetOverrideForm(),
-            "overrides": _overrides(year),
             "can_manage": access.can_manage_payments(request.user),
         },
     )
@@ -301,12 +310,6 @@ def _year(value) -> int:
     except (TypeError, ValueError):
         return timezone.localdate().year
     return year if 2000 <= year <= 2100 else timezone.localdate().year
-
-
-def _overrides(year: int):
-    return BudgetOverride.objects.filter(budget__year=year).select_related(
-        "budget", "application", "award", "recorded_by"
-    )
 
 
 @login_required
@@ -392,9 +395,7 @@ def esobes_export(request: HttpRequest) -> HttpResponse:
     """The flat file of awards and payments for E-Sobes (docs/esobes_export.md)."""
     access.require_view(request.user)
     _form, date_from, date_to = _report_period(request)
-    payments = (
-        EsobesPaymentResource().get_queryset().filter(award__decided_on__range=(date_from, date_to))
-    )
+    payments = selectors.esobes_payments(date_from=date_from, date_to=date_to)
     filename = f"esobes-{date_from:%Y%m%d}-{date_to:%Y%m%d}.csv"
     personal_data_access_record(request=request, obj=request.user, action="export")
     return exports.csv_response(exports.esobes_rows(payments), filename)

@@ -46,6 +46,44 @@ class TestAwards:
             grant(amount="20000", decided_on=D(2022, 2, day), mrp_value="3063")
         assert count_queries(client, url) == few
 
+    def test_list_filters_as_its_bookmarks_name_them(
+        self, client, caseworker, auditor, grant, tb_award, okrug, monkeypatch
+    ):
+        """q (IIN or surname), status, category and okrug, each row as the list shows it: the
+        IIN whole for the caseworker, masked for the auditor."""
+        other = grant(amount="20000", decided_on=D(2022, 2, 1), mrp_value="3063")
+        url = reverse("benefits:award_list")
+
+        def listed(params: dict) -> list:
+            page = client.get(url, params).content.decode()
+            return [a for a in (other, tb_award) if f'href="{a.get_absolute_url()}"' in page]
+
+        login(client, caseworker)
+        assert listed({}) == [other, tb_award]
+        assert listed({"q": tb_award.recipient.iin}) == [tb_award]
+        assert listed({"q": tb_award.recipient.surname[1:5]}) == [other, tb_award]
+        assert listed({"category": tb_award.category_id, "okrug": okrug.pk}) == [tb_award]
+        assert listed({"status": "terminated"}) == []
+        page = client.get(url, {"category": tb_award.category_id}).content.decode()
+        row = page.split(f'href="{tb_award.get_absolute_url()}"')[1].split("</tr>")[0]
+        assert "<td>20.01.2020</td>" in row and f"<td>{tb_award.recipient.iin}</td>" in row
+        assert '<td class="num">26\u00a0510,00\u00a0₸</td>' in row
+        assert "<td>01.02.2020 — 01.06.2020</td>" in row and "<td>п. 7.2</td>" in row
+        assert '<span class="badge">действует</span>' in row
+        nothing = client.get(url, {"status": "terminated"}).content.decode()
+        assert '<td colspan="10" class="muted">Ничего не найдено.</td>' in nothing
+        bad = client.get(url, {"category": "99999"}).content.decode()
+        assert "Выберите корректный вариант" in bad
+
+        login(client, auditor)
+        page = client.get(url).content.decode()
+        assert tb_award.recipient.masked_iin in page and tb_award.recipient.iin not in page
+
+        monkeypatch.setattr("benefits.views.PAGE_SIZE", 1)
+        second = client.get(url, {"okrug": okrug.pk, "page": 2}).content.decode()
+        assert f'href="{tb_award.get_absolute_url()}"' in second
+        assert f'href="?okrug={okrug.pk}&page=1"' in second
+
     def test_detail_shows_schedule_with_mrp_of_each_month(self, client, caseworker, tb_award):
         page = login(client, caseworker).get(tb_award.get_absolute_url()).content.decode()
         assert "26\u00a0510,00\u00a0₸" in page and "27\u00a0780,00\u00a0₸" in page

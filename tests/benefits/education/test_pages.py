@@ -14,6 +14,7 @@ from applications.reference.models import Category
 from benefits.models import EducationCase
 from benefits.services.education import education_case_decide
 from tests.conftest import login
+from zhanakorgan_aid.templatetags.aid import format_money
 
 from .conftest import at
 from .test_education import DECIDED, pay_out
@@ -154,3 +155,30 @@ def test_list_queries_do_not_grow(client, caseworker, education_case):
     with CaptureQueriesContext(connection) as five:
         assert client.get(reverse("benefits:education_list")).status_code == 200
     assert len(one) == len(five)
+
+
+def test_the_list_and_the_overdue_receipts_as_the_pages_show_them(
+    client, caseworker, education_case
+):
+    case = education_case()
+    login(client, caseworker)
+    page = client.get(reverse("benefits:education_list")).content.decode()
+    row = page.split(f'<a href="{case.get_absolute_url()}">')[1].split("</tr>")[0]
+    assert row.startswith(f"№ {case.application.number}</a></td>")
+    assert "<td>2024/2025</td>" in row and "<td>—</td>" in row  # no contract before the decision
+    assert '<span class="badge">заявление принято</span>' in row
+
+    education_case_decide(case=case, actor=caseworker, on=DECIDED)
+    year = case.years.get()
+    pay_out(year, caseworker, paid_on=datetime.date(2024, 8, 27))
+    client.post(
+        reverse("benefits:education_transfer", args=[case.pk, year.pk]),
+        {"arrived_on": "2024-08-27"},
+    )
+    with time_machine.travel(at(datetime.date(2024, 9, 5)), tick=False):
+        login(client, caseworker)
+        overdue = client.get(reverse("benefits:education_overdue")).content.decode()
+    row = overdue.split('<table id="overdue">')[1].split("</table>")[0]
+    assert f'<a href="{case.get_absolute_url()}">{case.student.full_name}</a>' in row
+    assert f'<td class="num">{format_money(year.amount)}</td>' in row
+    assert '<td>27.08.2024</td><td class="late">04.09.2024</td>' in row

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from benefits.models import Award, MemorialList
 from tests.conftest import login
@@ -169,3 +170,35 @@ def test_list_page_queries_do_not_grow_with_rows(client, administrator, memorial
         return len(ctx), len(index)
 
     assert count_queries(2) == count_queries(12)
+
+
+def test_a_lists_rows_as_the_page_shows_them(client, administrator, auditor, memorial_file):
+    """A draft's rows can be left out by those who manage it; an approved list's rows link
+    their awards; the index shows the rows, the sum and the day of the approval (p15)."""
+    login(client, administrator)
+    line = memorial_file["line"]
+    confirm(client, upload(client, memorial_file["csv"]([line("victory-widows")])).content.decode())
+    memorial_list = MemorialList.objects.get()
+    row = memorial_list.rows.get()
+    remove = reverse("benefits:memorial_row_remove", args=[memorial_list.pk, row.pk])
+    page = client.get(memorial_list.get_absolute_url()).content.decode()
+    cells = page.split('<table id="rows">')[1].split("</table>")[0]
+    assert f"<td>{row.line_number}</td><td>{row.person.iin}</td>" in cells
+    assert "<td>п. 5.1 — victory-widows</td>" in cells
+    assert f'action="{remove}"' in cells and "Исключить" in cells
+    login(client, auditor)
+    assert f'action="{remove}"' not in client.get(memorial_list.get_absolute_url()).content.decode()
+
+    login(client, administrator)
+    client.post(
+        reverse("benefits:memorial_approve", args=[memorial_list.pk]), {"decision_number": "7"}
+    )
+    row.refresh_from_db()
+    page = client.get(memorial_list.get_absolute_url()).content.decode()
+    assert f'action="{remove}"' not in page
+    assert f'<a href="{row.award.get_absolute_url()}">назначение</a>' in page
+    index = client.get(reverse("benefits:memorial_list_index")).content.decode()
+    assert f'<a href="{memorial_list.get_absolute_url()}">{memorial_list.pk}</a>' in index
+    assert '<td class="num">1</td><td class="num">100\u00a0000,00\u00a0₸</td>' in index
+    approved = timezone.localtime(MemorialList.objects.get().approved_at)
+    assert f'<span class="badge">утверждён акиматом</span> {approved:%d.%m.%Y}' in index
