@@ -96,18 +96,20 @@ class Column:
             self.orderable = table.orderable
         if self.default is None:
             self.default = table.default
-        path = (self.accessor or name).replace("__", ".")
+        self.key = self.accessor or name  # a row read as plain values: its key
+        path = self.key.replace("__", ".")
         self.parent, _dot, self.attribute = path.rpartition(".")
         self.get_parent = attrgetter(self.parent) if self.parent else None
         self.choice_fields: dict = {}
 
     def value(self, record):
-        """The record's value, a choice shown by its label."""
+        """The record's value (a row of plain values: the value under the accessor), a choice
+        shown by its label."""
+        if isinstance(record, dict):
+            return record.get(self.key)
         owner = self.get_parent(record) if self.get_parent else record
         if owner is None:
             return None
-        if isinstance(owner, dict):
-            return owner.get(self.attribute)
         value = getattr(owner, self.attribute)
         if isinstance(owner, models.Model):
             field = self.choice_field(type(owner))

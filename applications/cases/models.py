@@ -353,11 +353,16 @@ class Application(models.Model):
         return f"№ {self.number}"
 
     def get_absolute_url(self) -> str:
-        return reverse("workflow:application_detail", args=[self.pk])
+        return application_url(self.pk)
 
     @property
     def registered_on(self) -> datetime.date:
         return timezone.localdate(self.registered_at)
+
+
+def application_url(pk: int) -> str:
+    """The application's page (the workflow's): for a row read as plain values too."""
+    return reverse("workflow:application_detail", args=[pk])
 
 
 class ApplicationTransition(models.Model):

@@ -39,24 +39,29 @@ class Row(Func):
 
 
 class ListPage(Page):
-    """A page, with the rows its "previous" and "next" links continue from."""
+    """A page, with the rows its "previous" and "next" links continue from (rows read as models
+    or as plain values)."""
 
     @property
     def first_pk(self):
-        return self.object_list[0].pk if self.object_list else None
+        return _pk(self.object_list[0]) if self.object_list else None
 
     @property
     def last_pk(self):
-        return self.object_list[-1].pk if self.object_list else None
+        return _pk(self.object_list[-1]) if self.object_list else None
+
+
+def _pk(row):
+    return row["pk"] if isinstance(row, dict) else row.pk
 
 
 class ListPaginator(Paginator):
     """Pages of `object_list` (filtered and ordered, ending in the primary key), each read as its
-    ids and then its rows from `rows` by primary key."""
+    ids and then its rows by `read_rows(ids)`, in the order of the ids."""
 
-    def __init__(self, object_list, per_page, *, rows, **kwargs) -> None:
+    def __init__(self, object_list, per_page, *, read_rows, **kwargs) -> None:
         super().__init__(object_list, per_page, **kwargs)
-        self.rows = rows
+        self.read_rows = read_rows
 
     @cached_property
     def count(self) -> int:
@@ -146,7 +151,6 @@ class ListPaginator(Paginator):
         return ListPage(*args, **kwargs)
 
     def _rows(self, ids: list) -> list:
-        """The page's rows in the order of `ids` (one deleted meanwhile is left out), by primary
-        key with their joins: the ids were chosen under the list's scope, filters and search."""
-        found = self.rows.in_bulk(ids)
-        return [found[pk] for pk in ids if pk in found]
+        """The page's rows, read by primary key: the ids were chosen under the list's scope,
+        filters and search."""
+        return self.read_rows(ids)

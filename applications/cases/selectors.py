@@ -9,6 +9,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.lookups import StartsWith
 
 from applications.reference import rules
+from zhanakorgan_aid.display import in_kazakh
 
 from .access import scope_applications
 from .models import (
@@ -18,6 +19,8 @@ from .models import (
     Family,
     FamilyMember,
     Income,
+    application_url,
+    full_name,
 )
 
 # The application list's orders, as its `sort` parameter names them (bookmarks keep them), and
@@ -110,16 +113,59 @@ def add_unicode_upper(sender, connection, **kwargs) -> None:
         )
 
 
-def application_rows() -> QuerySet[Application]:
-    """Applications with what a row of the list or of a work queue shows beside them: the
-    applicant, the okrug and the category (read by primary key for a page's ids)."""
-    return Application.objects.select_related("applicant", "okrug", "category")
+# What a row of the list, of a work queue or of the start page's latest applications shows.
+ROW_VALUES = (
+    "pk",
+    "number",
+    "registered_at",
+    "status",
+    "due_date",
+    "applicant__surname",
+    "applicant__name",
+    "applicant__patronymic",
+    "applicant__iin",
+    "okrug__name_ru",
+    "okrug__name_kk",
+    "category__paragraph",
+)
 
 
-def latest_applications(*, user, n: int) -> QuerySet[Application]:
-    """The `n` applications the user may see that were registered last (the start page)."""
-    visible = scope_applications(application_rows(), user=user)
-    return visible.order_by("-registered_at", "-id")[:n]
+def application_rows(applications: QuerySet[Application]) -> list[dict]:
+    """The applications as rows of a list, plain values rather than models (a page of them is
+    read as one query, with no model built for the applicant, okrug and category): number and
+    its address, registration, applicant and IIN, the okrug in the user's language, the
+    category's paragraph, status and term."""
+    okrug = "okrug__name_kk" if in_kazakh() else "okrug__name_ru"
+    return [
+        {
+            "pk": row["pk"],
+            "url": application_url(row["pk"]),
+            "number": row["number"],
+            "registered_at": row["registered_at"],
+            "applicant": full_name(
+                row["applicant__surname"], row["applicant__name"], row["applicant__patronymic"]
+            ),
+            "iin": row["applicant__iin"],
+            "okrug": row[okrug],
+            "paragraph": row["category__paragraph"],
+            "status": row["status"],
+            "due_date": row["due_date"],
+        }
+        for row in applications.values(*ROW_VALUES)
+    ]
+
+
+def application_rows_by_id(ids: list[int]) -> list[dict]:
+    """The rows of these applications in the order of `ids` (one deleted meanwhile is left
+    out), read by primary key: the ids were chosen under the list's scope and filters."""
+    found = {row["pk"]: row for row in application_rows(Application.objects.filter(pk__in=ids))}
+    return [found[pk] for pk in ids if pk in found]
+
+
+def latest_applications(*, user, n: int) -> list[dict]:
+    """The rows of the `n` applications the user may see that were registered last."""
+    visible = scope_applications(Application.objects.all(), user=user)
+    return application_rows(visible.order_by("-registered_at", "-id")[:n])
 
 
 def application_moves(application: Application) -> QuerySet[ApplicationTransition]:

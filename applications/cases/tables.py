@@ -2,22 +2,24 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from zhanakorgan_aid.display import labels_of
 from zhanakorgan_aid.tables import Column, Table, day
 
-from .models import masked_iin
+from .models import Application, masked_iin
 
 
 class ApplicationTable(Table):
-    """Applications as the list shows them: sortable by number, registration, applicant, okrug,
-    status and term (`sort` as selectors.SORTS names them); the IIN masked for those who need
-    no more of it (access.sees_full_iin)."""
+    """Applications as the list shows them (rows as selectors.application_rows reads them):
+    sortable by number, registration, applicant, okrug, status and term (`sort` as
+    selectors.SORTS names them); the IIN masked for those who need no more of it
+    (access.sees_full_iin)."""
 
-    number = Column(_("Номер"), linkify=True)
+    number = Column(_("Номер"), linkify=lambda row: row["url"])
     registered = Column(_("Дата регистрации"), accessor="registered_at")
-    applicant = Column(_("Заявитель"), accessor="applicant__full_name")
-    iin = Column(_("ИИН"), accessor="applicant__iin", orderable=False)
-    okrug = Column(_("Округ"), accessor="okrug__name")
-    category = Column(_("Категория"), accessor="category__paragraph", orderable=False)
+    applicant = Column(_("Заявитель"))
+    iin = Column(_("ИИН"), orderable=False)
+    okrug = Column(_("Округ"))
+    category = Column(_("Категория"), accessor="paragraph", orderable=False)
     status = Column(_("Статус"))
     due = Column(_("Срок"), accessor="due_date", default="—")
 
@@ -38,3 +40,6 @@ class ApplicationTable(Table):
 
     def render_due(self, value) -> str:
         return day(value)
+
+    def render_status(self, value) -> str:
+        return labels_of(Application._meta.get_field("status")).get(value, value)

@@ -218,7 +218,7 @@ def application_list(request: HttpRequest) -> HttpResponse:
     """The applications the user may see, filtered, sorted and a page at a time; "next" and
     "previous" continue from the row they name (pagination.py)."""
     filters = ApplicationFilter(request.GET, user=request.user)
-    paginator = ListPaginator(filters.qs, PAGE_SIZE, rows=selectors.application_rows())
+    paginator = ListPaginator(filters.qs, PAGE_SIZE, read_rows=selectors.application_rows_by_id)
     page = paginator.get_page(
         request.GET.get("page", 1), after=request.GET.get("after"), before=request.GET.get("before")
     )

@@ -66,7 +66,7 @@ def application_queue(*, user) -> QuerySet[Application]:
 
 @dataclass(frozen=True)
 class QueueRow:
-    application: Application
+    application: "Application | dict"
     due: datetime.date | None
     working_days: int  # left (upcoming) or late (overdue); 0 when due today
 
@@ -83,9 +83,10 @@ class QueueRow:
         return -self.working_days
 
 
-def row_for(application: Application, on: datetime.date) -> QueueRow:
-    """The term of an application and the working days left or late."""
-    due = application.due_date
+def row_for(application, on: datetime.date) -> QueueRow:
+    """The term of an application (a model, or a row as selectors.application_rows reads it)
+    and the working days left or late."""
+    due = application["due_date"] if isinstance(application, dict) else application.due_date
     if due is None:
         return QueueRow(application, None, 0)
     if due < on:
@@ -105,7 +106,8 @@ def queue_for(*, user, on: datetime.date) -> dict:
     first, and their rows with what a row shows by primary key after: a region's queue holds
     thousands of cases in a bucket, none of which is joined before it is cut."""
     nearest = {name: list(ids) for name, ids in nearest_terms(user=user, on=on).items()}
-    rows = selectors.application_rows().in_bulk([pk for ids in nearest.values() for pk in ids])
+    ids = [pk for bucket in nearest.values() for pk in bucket]
+    rows = {row["pk"]: row for row in selectors.application_rows_by_id(ids)}
     queue = {
         name: [row_for(rows[pk], on) for pk in ids if pk in rows] for name, ids in nearest.items()
     }

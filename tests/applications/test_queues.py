@@ -85,7 +85,7 @@ class TestStartPage:
         Application.objects.filter(pk__in=[a.pk for a in undated]).update(due_date=None)
         queue = queues.queue_for(user=caseworker, on=SENT_ON)
         numbers = {
-            name: [row.application.number for row in queue[name]]
+            name: [row.application["number"] for row in queue[name]]
             for name in ("overdue", "today", "upcoming")
         }
         assert numbers["overdue"] == [a.number for a in late[:10]]

@@ -60,7 +60,7 @@ def listed(user, **data):
 
 
 def paginated(qs) -> ListPaginator:
-    return ListPaginator(qs, 25, rows=selectors.application_rows())
+    return ListPaginator(qs, 25, read_rows=selectors.application_rows_by_id)
 
 
 def queue_plans(user, today) -> dict[str, str]:
@@ -153,11 +153,12 @@ def test_a_deep_page_holds_the_same_rows_as_plain_pagination(region):
     number = fast.num_pages // 2 or 1
     page = fast.page(number)
     expected = list(qs.select_related("applicant")[(number - 1) * 25 : number * 25])
-    assert [a.pk for a in page] == [a.pk for a in expected]
+    assert [row["pk"] for row in page] == [a.pk for a in expected]
     assert fast.count == Application.objects.count()
-    assert page[0].registered_at >= page[len(page) - 1].registered_at
-    assert page[0].applicant.full_name  # joined rows come with the page
-    assert isinstance(page[0].registered_on, datetime.date)
+    assert page[0]["registered_at"] >= page[len(page) - 1]["registered_at"]
+    # joined values come with the page
+    assert page[0]["applicant"] == expected[0].applicant.full_name
+    assert isinstance(page[0]["registered_at"], datetime.datetime)
 
 
 @pytest.mark.skipif(
