@@ -250,6 +250,31 @@ class TestWhoMayAct:
         assert workflow.available_steps(application=app, user=auditor) == []
 
 
+    def test_the_buttons_are_the_steps_that_have_no_objection(
+        self, register, caseworker, akim, local_member, special_member
+    ):
+        """At every stage of the path, for every role: a step is offered exactly when taking
+        it would not be refused (Step.possible agrees with Step.problem)."""
+        users = (caseworker, akim, local_member, special_member)
+
+        def agree(app):
+            for user in users:
+                offered = {s.name for s in workflow.available_steps(application=app, user=user)}
+                allowed = {n for n, s in workflow.STEPS.items() if s.problem(app, user) is None}
+                assert offered == allowed, (app.status, user.username)
+
+        app = register()
+        agree(app)
+        app = to_at_authority(app, actor=caseworker, local_member=local_member)
+        agree(app)
+        with travel(D(2024, 3, 27)):
+            app = workflow.application_send_to_special(application=app, actor=caseworker)
+            agree(app)
+            record_special(app, special_member)
+            agree(app)
+            app = workflow.application_special_conclude(application=app, actor=special_member)
+            agree(app)
+
 class TestDocumentsRequested:
     def test_decision_term_becomes_20_working_days(self, register, caseworker):
         app = register()

@@ -4,6 +4,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import template
 
+from zhanakorgan_aid.display import labels_of
+
 register = template.Library()
 
 
@@ -34,3 +36,14 @@ def iin_for(person, full: bool) -> str:
     if person is None:
         return ""
     return person.iin if full else person.masked_iin
+
+
+@register.filter
+def label(obj, field_name: str) -> str:
+    """{{ member|label:"relation" }}: what get_relation_display() gives, the choice's label in
+    the user's language, from labels translated once per language (display.labels_of);
+    Django's get_FOO_display() translates every choice of the field on every call, which an
+    application page with its members, incomes and documents paid some thirty times."""
+    field = obj._meta.get_field(field_name)
+    value = getattr(obj, field.attname)
+    return labels_of(field).get(value, value)

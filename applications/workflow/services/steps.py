@@ -28,6 +28,7 @@ from benefits.services.awards import award_create_for_decision
 from commissions.access import local_commission_okrug_ids
 from commissions.models import LocalConclusion, SpecialConclusion, SurveyAct
 from zhanakorgan_aid import roles
+from zhanakorgan_aid.display import labels_of
 
 S = Application.Status
 
@@ -150,12 +151,21 @@ class Step:
     condition: Callable[[Application], str | None] | None = None
     role_refusal: str = ""
 
+    def possible(self, application: Application, user) -> bool:
+        """Whether `user` may take this step now (problem() is None), without wording why not:
+        the application page asks it of every step."""
+        return (
+            application.status in self.sources
+            and self.allowed(user, application)
+            and not (self.condition and self.condition(application))
+        )
+
     def problem(self, application: Application, user) -> str | None:
         """Why `user` may not take this step now, or None."""
         if application.status not in self.sources:
             return _("Действие «%(step)s» невозможно: заявление в статусе «%(status)s».") % {
                 "step": self.label,
-                "status": application.get_status_display(),
+                "status": labels_of(Application._meta.get_field("status"))[application.status],
             }
         if not self.allowed(user, application):
             return str(self.role_refusal)
@@ -245,7 +255,7 @@ STEPS: dict[str, Step] = {
 
 def available_steps(*, application: Application, user) -> list[Step]:
     """The steps this user may take on this application now (for the buttons)."""
-    return [s for s in STEPS.values() if s.problem(application, user) is None]
+    return [s for s in STEPS.values() if s.possible(application, user)]
 
 
 # --- the machinery shared by every step -----------------------------------------------------
