@@ -9,7 +9,9 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.db.models import Count, Q, QuerySet
+from django.db import connection
+from django.db.models import Count, Q, QuerySet, Value
+from django.db.models.query import EmptyQuerySet
 from django.utils import timezone
 
 from applications.cases import pagination, selectors
@@ -105,11 +107,12 @@ def queue_for(*, user, on: datetime.date) -> dict:
     each bucket holds (p18-p25: the terms of the steps). The ids of each bucket's rows are read
     first, and their rows with what a row shows by primary key after: a region's queue holds
     thousands of cases in a bucket, none of which is joined before it is cut."""
-    nearest = {name: list(ids) for name, ids in nearest_terms(user=user, on=on).items()}
+    nearest = nearest_ids(nearest_terms(user=user, on=on))
     ids = [pk for bucket in nearest.values() for pk in bucket]
     rows = {row["pk"]: row for row in selectors.application_rows_by_id(ids)}
     queue = {
-        name: [row_for(rows[pk], on) for pk in ids if pk in rows] for name, ids in nearest.items()
+        name: [row_for(row, on) for row in in_queue_order(rows[pk] for pk in ids if pk in rows)]
+        for name, ids in nearest.items()
     }
     upcoming = queue.pop("upcoming") + queue.pop("undated")
     buckets = {
@@ -134,6 +137,38 @@ def nearest_terms(*, user, on: datetime.date) -> dict[str, QuerySet]:
         "upcoming": ids.filter(due_date__gt=on)[:QUEUE_ROWS],
         "undated": ids.filter(due_date__isnull=True)[:QUEUE_ROWS],
     }
+
+
+def in_queue_order(rows) -> list[dict]:
+    """Rows in the queue's order: the nearest term first, then as registered."""
+    return sorted(
+        rows,
+        key=lambda row: (
+            row["due_date"] is None,
+            row["due_date"] or datetime.date.min,
+            row["registered_at"],
+            row["pk"],
+        ),
+    )
+
+
+def nearest_ids(buckets: dict[str, QuerySet]) -> dict[str, list[int]]:
+    """Each bucket's ids. Where the database takes a limit and an order in each part of a
+    UNION (PostgreSQL), the four buckets are read in one round trip: UNION ALL of the four
+    cuts, each row marked with its bucket; elsewhere (SQLite) a query each."""
+    if not connection.features.supports_slicing_ordering_in_compound:
+        return {name: list(ids) for name, ids in buckets.items()}
+    marked = [
+        ids.annotate(bucket=Value(name)).values_list("bucket", "pk")
+        for name, ids in buckets.items()
+        if not isinstance(ids, EmptyQuerySet)  # a role without a queue: none()
+    ]
+    found: dict[str, list[int]] = {name: [] for name in buckets}
+    if marked:
+        rows = marked[0].union(*marked[1:], all=True).order_by() if len(marked) > 1 else marked[0]
+        for name, pk in rows:
+            found[name].append(pk)
+    return found
 
 
 def _bucket_counts(queue: QuerySet, buckets: dict, *, user, on: datetime.date) -> dict:

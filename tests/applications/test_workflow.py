@@ -249,7 +249,6 @@ class TestWhoMayAct:
         assert workflow.available_steps(application=app, user=akim) == []
         assert workflow.available_steps(application=app, user=auditor) == []
 
-
     def test_the_buttons_are_the_steps_that_have_no_objection(
         self, register, caseworker, akim, local_member, special_member
     ):
@@ -274,6 +273,7 @@ class TestWhoMayAct:
             agree(app)
             app = workflow.application_special_conclude(application=app, actor=special_member)
             agree(app)
+
 
 class TestDocumentsRequested:
     def test_decision_term_becomes_20_working_days(self, register, caseworker):
