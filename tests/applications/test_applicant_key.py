@@ -9,9 +9,7 @@ from django.urls import reverse
 from applications.cases.models import Application, Person
 from tests.conftest import listed_numbers, login
 
-pytestmark = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="the key and its triggers are PostgreSQL's alone"
-)
+pytestmark = pytest.mark.postgresql
 
 
 def found(client, q: str) -> list[str]:

@@ -161,9 +161,7 @@ def test_a_deep_page_holds_the_same_rows_as_plain_pagination(region):
     assert isinstance(page[0]["registered_at"], datetime.datetime)
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="applicant_key and its index are PostgreSQL's"
-)
+@pytest.mark.postgresql
 def test_search_by_a_rare_name_reads_applications_by_the_keys_trigram_index(region):
     """Migration 0012: a rare name's few applications are found through the trigram index of
     applicant_key, whatever the case the user typed: a few index look-ups, not a scan of the
@@ -185,7 +183,7 @@ def test_search_by_a_rare_name_reads_applications_by_the_keys_trigram_index(regi
             assert "applications_person" not in text, f"{q} {name}: {text}"
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="applicant_key is PostgreSQL's")
+@pytest.mark.postgresql
 def test_a_searchs_next_page_reads_its_rows_key_once(region):
     """The row a search's "next" link names is read once (an InitPlan), not for every row of
     the list (a SubPlan): its key is read by primary key alone, not under the search."""
@@ -198,7 +196,7 @@ def test_a_searchs_next_page_reads_its_rows_key_once(region):
         assert f"Seq Scan on {TABLE}" not in text, text
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner")
+@pytest.mark.postgresql
 def test_queue_reads_its_nearest_terms_from_the_open_cases_index_alone(region):
     """The ten nearest terms of each bucket are read as ids from the open-cases index, no other
     table joined before the cut; their rows are read by primary key after (queues.queue_for).
@@ -237,7 +235,7 @@ def generic_plan(sql: str, params) -> str:
             cursor.execute("DEALLOCATE generic_probe")
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL plan cache")
+@pytest.mark.postgresql
 def test_kept_plans_of_the_queue_and_overdue_report_read_open_cases_only(region):
     """A statement kept prepared is planned without its values; the open cases' condition is
     written as literals (field__among), so that plan still reads the open-cases index."""
@@ -250,7 +248,7 @@ def test_kept_plans_of_the_queue_and_overdue_report_read_open_cases_only(region)
         assert f"Seq Scan on {TABLE}" not in text, f"{bucket}: {text}"
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL table setting")
+@pytest.mark.postgresql
 def test_applications_are_vacuumed_after_one_per_cent_changes(db):
     """Migration 0010: deep pages stay index-only scans as open cases change."""
     with connection.cursor() as cursor:
@@ -274,7 +272,7 @@ def plan_nodes(queryset) -> list[dict]:
     return nodes
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="applicant_key is PostgreSQL's")
+@pytest.mark.postgresql
 def test_search_by_a_common_word_walks_the_lists_index_and_reads_no_person(db):
     """Migration 0012: the seed's commonest surname is found by walking the list's index newest
     first and checking each application's own applicant_key, until a page is full; no applicant

@@ -378,7 +378,7 @@ def test_links_on_a_page_carry_the_script_prefix(client, caseworker, case):
     assert 'href="/applications/' not in page
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL prepared statement")
+@pytest.mark.postgresql
 def test_application_page_statements_are_kept_prepared_on_the_connection(client, caseworker, case):
     """After a few views of the page its statements (the gate joining seven tables, the moves)
     are prepared on the connection: PostgreSQL stops planning them."""

@@ -101,9 +101,7 @@ def test_production_with_redis_url_keeps_cache_and_fragments_in_redis_apart():
     assert made["session_cache"] == "default"
 
 
-@pytest.mark.skipif(
-    not getattr(settings, "REDIS_URL", ""), reason="REDIS_URL is not set (.ci/run sets it)"
-)
+@pytest.mark.redis
 def test_with_redis_url_the_cache_and_the_sessions_are_in_redis(client, caseworker):
     """What the PostgreSQL run of .ci/run tests: the production configuration, on a real Redis."""
     raw = redis.Redis.from_url(settings.REDIS_URL)
