@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.utils import timezone
+from pypdf import PdfReader
 
 from applications.cases.models import Application, Family, Person
 from applications.reference.quarters import previous_quarter
@@ -63,9 +64,30 @@ def cell_label(page, column: str, row: int):
 
 
 def pdf_to_text(path) -> str:
-    from pypdf import PdfReader
-
     return spaces(" ".join(p.extract_text() for p in PdfReader(path).pages))
+
+
+def fill_members_and_incomes(page, head_iin: str) -> None:
+    """The family form's rows: a spouse and two children, and the quarter's incomes of the head
+    (240 000 ₸ of wages) and the spouse (60 000 ₸ of allowance)."""
+    members = [
+        (fresh_iin(datetime.date(1987, 9, 14), "F", 21), "Сейтжанова", "Гульмира", "spouse"),
+        (fresh_iin(datetime.date(2012, 3, 3), "M", 31), "Сейтжанов", "Арман", "son"),
+        (fresh_iin(datetime.date(2015, 11, 20), "F", 41), "Сейтжанова", "Айша", "daughter"),
+    ]
+    for row, (iin, surname, name, relation) in enumerate(members, start=1):
+        cell_label(page, "ИИН", row).fill(iin)
+        cell_label(page, "Фамилия", row).fill(surname)
+        cell_label(page, "Имя", row).fill(name)
+        cell_label(page, "Родство", row).select_option(relation)
+    year, quarter = previous_quarter(timezone.localdate())
+    incomes = [(head_iin, "wages", "240000"), (members[0][0], "allowance", "60000")]
+    for row, (iin, kind, amount) in enumerate(incomes, start=1):
+        cell_label(page, "ИИН члена семьи", row).fill(iin)
+        cell_label(page, "Вид дохода", row).select_option(kind)
+        cell_label(page, "Год", row).fill(str(year))
+        cell_label(page, "Квартал", row).fill(str(quarter))
+        cell_label(page, "Сумма за квартал, ₸", row).fill(amount)
 
 
 def test_caseworker_registers_family_of_four_and_fire_application(
@@ -88,24 +110,7 @@ def test_caseworker_registers_family_of_four_and_fire_application(
     assert page.get_by_label("ИИН заявителя").input_value() == head_iin
     page.get_by_label("Округ").select_option(str(okrug.pk))
     page.get_by_label("Адрес места жительства").fill("с. Жанакорган, ул. Абая, 12")
-    members = [
-        (fresh_iin(datetime.date(1987, 9, 14), "F", 21), "Сейтжанова", "Гульмира", "spouse"),
-        (fresh_iin(datetime.date(2012, 3, 3), "M", 31), "Сейтжанов", "Арман", "son"),
-        (fresh_iin(datetime.date(2015, 11, 20), "F", 41), "Сейтжанова", "Айша", "daughter"),
-    ]
-    for row, (iin, surname, name, relation) in enumerate(members, start=1):
-        cell_label(page, "ИИН", row).fill(iin)
-        cell_label(page, "Фамилия", row).fill(surname)
-        cell_label(page, "Имя", row).fill(name)
-        cell_label(page, "Родство", row).select_option(relation)
-    year, quarter = previous_quarter(timezone.localdate())
-    incomes = [(head_iin, "wages", "240000"), (members[0][0], "allowance", "60000")]
-    for row, (iin, kind, amount) in enumerate(incomes, start=1):
-        cell_label(page, "ИИН члена семьи", row).fill(iin)
-        cell_label(page, "Вид дохода", row).select_option(kind)
-        cell_label(page, "Год", row).fill(str(year))
-        cell_label(page, "Квартал", row).fill(str(quarter))
-        cell_label(page, "Сумма за квартал, ₸", row).fill(amount)
+    fill_members_and_incomes(page, head_iin)
     shot(page, "j1-03-family-form")
     page.get_by_role("button", name="Сохранить семью").click()
     page.wait_for_url(re.compile(r"/families/\d+/$"))
@@ -133,6 +138,38 @@ def test_caseworker_registers_family_of_four_and_fire_application(
     # per-capita income of the quarter before: (240 000 + 60 000) / 3 / 4 = 25 000,00 ₸
     assert page.locator("#per-capita").inner_text().replace("\xa0", " ") == "25 000,00 ₸"
     shot(page, "j1-05-application-page")
+
+
+def local_commission_records_the_act(page, application, local_member) -> None:
+    """Journey 2's middle: a member of the okrug's local commission records the survey act
+    (annex 1) and the conclusion (annex 2) and downloads the issued act (p19)."""
+    applicant = application.family.applicant
+    accept_dialogs(page)
+    log_in(page, local_member.username, PASSWORD)
+    page.goto(page.base + application.get_absolute_url())
+    page.get_by_role("link", name="Акт обследования и заключение участковой комиссии").click()
+    expect_text(page, applicant.full_name)
+    page.get_by_label("Населённый пункт").fill("с. Жанакорган")
+    page.get_by_label("Председатель комиссии").fill("Омаров Б. К.")
+    page.get_by_label("Занятость (место работы, учёбы): " + applicant.full_name).fill("безработный")
+    page.get_by_label("необходимость", exact=True).check()
+    page.get_by_label("Номер заключения").fill("УК-17")
+    shot(page, "j2-02-survey-page")
+    page.get_by_role("button", name="Составить акт и заключение").click()
+    expect_text(page, "Акт обследования и заключение участковой комиссии № УК-17 составлены")
+    application.refresh_from_db()
+    assert application.status == Application.Status.SURVEYED
+    shot(page, "j2-03-act-recorded")
+
+    # The issued act opens inline (the browser's PDF viewer); fetch it with the user's session.
+    act_link = (
+        page.locator("table.documents tr", has_text="Акт обследования").get_by_role("link").first
+    )
+    assert "выдан" in act_link.inner_text()
+    response = page.request.get(page.base + act_link.get_attribute("href"))
+    assert response.ok and response.headers["content-type"] == "application/pdf"
+    pdf_text = pdf_to_text(io.BytesIO(response.body()))
+    assert applicant.surname in pdf_text and applicant.name in pdf_text
 
 
 def test_akim_registers_local_commission_surveys_and_akim_forwards(
@@ -166,35 +203,7 @@ def test_akim_registers_local_commission_surveys_and_akim_forwards(
     expect_text(akim_page, "Документы направлены в участковую комиссию.")
     shot(akim_page, "j2-01-akim-sent-to-local")
 
-    page = new_page("ru")
-    accept_dialogs(page)
-    log_in(page, local_member.username, PASSWORD)
-    page.goto(page.base + application.get_absolute_url())
-    page.get_by_role("link", name="Акт обследования и заключение участковой комиссии").click()
-    expect_text(page, family.applicant.full_name)
-    page.get_by_label("Населённый пункт").fill("с. Жанакорган")
-    page.get_by_label("Председатель комиссии").fill("Омаров Б. К.")
-    page.get_by_label("Занятость (место работы, учёбы): " + family.applicant.full_name).fill(
-        "безработный"
-    )
-    page.get_by_label("необходимость", exact=True).check()
-    page.get_by_label("Номер заключения").fill("УК-17")
-    shot(page, "j2-02-survey-page")
-    page.get_by_role("button", name="Составить акт и заключение").click()
-    expect_text(page, "Акт обследования и заключение участковой комиссии № УК-17 составлены")
-    application.refresh_from_db()
-    assert application.status == Application.Status.SURVEYED
-    shot(page, "j2-03-act-recorded")
-
-    # The issued act opens inline (the browser's PDF viewer); fetch it with the user's session.
-    act_link = (
-        page.locator("table.documents tr", has_text="Акт обследования").get_by_role("link").first
-    )
-    assert "выдан" in act_link.inner_text()
-    response = page.request.get(page.base + act_link.get_attribute("href"))
-    assert response.ok and response.headers["content-type"] == "application/pdf"
-    pdf_text = pdf_to_text(io.BytesIO(response.body()))
-    assert family.applicant.surname in pdf_text and family.applicant.name in pdf_text
+    local_commission_records_the_act(new_page("ru"), application, local_member)
 
     akim_page.reload()
     akim_page.get_by_role("button", name="Направить в уполномоченный орган").click()
@@ -253,6 +262,32 @@ def test_caseworker_sends_to_special_commission_which_is_refused_over_the_cap(
     shot(page, "j3-03-concluded")
 
 
+def administrator_pays_by_list(page, administrator, family, payment) -> None:
+    """Journey 4's end: the administrator forms a payment list holding the payment (p29),
+    exports it as CSV and marks it sent to the bank."""
+    accept_dialogs(page)
+    log_in(page, administrator.username, PASSWORD)
+    page.get_by_role("navigation").get_by_role("link", name="Ведомости").click()
+    today = timezone.localdate()
+    page.get_by_label("Наименование ведомости").fill("ТЖС, пожары")
+    page.get_by_label("Выплаты со дня").fill(today.replace(day=1).isoformat())
+    page.get_by_label("Выплаты по день").fill(today.isoformat())
+    page.get_by_role("button", name="Сформировать").click()
+    expect_text(page, "Ведомость «ТЖС, пожары» сформирована.")
+    row = page.locator("main table tr", has_text=family.applicant.iin)
+    assert "432 500,00 ₸" in spaces(row.inner_text())
+    shot(page, "j4-03-payment-list")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Скачать CSV").click()
+    lines = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()
+    line = next(x for x in lines if family.applicant.iin in x)
+    assert "432500.00" in line.split(";")
+    page.get_by_role("button", name="Отметить: отправлена в банк").click()
+    expect_text(page, "Ведомость отмечена как отправленная в банк.")
+    assert payment.list_items.get().payment_list.status == "sent"
+    shot(page, "j4-04-payment-list-sent")
+
+
 def test_caseworker_decides_and_administrator_pays_by_list(
     new_page,
     caseworker,
@@ -261,7 +296,6 @@ def test_caseworker_decides_and_administrator_pays_by_list(
     administrator,
     family_factory,
     okrug,
-    tmp_path,
 ):
     """Journey 4: the grant (p24) and its notice (p25); the award's payment goes into a payment
     list (p29) that the administrator exports and marks sent to the bank."""
@@ -297,28 +331,7 @@ def test_caseworker_decides_and_administrator_pays_by_list(
     payment = award.payments.get()
     assert payment.amount == Decimal("432500.00")
 
-    page = new_page("ru")
-    accept_dialogs(page)
-    log_in(page, administrator.username, PASSWORD)
-    page.get_by_role("navigation").get_by_role("link", name="Ведомости").click()
-    today = timezone.localdate()
-    page.get_by_label("Наименование ведомости").fill("ТЖС, пожары")
-    page.get_by_label("Выплаты со дня").fill(today.replace(day=1).isoformat())
-    page.get_by_label("Выплаты по день").fill(today.isoformat())
-    page.get_by_role("button", name="Сформировать").click()
-    expect_text(page, "Ведомость «ТЖС, пожары» сформирована.")
-    row = page.locator("main table tr", has_text=family.applicant.iin)
-    assert "432 500,00 ₸" in spaces(row.inner_text())
-    shot(page, "j4-03-payment-list")
-    with page.expect_download() as download:
-        page.get_by_role("link", name="Скачать CSV").click()
-    lines = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()
-    line = next(x for x in lines if family.applicant.iin in x)
-    assert "432500.00" in line.split(";")
-    page.get_by_role("button", name="Отметить: отправлена в банк").click()
-    expect_text(page, "Ведомость отмечена как отправленная в банк.")
-    assert payment.list_items.get().payment_list.status == "sent"
-    shot(page, "j4-04-payment-list-sent")
+    administrator_pays_by_list(new_page("ru"), administrator, family, payment)
 
 
 def test_akim_of_another_okrug_cannot_find_the_case(
