@@ -96,24 +96,42 @@ def _version_key(application_id: int) -> str:
     return f"change-log-version:{application_id}"
 
 
+# Ids in one statement of applications_touched: a memorial list confirmed in bulk registers tens
+# of thousands of persons at once, and a look-up naming each of them twice would pass
+# PostgreSQL's limit of 65 535 parameters a statement.
+IDS_A_STATEMENT = 10_000
+
+# For each model whose records show in the change log of the applications they belong to: what
+# of a record names them (its key) and which applications those keys name.
+_WHOSE = {
+    Family: (lambda obj: obj.pk, lambda keys: Q(family_id__in=keys)),
+    FamilyMember: (lambda obj: obj.family_id, lambda keys: Q(family_id__in=keys)),
+    Income: (lambda obj: obj.member_id, lambda keys: Q(family__members__in=keys)),
+    Person: (
+        lambda obj: obj.pk,
+        lambda keys: Q(applicant_id__in=keys) | Q(family__members__person_id__in=keys),
+    ),
+}
+
+
 def applications_touched(model, instances: list) -> set[int]:
     """The applications whose change log shows the history of these objects of `model`: the
     application itself, its family, members, their incomes and persons, and the records that
-    hang on it (one query at most)."""
-    pks = [obj.pk for obj in instances]
+    hang on it (a query for each IDS_A_STATEMENT objects)."""
     if model is Application:
-        return set(pks)
-    if model is Family:
-        condition = Q(family_id__in=pks)
-    elif model is FamilyMember:
-        condition = Q(family_id__in={obj.family_id for obj in instances})
-    elif model is Income:
-        condition = Q(family__members__in={obj.member_id for obj in instances})
-    elif model is Person:
-        condition = Q(applicant_id__in=pks) | Q(family__members__person_id__in=pks)
-    else:
+        return {obj.pk for obj in instances}
+    if model not in _WHOSE:
         return _attached_applications(model, instances)
-    return set(Application.objects.filter(condition).values_list("pk", flat=True))
+    key_of, condition = _WHOSE[model]
+    found = set()
+    for keys in in_batches(sorted({key_of(obj) for obj in instances})):
+        found.update(Application.objects.filter(condition(keys)).values_list("pk", flat=True))
+    return found
+
+
+def in_batches(keys: list) -> list[list]:
+    """`keys` cut into lists of at most IDS_A_STATEMENT."""
+    return [keys[i : i + IDS_A_STATEMENT] for i in range(0, len(keys), IDS_A_STATEMENT)]
 
 
 def _attached_applications(model, instances: list) -> set[int]:
@@ -126,14 +144,15 @@ def _attached_applications(model, instances: list) -> set[int]:
             found.update(getattr(obj, fk.attname) for obj in instances)
     for attached, fk in second:
         if attached is model:
-            parents = {getattr(obj, fk.attname) for obj in instances}
+            parents = sorted({getattr(obj, fk.attname) for obj in instances} - {None})
             for parent, parent_fk in first:
                 if parent is fk.related_model:
-                    found.update(
-                        parent._default_manager.filter(pk__in=parents).values_list(
-                            parent_fk.attname, flat=True
+                    for keys in in_batches(parents):
+                        found.update(
+                            parent._default_manager.filter(pk__in=keys).values_list(
+                                parent_fk.attname, flat=True
+                            )
                         )
-                    )
     return found - {None}
 
 

@@ -15,6 +15,7 @@ from applications.reference.models import MRP, Category
 from applications.reference.testdata import iin_sequence, make_kz_iban
 from commissions.models import LocalConclusion, SpecialConclusion
 from tests.conftest import login
+from zhanakorgan_aid.audit import history_written, update_with_history
 from zhanakorgan_aid.models import PersonalDataAccess
 
 
@@ -195,8 +196,6 @@ def test_change_log_is_kept_until_a_change_and_rebuilt_with_it(client, caseworke
 def test_kept_change_log_is_rebuilt_after_a_change_written_in_bulk(client, caseworker, case):
     """A change written in bulk with its history rows (a recount of terms, a payment list
     marked paid) shows on the next view, like a single save."""
-    from zhanakorgan_aid.audit import update_with_history
-
     login(client, caseworker)
     history_page(client, case)
     update_with_history(Application.objects.filter(pk=case.pk), situation="Пожар 3 декабря")
@@ -204,6 +203,21 @@ def test_kept_change_log_is_rebuilt_after_a_change_written_in_bulk(client, casew
         body = history_page(client, case)
     assert history_table_reads(changed)
     assert "Пожар 3 декабря" in body.split('id="change-history"')[1]
+
+
+def test_a_bulk_write_of_more_persons_than_a_statement_takes_renews_their_logs(
+    client, caseworker, case
+):
+    """A memorial list confirmed in bulk registers tens of thousands of persons at once (p5, p15):
+    the change logs that show any of them are rebuilt, however many they are (PostgreSQL takes
+    at most 65 535 parameters in a statement, and each person is looked for twice)."""
+    login(client, caseworker)
+    history_page(client, case)
+    strangers = [Person(pk=pk) for pk in range(10**8, 10**8 + 40_000)]
+    history_written.send(sender=Person, instances=[*strangers, case.applicant])
+    with CaptureQueriesContext(connection) as changed:
+        history_page(client, case)
+    assert history_table_reads(changed)
 
 
 def test_kept_change_log_still_masks_iin_for_the_local_commission(
