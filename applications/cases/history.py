@@ -109,7 +109,10 @@ _WHOSE = {
     Income: (lambda obj: obj.member_id, lambda keys: Q(family__members__in=keys)),
     Person: (
         lambda obj: obj.pk,
-        lambda keys: Q(applicant_id__in=keys) | Q(family__members__person_id__in=keys),
+        lambda keys: (
+            Q(applicant_id__in=keys)
+            | Q(family_id__in=FamilyMember.objects.filter(person_id__in=keys).values("family_id"))
+        ),
     ),
 }
 
