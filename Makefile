@@ -34,8 +34,12 @@ run: system-deps venv messages
 	@echo "Open http://127.0.0.1:8000 — see README.md for the demo logins."
 	$(PY) manage.py runserver 127.0.0.1:8000
 
+# The tests run in one process per core (pytest-xdist), a test module's tests together: each
+# process has its own test database, caches and upload folder. PYTEST_WORKERS=0 runs them in
+# this process (for pdb).
+PYTEST_WORKERS ?= auto
 test: system-deps venv messages
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: venv
 	$(VENV)/bin/ruff check .
