@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from applications.cases.services import intake
 from applications.reference.models import Category, Okrug
@@ -40,6 +40,14 @@ def pytest_collection_modifyitems(config, items):
     if left_out:
         config.hook.pytest_deselected(items=left_out)
         items[:] = kept
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the office's first language, whatever a test before it in the same
+    process activated (str() of a category or a status is in the active language)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture(autouse=True)
