@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from applications.cases.models import Family
 
 from .models import SurveyAct
+from .services.special import AMOUNT_WITHOUT_NEED
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 NEED_CHOICES = [("yes", _("необходимость")), ("no", _("отсутствие необходимости"))]
@@ -244,8 +245,9 @@ class SpecialConclusionForm(forms.Form):
         data = super().clean()
         if data.get("need") == "yes" and not data.get("amount") and "amount" not in self.errors:
             self.add_error("amount", _("При положительном заключении укажите размер помощи."))
+        if data.get("need") == "no" and data.get("amount") is not None:
+            self.add_error("amount", AMOUNT_WITHOUT_NEED)
         return data
 
     def service_fields(self) -> dict:
-        need = self.cleaned_data["need"] == "yes"
-        return {"need": need, "amount": self.cleaned_data.get("amount") if need else None}
+        return {"need": self.cleaned_data["need"] == "yes", "amount": self.cleaned_data["amount"]}

@@ -6,6 +6,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from applications.cases.models import Application
 from zhanakorgan_aid.templatetags.aid import format_money
@@ -52,6 +53,14 @@ def check_at_special_commission(application: Application) -> None:
         )
 
 
+# A conclusion that there is no need carries no amount (p23): one typed with it is refused, not
+# kept without it.
+AMOUNT_WITHOUT_NEED = gettext_lazy(
+    "При заключении об отсутствии необходимости размер помощи не указывается (п. 23): "
+    "очистите поле или выберите «необходимость»."
+)
+
+
 @transaction.atomic
 def special_conclusion_record(
     *, application: Application, actor, need: bool, amount: Decimal | None
@@ -61,6 +70,8 @@ def special_conclusion_record(
     application on)."""
     application = Application.objects.select_for_update().get(pk=application.pk)
     check_at_special_commission(application)
+    if not need and amount is not None:
+        raise CommissionError(AMOUNT_WITHOUT_NEED)
     today = timezone.localdate()
     cap = category_cap(
         category=application.category, members=selectors.members_count(application), on=today

@@ -489,6 +489,40 @@ class TestDecisionPage:
         }
         assert "доход выше порога" in response.content.decode()
 
+    def test_ground_3_with_income_below_the_threshold_keeps_the_input(
+        self, client, register, caseworker, local_member, special_member
+    ):
+        app = concluded(register, caseworker, local_member, special_member)
+        login(client, caseworker)
+        with travel(D(2024, 3, 26)):
+            response = client.post(
+                reverse("workflow:application_decide", args=[app.pk]),
+                {"outcome": "refused", "ground": "income_above_threshold", "comment": "мой текст"},
+            )
+        text = response.content.decode()
+        assert response.status_code == 200
+        assert (
+            "Среднедушевой доход 25\u00a0000,00\u00a0₸ проходит порог категории "
+            "(44\u00a0300,00\u00a0₸): отказ по п. 26, пп. 3 невозможен." in text
+        )
+        assert "мой текст" in text
+        assert not Decision.objects.exists()
+
+    def test_negative_special_conclusion_proposes_a_refusal(
+        self, client, register, caseworker, local_member, special_member
+    ):
+        app = register()
+        with travel(D(2024, 3, 20)):
+            app = workflow.application_send_to_local(application=app, actor=caseworker)
+            record_survey(app, local_member)
+            app = workflow.application_survey_complete(application=app, actor=local_member)
+            app = workflow.application_send_to_special(application=app, actor=caseworker)
+            record_special(app, special_member, need=False)
+            app = workflow.application_special_conclude(application=app, actor=special_member)
+        html = page(client, caseworker, "workflow:application_decide", app.pk).content.decode()
+        assert 'value="refused" required id="id_outcome_1" checked' in html.replace("\n", " ")
+        assert 'value="granted" required id="id_outcome_0" checked' not in html
+
     def test_special_member_gets_403(
         self, client, register, caseworker, local_member, special_member
     ):

@@ -3,6 +3,7 @@ two people at once. Dates are Kazakhstan's: 21–22 March 2024 Nauryz, 25 March 
 moved from Saturday 23 March."""
 
 import datetime
+import re
 import threading
 import time
 from decimal import Decimal
@@ -363,6 +364,33 @@ class TestRefusals:
             "value": "44300.00",
             "passed": False,
         }
+
+    def test_ground_3_is_refused_while_the_income_passes_the_test(
+        self, register, caseworker, local_member, special_member
+    ):
+        # 300 000 / 3 / 4 = 25 000 ₸ < 44 300 ₸, the regional minimum for Q4 2023: p26(3) does
+        # not apply, whatever the caseworker picks.
+        app = to_concluded(
+            register(),
+            caseworker=caseworker,
+            local_member=local_member,
+            special_member=special_member,
+        )
+        with travel(D(2024, 3, 28)):
+            with pytest.raises(
+                ApplicationError,
+                match=re.escape(
+                    "25\u00a0000,00\u00a0₸ проходит порог категории (44\u00a0300,00\u00a0₸)"
+                ),
+            ):
+                workflow.application_decide(
+                    application=app, actor=caseworker, grant=False, ground="income_above_threshold"
+                )
+            assert not Decision.objects.exists()
+            decision = workflow.application_decide(
+                application=app, actor=caseworker, grant=False, ground="false_information"
+            )
+        assert decision.ground == "false_information"
 
     def test_refusal_needs_a_ground(self, register, caseworker, local_member, special_member):
         app = to_concluded(

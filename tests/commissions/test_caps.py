@@ -11,7 +11,7 @@ from applications.cases.models import Application
 from applications.reference.models import Category
 from applications.workflow.services.commissions import application_special_conclusion_record
 from commissions.caps import category_cap
-from commissions.exceptions import AmountOverCap
+from commissions.exceptions import AmountOverCap, CommissionError
 from commissions.models import SpecialConclusion
 from tests.conftest import login
 
@@ -123,6 +123,18 @@ class TestSpecialConclusionService:
         )
         assert conclusion.amount is None and not conclusion.need
 
+    def test_no_need_with_an_amount_is_refused_not_kept_without_it(
+        self, at_special, special_member
+    ):
+        """p23: a conclusion that there is no need names no amount; one typed with it is a
+        mistake to correct, not an amount to drop silently."""
+        application = at_special()
+        with pytest.raises(CommissionError, match="размер помощи не указывается"):
+            application_special_conclusion_record(
+                application=application, actor=special_member, need=False, amount=Decimal("5000")
+            )
+        assert not SpecialConclusion.objects.filter(application=application).exists()
+
 
 class TestSpecialConclusionPage:
     def test_over_the_cap_is_shown_beside_the_amount_and_kept(
@@ -149,6 +161,21 @@ class TestSpecialConclusionPage:
         assert "При положительном заключении укажите размер помощи." in body
         body = client.post(url, {"need": "yes", "amount": "-1"}).content.decode()
         assert "Сумма не может быть отрицательной." in body
+
+    def test_no_need_typed_with_an_amount_keeps_the_input_with_a_message(
+        self, client, at_special, special_member
+    ):
+        application = at_special()
+        login(client, special_member)
+        url = reverse("workflow:special_conclusion", args=[application.pk])
+        response = client.post(url, {"need": "no", "amount": "5000"})
+        body = response.content.decode()
+        assert response.status_code == 200
+        assert "При заключении об отсутствии необходимости размер помощи не указывается" in body
+        assert 'value="5000"' in body
+        assert not SpecialConclusion.objects.filter(application=application).exists()
+        client.post(url, {"need": "no", "amount": ""})
+        assert SpecialConclusion.objects.get(application=application).need is False
 
     def test_member_concludes_and_the_application_moves_on(
         self, client, at_special, special_member

@@ -29,6 +29,7 @@ from commissions.access import local_commission_okrug_ids
 from commissions.models import LocalConclusion, SpecialConclusion, SurveyAct
 from zhanakorgan_aid import roles
 from zhanakorgan_aid.display import labels_of
+from zhanakorgan_aid.templatetags.aid import format_money
 
 S = Application.Status
 
@@ -456,7 +457,7 @@ def application_decide(
     if grant:
         outcome = _grant_outcome(application, basis, period_start, period_end)
     else:
-        outcome = _refusal_outcome(application, ground)
+        outcome = _refusal_outcome(application, basis, ground)
     decision = _decision_record(
         application, actor=actor, on=decided_on, basis=basis, comment=comment, **outcome
     )
@@ -477,9 +478,9 @@ def _grant_outcome(application, basis, period_start, period_end) -> dict:
     }
 
 
-def _refusal_outcome(application: Application, ground: str) -> dict:
+def _refusal_outcome(application: Application, basis: dict, ground: str) -> dict:
     """A refusal on a ground of p26: no amount, no period."""
-    _check_refusal(application, ground)
+    _check_refusal(application, basis, ground)
     return {
         "outcome": Decision.Outcome.REFUSED,
         "ground": ground,
@@ -513,6 +514,17 @@ def _decision_record(
         comment=comment.strip() or decision.get_outcome_display(),
     )
     return decision
+
+
+def proposed_decision(application: Application) -> dict:
+    """What the decision form proposes (p23, p24, p26): to refuse when the facts suggest a
+    ground (proposed_ground) or the special commission concluded there is no need, with that
+    ground; to grant otherwise."""
+    ground = proposed_ground(application)
+    conclusion = special_conclusion_of(application)
+    refuse = bool(ground) or (conclusion is not None and not conclusion.need)
+    outcome = Decision.Outcome.REFUSED if refuse else Decision.Outcome.GRANTED
+    return {"outcome": outcome, "ground": ground}
 
 
 def proposed_ground(application: Application) -> str:
@@ -552,13 +564,29 @@ def _check_grant(application, basis, period_start, period_end) -> Decimal:
     return conclusion.amount
 
 
-def _check_refusal(application: Application, ground: str) -> None:
+def _check_refusal(application: Application, basis: dict, ground: str) -> None:
+    """The ground must be one of p26 and agree with the file: a refused survey is refused on
+    p26(2); p26(3) only where the per-capita income fails the category's income test."""
     if ground not in Decision.Ground.values or not ground:
         raise ApplicationError(_("Укажите основание отказа (п. 26)."))
     if survey_refused(application) and ground != Decision.Ground.SURVEY_REFUSED:
         raise ApplicationError(
             _("Заявитель отказался от обследования: основание отказа — п. 26, пп. 2.")
         )
+    threshold = basis.get("threshold")
+    if ground == Decision.Ground.INCOME_ABOVE_THRESHOLD and not (
+        threshold and not threshold["passed"]
+    ):
+        raise ApplicationError(_income_ground_refused(basis["income"]["per_capita"], threshold))
+
+
+def _income_ground_refused(per_capita: str, threshold: dict | None) -> str:
+    if threshold is None:
+        return _("У категории нет порога дохода: отказ по п. 26, пп. 3 невозможен.")
+    return _(
+        "Среднедушевой доход %(income)s проходит порог категории (%(limit)s): "
+        "отказ по п. 26, пп. 3 невозможен."
+    ) % {"income": format_money(per_capita), "limit": format_money(threshold["value"])}
 
 
 @transaction.atomic

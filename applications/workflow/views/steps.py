@@ -74,11 +74,7 @@ def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
     if problem:
         messages.error(request, problem)
         return redirect(application)
-    proposed = workflow.proposed_ground(application)
-    initial = {
-        "outcome": Decision.Outcome.REFUSED if proposed else Decision.Outcome.GRANTED,
-        "ground": proposed,
-    }
+    initial = workflow.proposed_decision(application)
     form = DecisionForm(request.POST or None, initial=initial, monthly=_is_monthly(application))
     if request.method == "POST" and form.is_valid() and _decide(request, application, form):
         return redirect(application)
@@ -88,7 +84,7 @@ def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "application": application,
             "form": form,
-            "proposed": proposed,
+            "proposed": initial["ground"],
             "conclusion": workflow.special_conclusion_of(application),
             "threshold": _threshold_or_none(application),
         },
