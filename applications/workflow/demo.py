@@ -13,6 +13,7 @@ from applications.workflow.services.commissions import (
     application_special_conclusion_record,
 )
 from benefits.exceptions import BenefitsError
+from commissions.services.documents import notice_issue
 from commissions.services.survey import survey_act_record
 
 from .services import steps as workflow
@@ -118,6 +119,7 @@ def _conclude_and_decide(application: Application, stage: str, who: dict) -> Non
     except BenefitsError:
         return  # e.g. the demo budget is spent: the application stays concluded
     if stage == "notified":
+        notice_issue(application=application, actor=who["caseworker"])
         workflow.application_notify(application=application, actor=who["caseworker"])
 
 

@@ -17,6 +17,7 @@ from applications.cases.services import intake
 from applications.workflow.services import steps as workflow
 from benefits.exceptions import BenefitsError
 from benefits.models import Budget
+from commissions.services.documents import notice_issue
 
 from .wf_support import at, fresh_calendar, record_special, record_survey, travel  # noqa: F401
 
@@ -108,6 +109,12 @@ class TestAuthorityChannelPath:
         assert app.awards.get().amount == Decimal("36920.00")
 
         with travel(D(2024, 4, 2)):
+            with pytest.raises(TransitionNotAllowed, match="Сначала выдайте уведомление"):
+                workflow.application_notify(application=app, actor=caseworker)
+            assert "notify" not in [
+                s.name for s in workflow.available_steps(application=app, user=caseworker)
+            ]
+            notice_issue(application=app, actor=caseworker)
             app = workflow.application_notify(application=app, actor=caseworker)
         decision.refresh_from_db()
         assert app.status == S.NOTIFIED and app.due_date is None
@@ -152,6 +159,7 @@ class TestAkimChannelPath:
         assert decision.outcome == Decision.Outcome.REFUSED
         assert decision.notice_due == D(2024, 4, 3)  # 01, 02, 03 April
         with travel(D(2024, 4, 3)):
+            notice_issue(application=app, actor=caseworker)
             app = workflow.application_notify(application=app, actor=caseworker)
         assert [row[1] for row in steps_of(app)] == [
             S.REGISTERED,

@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from applications.cases.models import Application
 from applications.workflow.services import steps as workflow
 from benefits.services.payments import payment_list_build
+from commissions.services.documents import notice_issue
 from tests.conftest import PASSWORD
 
 from .conftest import (
@@ -67,6 +68,7 @@ def cases(caseworker, local_member, special_member, administrator, family_factor
         amount=Decimal("1234567.00") / 2,
     )
     workflow.application_decide(application=done, actor=caseworker, grant=True)
+    notice_issue(application=done, actor=caseworker)
     workflow.application_notify(application=done, actor=caseworker)
     today = timezone.localdate()
     payment_list = payment_list_build(

@@ -26,12 +26,13 @@ from applications.cases.selectors import per_capita_income
 from applications.reference import rules
 from benefits.services.awards import award_create_for_decision
 from commissions.access import local_commission_okrug_ids
-from commissions.models import LocalConclusion, SpecialConclusion, SurveyAct
+from commissions.models import IssuedDocument, LocalConclusion, SpecialConclusion, SurveyAct
 from zhanakorgan_aid import roles
 from zhanakorgan_aid.display import labels_of
 from zhanakorgan_aid.templatetags.aid import format_money
 
 S = Application.Status
+NOTICE = IssuedDocument.Kind.NOTICE
 
 UNDECIDED = (
     S.REGISTERED,
@@ -137,6 +138,15 @@ def needs_decision(application: Application) -> str | None:
     if not Decision.objects.filter(application_id=application.pk).exists():
         return _("Решение по заявлению ещё не принято.")
     return None
+
+
+def needs_notice_issued(application: Application) -> str | None:
+    """p25: the applicant is notified by the written notice of the decision, so it is marked
+    notified only once that notice is issued."""
+    problem = needs_decision(application)
+    if problem is None and not application.issued_documents.filter(kind=NOTICE).exists():
+        return _("Сначала выдайте уведомление о решении (п. 25).")
+    return problem
 
 
 # --- the one transition table -------------------------------------------------------------
@@ -247,7 +257,7 @@ STEPS: dict[str, Step] = {
             (S.GRANTED, S.REFUSED),
             (S.NOTIFIED,),
             is_caseworker,
-            needs_decision,
+            needs_notice_issued,
             gettext_lazy("Уведомление направляет уполномоченный орган."),
         ),
     )
