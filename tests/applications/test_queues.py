@@ -1,6 +1,7 @@
 """Work queues, the district dashboard, the workflow pages and the overdue report."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -529,6 +530,38 @@ class TestDecisionPage:
         app = concluded(register, caseworker, local_member, special_member)
         response = page(client, special_member, "workflow:application_decide", app.pk)
         assert response.status_code == 403
+
+
+def post_form_actions(html: str) -> set[str]:
+    return set(re.findall(r'<form[^>]*action="([^"]+)"[^>]*method="post"', html)) | set(
+        re.findall(r'<form method="post"[^>]*action="([^"]+)"', html)
+    )
+
+
+class TestApplicationPageByRole:
+    def test_the_award_is_linked_for_those_who_may_open_it(
+        self, client, register, caseworker, auditor, local_member, special_member
+    ):
+        app = concluded(register, caseworker, local_member, special_member)
+        with travel(D(2024, 3, 26)):
+            workflow.application_decide(application=app, actor=caseworker, grant=True)
+        award = app.awards.get()
+        link = f'<a href="{award.get_absolute_url()}">№ {award.pk}</a>'
+        for user in (caseworker, auditor):
+            html = page(client, user, "workflow:application_detail", app.pk).content.decode()
+            assert link in html
+            assert page(client, user, "benefits:award_detail", award.pk).status_code == 200
+        html = page(client, special_member, "workflow:application_detail", app.pk)
+        assert award.get_absolute_url() not in html.content.decode()
+
+    def test_the_auditor_is_shown_no_form_that_would_answer_403(
+        self, client, register, caseworker, auditor, local_member, special_member
+    ):
+        app = concluded(register, caseworker, local_member, special_member)
+        html = page(client, auditor, "workflow:application_detail", app.pk).content.decode()
+        assert post_form_actions(html) == {reverse("set_language"), reverse("logout")}
+        html = page(client, caseworker, "workflow:application_detail", app.pk).content.decode()
+        assert reverse("applications:document_upload", args=[app.pk]) in post_form_actions(html)
 
 
 class TestDocumentsRequestedPage:

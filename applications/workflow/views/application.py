@@ -17,6 +17,7 @@ from applications.cases.history import (
     change_log_version,
 )
 from applications.cases.models import Application, Decision
+from benefits import access as benefits_access
 from commissions.selectors import related_or_none
 
 from ..queues import QueueRow, row_for
@@ -57,6 +58,18 @@ def application_course(application: Application, user) -> Course:
     )
 
 
+def awards_of(application: Application, user) -> list:
+    """The awards a grant made (p24), for a user who may open them; none before a grant."""
+    decision = related_or_none(application, "decision")
+    if (
+        decision is None
+        or decision.outcome != Decision.Outcome.GRANTED
+        or not benefits_access.can_view(user)
+    ):
+        return []
+    return list(application.awards.only("pk").order_by("pk"))
+
+
 @login_required
 def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
@@ -79,7 +92,8 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "income": income,
             "printed_documents": printed_documents(application, user),
             "documents": selectors.attached_documents(application),
-            "document_form": DocumentForm(),
+            "document_form": DocumentForm() if access.can_register(user) else None,
+            "awards": awards_of(application, user),
             "moves": selectors.application_moves(application),
             "change_log": application_change_log(application=application, user=user),
             "change_log_version": change_log_version(application.pk),
