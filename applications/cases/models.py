@@ -428,6 +428,14 @@ class Decision(models.Model):
         GRANTED = "granted", _("оказать социальную помощь")
         REFUSED = "refused", _("отказать в оказании социальной помощи")
 
+    class NoticeChannel(models.TextChoices):
+        """How the written notice of the decision reached the applicant (p25)."""
+
+        IN_PERSON = "in_person", _("вручено лично")
+        POST = "post", _("почтой")
+        EMAIL = "email", _("по электронной почте")
+        SMS = "sms", _("SMS-сообщением")
+
     class Ground(models.TextChoices):
         NONE = "", _("—")
         FALSE_INFORMATION = (
@@ -467,6 +475,9 @@ class Decision(models.Model):
     basis = models.JSONField(_("основание решения (на дату решения)"), default=dict)
     notice_due = models.DateField(_("срок уведомления"))
     notified_on = models.DateField(_("заявитель уведомлён"), null=True, blank=True)
+    notified_by = models.CharField(
+        _("как уведомлён"), max_length=10, choices=NoticeChannel.choices, blank=True, default=""
+    )
     history = HistoricalRecords()
 
     class Meta:

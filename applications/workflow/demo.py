@@ -120,7 +120,9 @@ def _conclude_and_decide(application: Application, stage: str, who: dict) -> Non
         return  # e.g. the demo budget is spent: the application stays concluded
     if stage == "notified":
         notice_issue(application=application, actor=who["caseworker"])
-        workflow.application_notify(application=application, actor=who["caseworker"])
+        workflow.application_notify(
+            application=application, actor=who["caseworker"], how="in_person"
+        )
 
 
 def _month_start():

@@ -1,4 +1,5 @@
-"""Forms of the workflow pages: the decision (p24–p26) and the request of documents (p20, p21)."""
+"""Forms of the workflow pages: the decision (p24–p26), its notice (p25) and the request of
+documents (p20, p21)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -76,3 +77,15 @@ class DocumentsRequestedForm(forms.Form):
 
     def comment(self) -> str:
         return f"п. {self.cleaned_data['paragraph']}: {self.cleaned_data['reason']}"
+
+
+class NoticeForm(forms.Form):
+    """How and when the applicant was notified of the decision (p25)."""
+
+    how = forms.ChoiceField(
+        label=_("Как уведомлён"), choices=Decision.NoticeChannel.choices, widget=forms.RadioSelect
+    )
+    on = forms.DateField(
+        label=_("День уведомления"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )

@@ -12,6 +12,7 @@ urlpatterns = [
         "applications/<int:pk>/step/<slug:step>/", steps.application_step, name="application_step"
     ),
     path("applications/<int:pk>/decision/", steps.application_decide, name="application_decide"),
+    path("applications/<int:pk>/notice/", steps.application_notify, name="application_notify"),
     path(
         "applications/<int:pk>/documents-requested/",
         steps.application_documents_requested,

@@ -23,6 +23,7 @@ from applications.cases.models import (
 )
 from applications.workflow import queues
 from applications.workflow.services import steps as workflow
+from commissions.services.documents import notice_issue
 from tests.conftest import login
 
 from .wf_support import at, fresh_calendar, record_special, record_survey, travel  # noqa: F401
@@ -562,6 +563,33 @@ class TestApplicationPageByRole:
         assert post_form_actions(html) == {reverse("set_language"), reverse("logout")}
         html = page(client, caseworker, "workflow:application_detail", app.pk).content.decode()
         assert reverse("applications:document_upload", args=[app.pk]) in post_form_actions(html)
+
+
+class TestNoticePage:
+    def test_how_and_when_the_applicant_was_notified(
+        self, client, register, caseworker, local_member, special_member
+    ):
+        app = concluded(register, caseworker, local_member, special_member)
+        with travel(D(2024, 3, 26)):
+            workflow.application_decide(application=app, actor=caseworker, grant=True)
+        url = reverse("workflow:application_notify", args=[app.pk])
+        login(client, caseworker)
+        with travel(D(2024, 3, 27)):
+            before = client.get(url, follow=True).content.decode()
+            assert "Сначала выдайте уведомление о решении (п. 25)." in before
+            notice_issue(application=app, actor=caseworker)
+            case_page = client.get(app.get_absolute_url()).content.decode()
+            assert f'href="{url}"' in case_page
+            form = client.get(url).content.decode()
+            assert 'value="2024-03-27"' in form  # today, for the caseworker to change
+            late = client.post(url, {"how": "sms", "on": "2024-03-28"}).content.decode()
+            assert "День уведомления не может быть позже сегодняшнего." in late
+            assert 'value="sms" required id="id_how_3" checked' in late.replace("\n", " ")
+            done = client.post(url, {"how": "sms", "on": "2024-03-26"}, follow=True)
+        text = done.content.decode()
+        assert "Уведомление заявителю отмечено." in text
+        assert "Заявитель уведомлён 26.03.2024 (SMS-сообщением)" in text
+        assert Decision.objects.get(application=app).notified_by == "sms"
 
 
 class TestDocumentsRequestedPage:

@@ -110,15 +110,24 @@ class TestAuthorityChannelPath:
 
         with travel(D(2024, 4, 2)):
             with pytest.raises(TransitionNotAllowed, match="Сначала выдайте уведомление"):
-                workflow.application_notify(application=app, actor=caseworker)
+                workflow.application_notify(application=app, actor=caseworker, how="in_person")
             assert "notify" not in [
                 s.name for s in workflow.available_steps(application=app, user=caseworker)
             ]
             notice_issue(application=app, actor=caseworker)
-            app = workflow.application_notify(application=app, actor=caseworker)
+            for how, on, message in (
+                ("", None, "как заявитель уведомлён"),
+                ("post", D(2024, 4, 3), "позже сегодняшнего"),
+                ("post", D(2024, 3, 31), "раньше дня решения \\(01.04.2024\\)"),
+            ):
+                with pytest.raises(ApplicationError, match=message):
+                    workflow.application_notify(application=app, actor=caseworker, how=how, on=on)
+            app = workflow.application_notify(
+                application=app, actor=caseworker, how="post", on=D(2024, 4, 1)
+            )
         decision.refresh_from_db()
         assert app.status == S.NOTIFIED and app.due_date is None
-        assert decision.notified_on == D(2024, 4, 2)
+        assert (decision.notified_on, decision.notified_by) == (D(2024, 4, 1), "post")
         assert steps_of(app) == [
             ("", S.REGISTERED, "caseworker"),
             (S.REGISTERED, S.AT_LOCAL_COMMISSION, "caseworker"),
@@ -160,7 +169,7 @@ class TestAkimChannelPath:
         assert decision.notice_due == D(2024, 4, 3)  # 01, 02, 03 April
         with travel(D(2024, 4, 3)):
             notice_issue(application=app, actor=caseworker)
-            app = workflow.application_notify(application=app, actor=caseworker)
+            app = workflow.application_notify(application=app, actor=caseworker, how="in_person")
         assert [row[1] for row in steps_of(app)] == [
             S.REGISTERED,
             S.AT_LOCAL_COMMISSION,
@@ -230,7 +239,7 @@ class TestWhoMayAct:
             special_member=special_member,
         )
         service = getattr(workflow, f"application_{step}")
-        kwargs = {"grant": True} if step == "decide" else {}
+        kwargs = {"decide": {"grant": True}, "notify": {"how": "in_person"}}.get(step, {})
         with pytest.raises(TransitionNotAllowed):
             service(application=app, actor=special_member, **kwargs)
 
@@ -249,7 +258,7 @@ class TestWhoMayAct:
         with pytest.raises(TransitionNotAllowed, match="в статусе «зарегистрировано»"):
             workflow.application_send_to_special(application=app, actor=caseworker)
         with pytest.raises(TransitionNotAllowed):
-            workflow.application_notify(application=app, actor=caseworker)
+            workflow.application_notify(application=app, actor=caseworker, how="in_person")
 
     def test_available_steps_are_the_buttons(self, register, caseworker, akim, auditor):
         app = register()

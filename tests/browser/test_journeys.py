@@ -322,7 +322,9 @@ def test_caseworker_decides_and_administrator_pays_by_list(
     expect_text(page, "432 500,00 ₸")
     page.get_by_role("button", name="Выдать уведомление о решении").click()
     expect_text(page, "Уведомление о решении выдано")
-    page.get_by_role("button", name="Заявитель уведомлён").click()
+    page.get_by_role("link", name="Заявитель уведомлён").click()
+    page.get_by_label("вручено лично").check()
+    page.get_by_role("button", name="Отметить уведомление").click()
     expect_text(page, "Уведомление заявителю отмечено.")
     application.refresh_from_db()
     assert application.status == Application.Status.NOTIFIED

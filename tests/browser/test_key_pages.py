@@ -69,7 +69,7 @@ def cases(caseworker, local_member, special_member, administrator, family_factor
     )
     workflow.application_decide(application=done, actor=caseworker, grant=True)
     notice_issue(application=done, actor=caseworker)
-    workflow.application_notify(application=done, actor=caseworker)
+    workflow.application_notify(application=done, actor=caseworker, how="in_person")
     today = timezone.localdate()
     payment_list = payment_list_build(
         title="ТЖС за месяц",

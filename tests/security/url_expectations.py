@@ -124,6 +124,17 @@ EXPECTATIONS: dict[str, Expect] = {
         ),
         args=case,
     ),
+    # Not yet decided: the caseworker is sent back to the case with a message (p25).
+    "workflow:application_notify": Expect(
+        answers(
+            FORBIDDEN,
+            caseworker=REDIRECT,
+            other_akim=NOT_FOUND,
+            other_local=NOT_FOUND,
+            special=NOT_FOUND,
+        ),
+        args=case,
+    ),
     "workflow:application_documents_requested": Expect(
         answers(
             FORBIDDEN, caseworker=OK, other_akim=NOT_FOUND, other_local=NOT_FOUND, special=NOT_FOUND

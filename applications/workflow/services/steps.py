@@ -600,13 +600,18 @@ def _income_ground_refused(per_capita: str, threshold: dict | None) -> str:
 
 
 @transaction.atomic
-def application_notify(*, application: Application, actor) -> Application:
+def application_notify(
+    *, application: Application, actor, how: str, on: datetime.date | None = None
+) -> Application:
     """The applicant is notified in writing, with the ground if refused, within 3 working
-    days of the decision (p25)."""
+    days of the decision (p25): how the notice reached them and on which day (today unless
+    said), neither before the decision nor in the future."""
     application = _lock_and_check("notify", application, actor)
     decision = Decision.objects.select_for_update().get(application=application)
-    decision.notified_on = today()
-    decision.save(update_fields=["notified_on"])
+    on = on or today()
+    _check_notice(decision, how, on)
+    decision.notified_on, decision.notified_by = on, how
+    decision.save(update_fields=["notified_on", "notified_by"])
     return _move(
         application,
         actor=actor,
@@ -614,3 +619,15 @@ def application_notify(*, application: Application, actor) -> Application:
         due=None,
         comment=_("Уведомление о решении направлено заявителю"),
     )
+
+
+def _check_notice(decision: Decision, how: str, on: datetime.date) -> None:
+    if how not in Decision.NoticeChannel.values:
+        raise ApplicationError(_("Укажите, как заявитель уведомлён (п. 25)."))
+    if on > today():
+        raise ApplicationError(_("День уведомления не может быть позже сегодняшнего."))
+    if on < decision.decided_on:
+        raise ApplicationError(
+            _("День уведомления не может быть раньше дня решения (%(d)s).")
+            % {"d": decision.decided_on.strftime("%d.%m.%Y")}
+        )

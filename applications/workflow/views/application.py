@@ -34,6 +34,7 @@ class Course:
     decision: Decision | None
     buttons: list[workflow.Step]  # the steps this user takes now by a plain button
     may_decide: bool
+    may_notify: bool  # record how and when the applicant was notified (p25)
     may_request_documents: bool
     opens_survey: bool  # the local commission's act and conclusion (p19)
     opens_special_conclusion: bool  # the special commission's conclusion (p23)
@@ -50,6 +51,7 @@ def application_course(application: Application, user) -> Course:
         decision=related_or_none(application, "decision"),
         buttons=[step for step in steps if step.name in BUTTON_STEPS],
         may_decide="decide" in names,
+        may_notify="notify" in names,
         may_request_documents="mark_documents_requested" in names,
         opens_survey=application.status == S.AT_LOCAL_COMMISSION
         and workflow.is_local_member_of_okrug(user, application),

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -16,7 +17,7 @@ from applications.cases.exceptions import ApplicationError
 from applications.cases.models import Application, Decision
 from benefits.exceptions import BenefitsError
 
-from ..forms import DecisionForm, DocumentsRequestedForm
+from ..forms import DecisionForm, DocumentsRequestedForm, NoticeForm
 from ..services import steps as workflow
 
 # Steps taken by a plain button; the commissions' steps are taken by their own pages, the
@@ -34,7 +35,6 @@ BUTTON_STEPS = {
         workflow.application_send_to_special,
         gettext_lazy("Доход рассчитан, пакет направлен в специальную комиссию."),
     ),
-    "notify": (workflow.application_notify, gettext_lazy("Уведомление заявителю отмечено.")),
 }
 
 
@@ -151,4 +151,31 @@ def application_documents_requested(request: HttpRequest, pk: int) -> HttpRespon
         request,
         "applications/documents_requested_form.html",
         {"application": application, "form": form},
+    )
+
+
+@login_required
+def application_notify(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record how and when the applicant was notified of the decision (p25)."""
+    application = access.application_get_for(user=request.user, pk=pk)
+    problem = _step_problem(application, request.user, "notify")
+    if problem:
+        messages.error(request, problem)
+        return redirect(application)
+    form = NoticeForm(request.POST or None, initial={"on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            workflow.application_notify(
+                application=application,
+                actor=request.user,
+                how=form.cleaned_data["how"],
+                on=form.cleaned_data["on"],
+            )
+        except ApplicationError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Уведомление заявителю отмечено."))
+            return redirect(application)
+    return render(
+        request, "applications/notice_form.html", {"application": application, "form": form}
     )
