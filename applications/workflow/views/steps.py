@@ -1,5 +1,8 @@
-"""The steps of an application taken from its page: the step buttons, the decision form and the
-documents-requested form. Each view: one access gate, one service, a message, a redirect."""
+"""The steps of an application taken from its page: the step buttons, the decision form, the
+notice form and the documents-requested form. Each view: one access gate, one service, a
+message, a redirect."""
+
+import functools
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -54,6 +57,27 @@ def application_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     return redirect(application)
 
 
+def step_page(step: str):
+    """A page of one step (p18-p25), called with the application the user may see: a role that
+    never takes the step gets 403, a step not possible now sends the user back to the case with
+    why."""
+
+    def decorate(view):
+        @login_required
+        @functools.wraps(view)
+        def page(request: HttpRequest, pk: int) -> HttpResponse:
+            application = access.application_get_for(user=request.user, pk=pk)
+            problem = _step_problem(application, request.user, step)
+            if problem:
+                messages.error(request, problem)
+                return redirect(application)
+            return view(request, application)
+
+        return page
+
+    return decorate
+
+
 def _step_problem(application: Application, user, step: str) -> str | None:
     """403 for a user whose role never takes this step; otherwise why it cannot be taken now."""
     if not workflow.STEPS[step].allowed(user, application):
@@ -66,14 +90,9 @@ def _is_monthly(application: Application) -> bool:
     return bool(rule and rule.periodicity == "monthly")
 
 
-@login_required
-def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
+@step_page("decide")
+def application_decide(request: HttpRequest, application: Application) -> HttpResponse:
     """The decision form (p24, p26): the ground is proposed from the facts."""
-    application = access.application_get_for(user=request.user, pk=pk)
-    problem = _step_problem(application, request.user, "decide")
-    if problem:
-        messages.error(request, problem)
-        return redirect(application)
     initial = workflow.proposed_decision(application)
     form = DecisionForm(request.POST or None, initial=initial, monthly=_is_monthly(application))
     if request.method == "POST" and form.is_valid() and _decide(request, application, form):
@@ -124,14 +143,9 @@ def _threshold_or_none(application: Application):
         return {"missing": str(error)}
 
 
-@login_required
-def application_documents_requested(request: HttpRequest, pk: int) -> HttpResponse:
+@step_page("mark_documents_requested")
+def application_documents_requested(request: HttpRequest, application: Application) -> HttpResponse:
     """Record p20 or p21: the decision is then due in 20 working days instead of 8."""
-    application = access.application_get_for(user=request.user, pk=pk)
-    problem = _step_problem(application, request.user, "mark_documents_requested")
-    if problem:
-        messages.error(request, problem)
-        return redirect(application)
     form = DocumentsRequestedForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -154,14 +168,9 @@ def application_documents_requested(request: HttpRequest, pk: int) -> HttpRespon
     )
 
 
-@login_required
-def application_notify(request: HttpRequest, pk: int) -> HttpResponse:
+@step_page("notify")
+def application_notify(request: HttpRequest, application: Application) -> HttpResponse:
     """Record how and when the applicant was notified of the decision (p25)."""
-    application = access.application_get_for(user=request.user, pk=pk)
-    problem = _step_problem(application, request.user, "notify")
-    if problem:
-        messages.error(request, problem)
-        return redirect(application)
     form = NoticeForm(request.POST or None, initial={"on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
