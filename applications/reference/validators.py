@@ -74,3 +74,19 @@ def validate_kz_iban(value: str) -> None:
 
 def iban_bank_code(value: str) -> str:
     return normalize_iban(value)[4:7]
+
+
+# A person's name as the identity documents of Kazakhstan print it: letters of any alphabet in
+# use (Cyrillic with the Kazakh letters, Latin), with hyphens, apostrophes and spaces between
+# them. No digits, no markup, nothing a spreadsheet would take for a formula.
+PERSON_NAME = re.compile(r"[^\W\d_]+(?:[-'’ ʼ][^\W\d_]+)*")
+
+
+def validate_person_name(value: str) -> None:
+    """A surname, first name or patronymic: letters, hyphens, apostrophes and spaces only."""
+    value = (value or "").strip()
+    if value and not PERSON_NAME.fullmatch(value):
+        raise ValidationError(
+            _("Имя может содержать только буквы, дефис, апостроф и пробел."),
+            code="person_name",
+        )
