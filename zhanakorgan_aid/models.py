@@ -22,6 +22,14 @@ class User(AbstractUser):
         help_text=_("Для аппарата акима и участковой комиссии: округ, которым ограничен доступ."),
     )
     language = models.CharField(_("язык интерфейса"), max_length=5, default="ru")
+    must_change_password = models.BooleanField(
+        _("сменить пароль при входе"),
+        default=False,
+        help_text=_(
+            "Ставится, когда пароль задал администратор: пока пользователь не сменит его сам, "
+            "он видит только страницу смены пароля."
+        ),
+    )
     # Who changed whose okrug or activity; the password hash and log-in times stay out.
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
