@@ -181,6 +181,8 @@ class CategoryRule(models.Model):
     class Periodicity(models.TextChoices):
         ONCE = "once", _("единовременно")
         MONTHLY = "monthly", _("ежемесячно")
+        QUARTERLY = "quarterly", _("ежеквартально")
+        HALF_YEARLY = "half_yearly", _("раз в полугодие")
         YEARLY = "yearly", _("раз в год")
         ONCE_A_YEAR = "once_a_year", _("один раз в год (на семью)")
 
