@@ -65,7 +65,13 @@ class PaymentList(models.Model):
 
 
 class PaymentListItem(models.Model):
-    """A scheduled payment in a list, with the account it goes to as it was when listed."""
+    """A scheduled payment in a list, with the account it goes to as it was when listed, and
+    what the bank answered for it (p29): paid on a day, or returned with its reason."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("ожидает ответа банка")
+        PAID = "paid", _("зачислена")
+        RETURNED = "returned", _("возвращена банком")
 
     payment_list = models.ForeignKey(
         PaymentList, verbose_name=_("ведомость"), on_delete=models.CASCADE, related_name="items"
@@ -81,15 +87,36 @@ class PaymentListItem(models.Model):
     )
     iban = models.CharField(_("счёт (IBAN)"), max_length=20)
     amount = models.DecimalField(_("сумма, ₸"), max_digits=14, decimal_places=2)
+    status = models.CharField(
+        _("ответ банка"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    paid_on = models.DateField(_("зачислена (дата)"), null=True, blank=True)
+    returned_on = models.DateField(_("возвращена (дата)"), null=True, blank=True)
+    return_reason = models.CharField(_("причина возврата"), max_length=300, blank=True)
+    bank_reference = models.CharField(_("референс банка"), max_length=100, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["payment_list", "bank", "id"]
         verbose_name = _("строка ведомости")
         verbose_name_plural = _("строки ведомости")
         constraints = [
-            # p29: a scheduled payment is paid once, so it stands in one list only.
-            models.UniqueConstraint(fields=["payment"], name="payment_in_one_list_only"),
+            # p29: a scheduled payment is paid once: it stands in one list at a time, and only
+            # a transfer the bank returned lets it into a later list (never paid twice).
+            models.UniqueConstraint(
+                fields=["payment"],
+                condition=~Q(status="returned"),
+                name="payment_in_one_list_unless_returned",
+            ),
             models.CheckConstraint(condition=Q(amount__gt=0), name="list_item_amount_positive"),
+            models.CheckConstraint(
+                condition=~Q(status="paid") | Q(paid_on__isnull=False),
+                name="list_item_paid_has_date",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="returned") | ~Q(return_reason=""),
+                name="list_item_returned_has_reason",
+            ),
         ]
 
     def __str__(self) -> str:
