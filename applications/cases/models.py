@@ -13,7 +13,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from applications.reference.models import Bank, Okrug
-from applications.reference.validators import normalize_iban, validate_iin, validate_kz_iban
+from applications.reference.validators import (
+    normalize_iban,
+    validate_iin,
+    validate_kz_iban,
+    validate_person_name,
+)
 
 
 class Person(models.Model):
@@ -22,9 +27,11 @@ class Person(models.Model):
         FEMALE = "F", _("женский")
 
     iin = models.CharField(_("ИИН"), max_length=12, unique=True, validators=[validate_iin])
-    surname = models.CharField(_("фамилия"), max_length=100)
-    name = models.CharField(_("имя"), max_length=100)
-    patronymic = models.CharField(_("отчество"), max_length=100, blank=True)
+    surname = models.CharField(_("фамилия"), max_length=100, validators=[validate_person_name])
+    name = models.CharField(_("имя"), max_length=100, validators=[validate_person_name])
+    patronymic = models.CharField(
+        _("отчество"), max_length=100, blank=True, validators=[validate_person_name]
+    )
     birth_date = models.DateField(_("дата рождения"))
     sex = models.CharField(_("пол"), max_length=1, choices=Sex.choices)
     address = models.CharField(_("адрес"), max_length=300, blank=True)
