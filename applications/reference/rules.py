@@ -224,15 +224,39 @@ def academic_year_payment_due(*, academic_year: int, decided_on: datetime.date) 
 
 
 def months_in_period(first: datetime.date, last: datetime.date) -> int:
-    """Calendar months from the month of `first` to the month of `last`, both counted: a
-    monthly decision's period (p7.2, p7.3)."""
+    """Calendar months from the month of `first` to the month of `last`, both counted: the
+    period of a decision on periodic aid (p4; p7.2, p7.3)."""
     return (last.year - first.year) * 12 + last.month - first.month + 1
 
 
-def monthly_schedule(first_due: datetime.date, months: int) -> list[datetime.date]:
-    """p7.2, p7.3: one payment a month, on the first of each month of the period."""
+PAYMENT_INTERVAL_MONTHS = {
+    CategoryRule.Periodicity.MONTHLY: 1,
+    CategoryRule.Periodicity.QUARTERLY: 3,
+    CategoryRule.Periodicity.HALF_YEARLY: 6,
+}
+
+
+def payment_interval_months(periodicity: str) -> int | None:
+    """p4: periodic aid is paid monthly, quarterly or once a half-year («ежемесячно,
+    ежеквартально, 1 раз в полугодие»): 1, 3 or 6 months from one payment to the next; None
+    for aid paid once or yearly."""
+    return PAYMENT_INTERVAL_MONTHS.get(periodicity)
+
+
+def paid_over_a_period(periodicity: str) -> bool:
+    """p4: periodic aid (monthly, quarterly, half-yearly) is paid over the period the decision
+    sets (p7.2, p7.3 monthly), so a grant of it names that period."""
+    return payment_interval_months(periodicity) is not None
+
+
+def periodic_schedule(
+    first_due: datetime.date, months: int, *, every: int = 1
+) -> list[datetime.date]:
+    """p4, p7.2, p7.3: periodic aid is paid on the first of the month, from the month the
+    period begins, every `every` months (1 monthly, 3 quarterly, 6 half-yearly) while the
+    period of `months` months lasts: one payment for each month, quarter or half-year begun."""
     start = first_due.replace(day=1)
-    return [start + relativedelta(months=k) for k in range(months)]
+    return [start + relativedelta(months=k) for k in range(0, months, every)]
 
 
 def yearly_schedule(first_due: datetime.date, years: int) -> list[datetime.date]:
@@ -243,10 +267,12 @@ def yearly_schedule(first_due: datetime.date, years: int) -> list[datetime.date]
 def payment_schedule(
     periodicity: str, first_due: datetime.date, *, months: int = 1, years: int = 1
 ) -> list[datetime.date]:
-    """The due dates of an award (p4): monthly over the decision's period (p7.2, p7.3), yearly
-    (p5.2–p6, p8), otherwise one payment (once; once a year per family, p7.4)."""
-    if periodicity == CategoryRule.Periodicity.MONTHLY:
-        return monthly_schedule(first_due, months)
+    """The due dates of an award (p4): monthly, quarterly or once a half-year over the
+    decision's period of `months` months (p4; p7.2, p7.3 monthly), yearly (p5.2–p6, p8),
+    otherwise one payment (once; once a year per family, p7.4)."""
+    every = payment_interval_months(periodicity)
+    if every:
+        return periodic_schedule(first_due, months, every=every)
     if periodicity == CategoryRule.Periodicity.YEARLY:
         return yearly_schedule(first_due, years)
     return [first_due]

@@ -106,15 +106,15 @@ def _conclude_and_decide(application: Application, stage: str, who: dict) -> Non
         return
     application.refresh_from_db()
     rule = application.category.rule_on(application.registered_on)
-    monthly = not proposed and rule.periodicity == "monthly"
+    periodic = not proposed and rules.paid_over_a_period(rule.periodicity)
     try:
         workflow.application_decide(
             application=application,
             actor=who["caseworker"],
             grant=not proposed,
             ground=proposed,
-            period_start=_month_start() if monthly else None,
-            period_end=_month_start().replace(month=12, day=31) if monthly else None,
+            period_start=_month_start() if periodic else None,
+            period_end=_month_start().replace(month=12, day=31) if periodic else None,
         )
     except BenefitsError:
         return  # e.g. the demo budget is spent: the application stays concluded

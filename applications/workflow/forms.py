@@ -24,7 +24,9 @@ class DecisionForm(forms.Form):
         label=_("Период выплаты с"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=_("Для ежемесячной помощи (п. 7, пп. 2, 3)."),
+        help_text=_(
+            "Для периодической помощи: ежемесячной, ежеквартальной, раз в полугодие (п. 4)."
+        ),
     )
     period_end = forms.DateField(
         label=_("Период выплаты по"),
@@ -32,10 +34,11 @@ class DecisionForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
-    def __init__(self, *args, monthly: bool = False, **kwargs):
+    def __init__(self, *args, periodic: bool = False, **kwargs):
+        """`periodic`: the category's aid is paid over a period (p4), which the decision names."""
         super().__init__(*args, **kwargs)
-        self.monthly = monthly
-        if not monthly:
+        self.periodic = periodic
+        if not periodic:
             del self.fields["period_start"]
             del self.fields["period_end"]
 
@@ -46,7 +49,7 @@ class DecisionForm(forms.Form):
             self.add_error("ground", _("Укажите основание отказа (п. 26)."))
         if granted and data.get("ground"):
             self.add_error("ground", _("При назначении помощи основание отказа не указывается."))
-        if granted and self.monthly:
+        if granted and self.periodic:
             start, end = data.get("period_start"), data.get("period_end")
             if not start:
                 self.add_error("period_start", _("Укажите начало периода выплаты."))

@@ -110,8 +110,10 @@ def award_create(
     years: int = 1,
     purpose: str = "",
 ) -> Award:
-    """Create an award and its schedule (p4, p7): once — one payment; monthly — one a month
-    from `first_due` for `months` months (or up to `last_due`); yearly — one a year for
+    """Create an award and its schedule (p4, p7): once — one payment; monthly, quarterly or
+    half-yearly — one payment a month, quarter or half-year on the first of the month from
+    `first_due`, over `months` months (or up to `last_due`), each of `amount` (the amount is
+    one payment's, capped as one payment, p7, p14); yearly — one a year for
     `years`; once a year — one payment, at most one such award per family and year (p7(4)).
     The budget of each year is checked (p31). `basis` carries mrp_value and mrp_multiple when
     the amount is in MRP; they are stored on the award as well."""
@@ -166,8 +168,9 @@ def _payments_create(award: Award, schedule, *, purpose: str) -> None:
 @transaction.atomic
 def award_create_for_decision(*, decision, actor) -> Award:
     """The award a grant decision gives (p14, p25): the amount the special commission set,
-    within the cap of the rule in force on the decision date; monthly categories (p7(2),
-    p7(3)) pay each month of the decision's period; low-income aid once a year (p7(4))."""
+    within the cap of the rule in force on the decision date; periodic categories (p4:
+    monthly as p7(2), p7(3), quarterly, half-yearly) pay over the decision's period; low-income
+    aid once a year (p7(4))."""
     application = decision.application
     category = application.category
     members = application.family.members.count()
@@ -199,12 +202,15 @@ def award_create_for_decision(*, decision, actor) -> Award:
 
 
 def _decision_period(decision, periodicity: str):
-    if periodicity != Periodicity.MONTHLY:
+    if not rules.paid_over_a_period(periodicity):
         return decision.decided_on, None
     start, end = getattr(decision, "period_start", None), getattr(decision, "period_end", None)
     if not start or not end or end < start:
         raise BenefitsError(
-            _("Для ежемесячной помощи укажите период выплаты: месяц начала и месяц окончания.")
+            _(
+                "Помощь выплачивается %(p)s: укажите период выплаты — месяц начала и месяц окончания."
+            )
+            % {"p": Periodicity(periodicity).label}
         )
     return start, end
 
@@ -237,13 +243,14 @@ def _insert_award(*, occasion_year, periodicity, family, category, **fields) -> 
 
 
 def _due_dates(periodicity, first_due, *, months, last_due, years) -> list[datetime.date]:
-    """The schedule of the rules (p7.2, p7.3 monthly; p5.2–p6 yearly; otherwise once), with
-    a monthly period checked for the user."""
-    if periodicity == Periodicity.MONTHLY:
+    """The schedule of the rules (p4: monthly as p7.2, p7.3, quarterly, half-yearly;
+    p5.2–p6 yearly; otherwise once), with a periodic award's period checked for the user."""
+    if rules.paid_over_a_period(periodicity):
         if months is None:
             if last_due is None:
                 raise BenefitsError(
-                    _("Для ежемесячной помощи укажите число месяцев или окончание.")
+                    _("Помощь выплачивается %(p)s: укажите число месяцев или окончание.")
+                    % {"p": Periodicity(periodicity).label}
                 )
             months = rules.months_in_period(first_due, last_due)
         if months < 1:

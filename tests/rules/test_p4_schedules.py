@@ -1,6 +1,7 @@
-"""How often aid is paid (p4: «единовременно и (или) периодически»): once; monthly over the
-decision's period (p7.2 «ежемесячно», p7.3 «ежемесячно»); yearly (p5.2–p5.5, p6 «раз в год»;
-p8 «раз в год»); once a year per family (p7.4 «один раз в год»)."""
+"""How often aid is paid (p4: «единовременно и (или) периодически (ежемесячно, ежеквартально,
+1 раз в полугодие)»): once; monthly, quarterly or once a half-year over the decision's period
+(p7.2 «ежемесячно», p7.3 «ежемесячно»); yearly (p5.2–p5.5, p6 «раз в год»; p8 «раз в год»);
+once a year per family (p7.4 «один раз в год»)."""
 
 from decimal import Decimal
 
@@ -30,13 +31,55 @@ def test_a_monthly_decisions_period_in_months(first, last, months):
 
 
 def test_p7_2_p7_3_monthly_on_the_first_of_each_month():
-    assert rules.monthly_schedule(D(2024, 11, 15), 4) == [
+    assert rules.periodic_schedule(D(2024, 11, 15), 4) == [
         D(2024, 11, 1),
         D(2024, 12, 1),
         D(2025, 1, 1),
         D(2025, 2, 1),
     ]
-    assert rules.monthly_schedule(D(2024, 1, 31), 1) == [D(2024, 1, 1)]
+    assert rules.periodic_schedule(D(2024, 1, 31), 1) == [D(2024, 1, 1)]
+
+
+@pytest.mark.parametrize(
+    ("months", "dates"),
+    [
+        (12, [D(2024, 11, 1), D(2025, 2, 1), D(2025, 5, 1), D(2025, 8, 1)]),
+        (3, [D(2024, 11, 1)]),
+        (4, [D(2024, 11, 1), D(2025, 2, 1)]),  # a quarter begun is paid
+        (1, [D(2024, 11, 1)]),
+    ],
+)
+def test_p4_quarterly_on_the_first_of_the_month_every_three_months(months, dates):
+    assert rules.periodic_schedule(D(2024, 11, 15), months, every=3) == dates
+
+
+@pytest.mark.parametrize(
+    ("months", "dates"),
+    [
+        (12, [D(2024, 11, 1), D(2025, 5, 1)]),
+        (6, [D(2024, 11, 1)]),
+        (7, [D(2024, 11, 1), D(2025, 5, 1)]),  # a half-year begun is paid
+        (18, [D(2024, 11, 1), D(2025, 5, 1), D(2025, 11, 1)]),
+    ],
+)
+def test_p4_once_a_half_year_on_the_first_of_the_month_every_six_months(months, dates):
+    assert rules.periodic_schedule(D(2024, 11, 30), months, every=6) == dates
+
+
+@pytest.mark.parametrize(
+    ("periodicity", "every", "over_a_period"),
+    [
+        ("monthly", 1, True),
+        ("quarterly", 3, True),
+        ("half_yearly", 6, True),
+        ("once", None, False),
+        ("yearly", None, False),
+        ("once_a_year", None, False),
+    ],
+)
+def test_p4_periodic_aid_is_paid_over_a_period(periodicity, every, over_a_period):
+    assert rules.payment_interval_months(periodicity) == every
+    assert rules.paid_over_a_period(periodicity) is over_a_period
 
 
 def test_p5_2_to_p6_yearly_on_the_same_day_each_year():
@@ -58,6 +101,8 @@ def test_p5_2_to_p6_yearly_on_the_same_day_each_year():
         ("once", [D(2024, 3, 15)]),
         ("once_a_year", [D(2024, 3, 15)]),
         ("monthly", [D(2024, 3, 1), D(2024, 4, 1)]),
+        ("quarterly", [D(2024, 3, 1)]),
+        ("half_yearly", [D(2024, 3, 1)]),
         ("yearly", [D(2024, 3, 15), D(2025, 3, 15), D(2026, 3, 15)]),
     ],
 )
@@ -68,11 +113,19 @@ def test_the_schedule_of_each_periodicity(periodicity, dates):
 def test_the_schedule_defaults_to_one_payment():
     assert rules.payment_schedule("monthly", D(2024, 3, 15)) == [D(2024, 3, 1)]
     assert rules.payment_schedule("yearly", D(2024, 3, 15)) == [D(2024, 3, 15)]
+    assert rules.payment_schedule("quarterly", D(2024, 3, 15)) == [D(2024, 3, 1)]
+
+
+def test_p4_a_years_period_quarterly_and_half_yearly():
+    quarterly = rules.payment_schedule("quarterly", D(2025, 10, 1), months=12)
+    assert quarterly == [D(2025, 10, 1), D(2026, 1, 1), D(2026, 4, 1), D(2026, 7, 1)]
+    half_yearly = rules.payment_schedule("half_yearly", D(2025, 10, 1), months=12)
+    assert half_yearly == [D(2025, 10, 1), D(2026, 4, 1)]
 
 
 def test_p7_4_once_a_year_counts_against_the_decisions_year():
     assert rules.once_a_year_occasion(periodicity="once_a_year", decided_on=D(2024, 12, 31)) == 2024
-    for periodicity in ("once", "monthly", "yearly"):
+    for periodicity in ("once", "monthly", "quarterly", "half_yearly", "yearly"):
         assert rules.once_a_year_occasion(periodicity=periodicity, decided_on=D(2024, 5, 1)) is None
 
 

@@ -24,6 +24,7 @@ from applications.cases.exceptions import ApplicationError, TransitionNotAllowed
 from applications.cases.models import Application, ApplicationTransition, Decision
 from applications.cases.selectors import per_capita_income
 from applications.reference import rules
+from applications.reference.models import CategoryRule
 from benefits.services.awards import award_create_for_decision
 from commissions.access import local_commission_okrug_ids
 from commissions.models import IssuedDocument, LocalConclusion, SpecialConclusion, SurveyAct
@@ -566,9 +567,12 @@ def _check_grant(application, basis, period_start, period_end) -> Decimal:
             )
             % {"income": basis["income"]["per_capita"], "limit": threshold["value"]}
         )
-    if basis["category"]["periodicity"] == "monthly":
-        if not (period_start and period_end):
-            raise ApplicationError(_("Для ежемесячной помощи укажите период выплаты."))
+    periodicity = basis["category"]["periodicity"]
+    if rules.paid_over_a_period(periodicity) and not (period_start and period_end):
+        raise ApplicationError(
+            _("Помощь выплачивается %(p)s: укажите период выплаты.")
+            % {"p": CategoryRule.Periodicity(periodicity).label}
+        )
     if period_start and period_end and period_end < period_start:
         raise ApplicationError(_("Окончание периода выплаты раньше его начала."))
     return conclusion.amount

@@ -18,6 +18,7 @@ from applications.cases import access
 from applications.cases.decision_basis import income_threshold
 from applications.cases.exceptions import ApplicationError
 from applications.cases.models import Application, Decision
+from applications.reference import rules
 from benefits.exceptions import BenefitsError
 
 from ..forms import DecisionForm, DocumentsRequestedForm, NoticeForm
@@ -85,16 +86,17 @@ def _step_problem(application: Application, user, step: str) -> str | None:
     return workflow.STEPS[step].problem(application, user)
 
 
-def _is_monthly(application: Application) -> bool:
+def _is_periodic(application: Application) -> bool:
+    """The category's aid is paid over a period (p4: monthly, quarterly, half-yearly)."""
     rule = application.category.rule_on(application.registered_on)
-    return bool(rule and rule.periodicity == "monthly")
+    return bool(rule and rules.paid_over_a_period(rule.periodicity))
 
 
 @step_page("decide")
 def application_decide(request: HttpRequest, application: Application) -> HttpResponse:
     """The decision form (p24, p26): the ground is proposed from the facts."""
     initial = workflow.proposed_decision(application)
-    form = DecisionForm(request.POST or None, initial=initial, monthly=_is_monthly(application))
+    form = DecisionForm(request.POST or None, initial=initial, periodic=_is_periodic(application))
     if request.method == "POST" and form.is_valid() and _decide(request, application, form):
         return redirect(application)
     return render(

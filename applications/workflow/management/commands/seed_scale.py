@@ -83,8 +83,9 @@ STEP_TERM = {
     S.REFUSED: rules.notice_due,
 }
 HISTORY_DAYS = 730
-# Education aid continues each year of study (p12), at most four years; a monthly award
-# (p7.2, p7.3) is generated with a decision's period of twelve months.
+# Education aid continues each year of study (p12), at most four years; a periodic award
+# (monthly, p7.2, p7.3; quarterly or half-yearly, p4) is generated with a decision's period of
+# twelve months.
 STUDY_YEARS = 4
 MONTHS = 12
 EARNINGS = ("wages", "wages", "allowance", "farm")
@@ -675,8 +676,8 @@ def studies(app, rule) -> bool:
 
 
 def award_for(app, rule, amount, day, mrp, users, today) -> "Award":
-    if rule.periodicity == "monthly":
-        end = rules.monthly_schedule(day, MONTHS)[-1]
+    if rules.paid_over_a_period(rule.periodicity):
+        end = rules.payment_schedule(rule.periodicity, day, months=MONTHS)[-1]
     elif studies(app, rule):
         end = rules.yearly_schedule(day, STUDY_YEARS)[-1]
     else:
@@ -702,12 +703,12 @@ def award_for(app, rule, amount, day, mrp, users, today) -> "Award":
 
 
 def due_dates(award, today) -> list[datetime.date]:
-    """Twelve monthly payments for a monthly award (p7.2, p7.3); for education aid the first
-    year's and each later academic year's already due, and the next one if it falls within
-    twelve months (p12, at most four years); otherwise one payment."""
+    """A periodic award's payments over twelve months (p4; p7.2, p7.3 monthly); for education
+    aid the first year's and each later academic year's already due, and the next one if it
+    falls within twelve months (p12, at most four years); otherwise one payment."""
     start = award.start
-    if award.periodicity == "monthly":
-        return rules.monthly_schedule(start, MONTHS)
+    if rules.paid_over_a_period(award.periodicity):
+        return rules.payment_schedule(award.periodicity, start, months=MONTHS)
     if award.periodicity != "yearly" or award.end is None:
         return [start]
     dates = []
