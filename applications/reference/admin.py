@@ -12,6 +12,7 @@ from .models import (
     Category,
     CategoryRule,
     EducationCap,
+    InDemandSpeciality,
     Okrug,
     SubsistenceMinimum,
 )
@@ -66,3 +67,12 @@ class EducationCapAdmin(admin.ModelAdmin):
 
     list_display = ["degree", "effective_from", "effective_to", "cap_mrp"]
     list_filter = ["degree"]
+
+
+@admin.register(InDemandSpeciality)
+class InDemandSpecialityAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+    """The region's in-demand specialities (p8) with the dates they are on the list."""
+
+    list_display = ["code", "name_ru", "name_kk", "valid_from", "valid_to"]
+    list_filter = ["valid_from", "valid_to"]
+    search_fields = ["code", "name_ru", "name_kk"]

@@ -279,3 +279,42 @@ class EducationCap(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_degree_display()}: {self.cap_mrp} МРП с {self.effective_from:%d.%m.%Y}"
+
+
+class StudyForm(models.TextChoices):
+    """The form of study; aid of p8 goes to full-time («очная») students only."""
+
+    FULL_TIME = "full_time", _("очная")
+    PART_TIME = "part_time", _("заочная")
+    EVENING = "evening", _("вечерняя")
+    DISTANCE = "distance", _("дистанционная")
+
+
+class InDemandSpeciality(BilingualName, models.Model):
+    """A speciality in demand in the region (p8: aid for study «по востребованным в регионе
+    специальностям»), on the list from `valid_from` to `valid_to` inclusive; entered by the
+    administrator as the region's list changes."""
+
+    code = models.CharField(_("код (шифр)"), max_length=20)
+    name_ru = models.CharField(_("наименование (рус.)"), max_length=300)
+    name_kk = models.CharField(_("наименование (каз.)"), max_length=300)
+    valid_from = models.DateField(_("в списке с"))
+    valid_to = models.DateField(_("в списке по"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["code", "-valid_from"]
+        verbose_name = _("востребованная в регионе специальность")
+        verbose_name_plural = _("востребованные в регионе специальности")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["code", "valid_from"], name="in_demand_speciality_once_per_date"
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="in_demand_speciality_period_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"

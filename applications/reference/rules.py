@@ -18,9 +18,12 @@ from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 
 from dateutil.relativedelta import relativedelta
+from django.core.exceptions import ValidationError
+from django.db.models import Q
 
-from .models import Category, CategoryRule
+from .models import Category, CategoryRule, StudyForm
 from .quarters import previous_quarter, quarter_start
+from .validators import validate_kz_iban
 from .workdays import add_working_days
 
 Count = Callable[[datetime.date, int], datetime.date]
@@ -177,12 +180,55 @@ def education_amount(*, tuition: Decimal, cap_mrp: Decimal, mrp_value: Decimal) 
     return min(tuition, mrp_amount(cap_mrp, mrp_value))
 
 
+def education_year_payment(
+    *, tuition: Decimal, contract_sum: Decimal, cap_amount: Decimal
+) -> Decimal:
+    """p8, p10, p12: a year of study is paid its tuition, never more than the contract's yearly
+    sum (p10) nor the cap in tenge fixed at the decision (p8: the degree's MRP × the MRP of the
+    decision date). The sum is the tuition in tenge, not an amount in MRP, so an MRP changed
+    after the decision does not rescale it (p30 does not apply)."""
+    return min(tuition, contract_sum, cap_amount)
+
+
 def amount_at_mrp(amount: Decimal, *, mrp_then: Decimal | None, mrp_now: Decimal) -> Decimal:
     """p30: an amount set in MRP follows the MRP in force when it is paid; an amount in tenge
     (no MRP behind it) stays as it is."""
     if mrp_then is None or mrp_now == mrp_then:
         return amount
     return (amount * mrp_now / mrp_then).quantize(TIYN, rounding=ROUND_HALF_UP)
+
+
+# --- who may receive education aid (p8, p10, p29) -------------------------------------------
+
+AGE_OF_MAJORITY = 18
+
+
+def is_minor(*, birth_date: datetime.date, on: datetime.date) -> bool:
+    """A student under 18 on the application's date acts through a legal representative, who
+    signs the contract of p10 (Civil Code art. 17, 22). The eighteenth birthday of someone
+    born on 29 February is 28 February in a common year (Civil Code art. 190)."""
+    return on < birth_date + relativedelta(years=AGE_OF_MAJORITY)
+
+
+def full_time_study(study_form: str) -> bool:
+    """p8: aid for study goes to students «обучающимся по очной форме обучения»."""
+    return study_form == StudyForm.FULL_TIME
+
+
+def in_demand_on(on: datetime.date) -> Q:
+    """p8: «по востребованным в регионе специальностям»: the specialities of the region's list
+    on a date, in it from `valid_from` to `valid_to` inclusive (no end: still listed)."""
+    return Q(valid_from__lte=on) & (Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+
+
+def bank_account_present(*, iban: str, bank_known: bool) -> bool:
+    """p29: aid is transferred to the recipient's account in a bank: a valid KZ IBAN of a bank
+    the office pays through."""
+    try:
+        validate_kz_iban(iban or "")
+    except ValidationError:
+        return False
+    return bank_known
 
 
 # --- when to apply (p9, p16) and when to pay (p11, p12) --------------------------------------

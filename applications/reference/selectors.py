@@ -4,9 +4,11 @@ on a day (p30, p7.4)."""
 import datetime
 from decimal import Decimal
 
+from django.db.models import QuerySet
+
 from . import rules
 from .exceptions import ReferenceDataMissing
-from .models import MRP, SubsistenceMinimum
+from .models import MRP, InDemandSpeciality, SubsistenceMinimum
 
 
 def mrp_on(on: datetime.date) -> MRP:
@@ -31,3 +33,8 @@ def subsistence_minimum_on(on: datetime.date, *, scope: str) -> SubsistenceMinim
 def mrp_amount(multiple: Decimal, on: datetime.date) -> Decimal:
     """N MRP in tenge at the MRP in force on a date (p30)."""
     return rules.mrp_amount(multiple, mrp_on(on).value)
+
+
+def in_demand_specialities(on: datetime.date) -> QuerySet[InDemandSpeciality]:
+    """The region's in-demand specialities on a date (p8), by code."""
+    return InDemandSpeciality.objects.filter(rules.in_demand_on(on)).order_by("code", "pk")
