@@ -6,7 +6,7 @@
 - DB_PREPARED_STATEMENTS (on): PostgreSQL keeps a connection's frequent statements prepared;
   switch off behind a pooler in transaction mode.
 - SESSION_COOKIE_AGE: seconds without a request after which a session ends (1800).
-- AXES_FAILURE_LIMIT (5) failed log-ins lock an address or an account; TRUSTED_PROXY_COUNT (0)
+- AXES_FAILURE_LIMIT (5) failed log-ins lock an account at that address; TRUSTED_PROXY_COUNT (0)
   reverse proxies whose X-Forwarded-For is believed.
 - PRIVATE_MEDIA_ROOT: the folder of uploaded scans; UPLOAD_MAX_BYTES (10 MB) per file.
 - EMAIL_BACKEND, DEFAULT_FROM_EMAIL, LOG_LEVEL (WARNING).
@@ -161,11 +161,12 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# Lock an account at the address it failed from, after 5 failures there: the inner list is
+# "username AND ip_address" (django-axes). One person's typos behind an office NAT lock neither
+# their colleagues there nor themselves elsewhere, and nobody can lock an account from afar.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-# Lock an address after 5 failures, and an account after 5 failures from anywhere: the two
-# parameters are separate lists, i.e. "ip OR username", not their combination.
 AXES_CLIENT_IP_CALLABLE = "zhanakorgan_aid.account.client_ip"
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
