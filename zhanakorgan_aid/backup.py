@@ -397,11 +397,16 @@ def _vendor(database: dict) -> str:
 
 def _check_empty(database: dict, folders: dict[str, Path]) -> None:
     """Refuse unless the database has no table and each media folder is absent or empty."""
-    if _vendor(database) == "sqlite" and not Path(database["NAME"]).exists():
+    target = _connect(database)
+    if (
+        target.vendor == "sqlite"
+        and not target.is_in_memory_db()
+        and not Path(target.settings_dict["NAME"]).exists()
+    ):
         tables = []
     else:
         try:
-            with closing(_connect(database)) as target, target.cursor() as cursor:
+            with closing(target), target.cursor() as cursor:
                 tables = target.introspection.table_names(cursor)
         except DatabaseError as error:
             raise BackupError(
@@ -442,8 +447,9 @@ def _load_postgresql(pg_restore: str, dump: Path, database: dict) -> None:
 
 
 def _load_sqlite(dump: Path, database: dict) -> None:
-    with closing(sqlite3.connect(dump)) as source, closing(sqlite3.connect(database["NAME"])) as db:
-        source.backup(db)
+    with closing(sqlite3.connect(dump)) as source, closing(_connect(database)) as target:
+        target.ensure_connection()
+        source.backup(target.connection)
 
 
 def _unpack(tar: tarfile.TarFile, key: str, folder: Path) -> None:
