@@ -20,7 +20,7 @@ from .models import (
 
 @admin.register(Okrug)
 class OkrugAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
-    list_display = ["kato", "name_ru", "name_kk", "centre_ru"]
+    list_display = ["kato", "name_ru", "name_ru_genitive", "name_kk", "name_kk_genitive"]
     search_fields = ["kato", "name_ru", "name_kk"]
 
 
@@ -55,7 +55,7 @@ class CategoryRuleInline(admin.StackedInline):
 
 @admin.register(Category)
 class CategoryAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
-    list_display = ["paragraph", "code", "name_ru", "programme", "occasion"]
+    list_display = ["paragraph", "code", "name_ru", "programme", "occasion", "born_no_later_than"]
     list_filter = ["programme", "occasion"]
     search_fields = ["code", "name_ru", "name_kk"]
     inlines = [CategoryRuleInline]

@@ -25,6 +25,21 @@ class Okrug(BilingualName, models.Model):
     name_ru = models.CharField(_("наименование (рус.)"), max_length=200)
     name_kk = models.CharField(_("наименование (каз.)"), max_length=200)
     centre_ru = models.CharField(_("центр"), max_length=100, blank=True)
+    # The heading of annex 2 names the commission "of" the okrug: Russian and Kazakh decline
+    # the name (Жанакорганского сельского округа; Жаңақорған ауылдық округінің), which no
+    # rule derives reliably from the nominative, so the form is kept beside the name.
+    name_ru_genitive = models.CharField(
+        _("наименование в родительном падеже (рус.)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Например: Жанакорганского сельского округа"),
+    )
+    name_kk_genitive = models.CharField(
+        _("наименование в родительном падеже (каз.)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Например: Жаңақорған ауылдық округінің"),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -149,6 +164,15 @@ class Category(BilingualName, models.Model):
     occasion = models.CharField(
         _("памятная дата"), max_length=20, choices=Occasion.choices, blank=True, default=""
     )
+    born_no_later_than = models.PositiveSmallIntegerField(
+        _("год рождения не позднее"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Для списков к памятным датам: строка с гражданином, родившимся позже этого года, "
+            "показывается с предупреждением, которое администратор подтверждает."
+        ),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -167,6 +191,11 @@ class Category(BilingualName, models.Model):
             .order_by("-effective_from")
             .first()
         )
+
+    def born_too_late(self, birth_date: datetime.date) -> bool:
+        """Whether a birth date is later than anyone of the category can have been born (a WWII
+        participant born in 2005): a slip in a memorial list for the administrator to check."""
+        return self.born_no_later_than is not None and birth_date.year > self.born_no_later_than
 
 
 class CategoryRule(models.Model):
