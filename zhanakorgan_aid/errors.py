@@ -1,7 +1,10 @@
 """Error pages in Russian: no stack trace, SQL or setting ever reaches the user.
 
 400 and 500 are rendered without the request's context processors, so they need neither the
-database nor the session (the failure may be theirs). 403 and 404 keep the menu."""
+database nor the session (the failure may be theirs). 403 and 404 keep the menu. An outage
+of the database that reaches the 500 handler gets the 503 page instead (availability.py)."""
+
+import sys
 
 from django.http import (
     HttpRequest,
@@ -13,6 +16,8 @@ from django.http import (
 )
 from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
+
+from .availability import database_unreachable, unavailable_response
 
 
 def _plain(template_name: str) -> str:
@@ -41,6 +46,9 @@ def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
 
 @requires_csrf_token
 def server_error(request: HttpRequest) -> HttpResponse:
+    exc = sys.exception()  # Django calls the handler inside its except block
+    if database_unreachable(exc):
+        return unavailable_response(request, exc)
     return HttpResponseServerError(_plain("errors/500.html"))
 
 

@@ -32,9 +32,28 @@ class UserLanguageMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
+        saved = None
         if user is not None and user.is_authenticated and user.language in SUPPORTED:
-            translation.activate(user.language)
-            request.LANGUAGE_CODE = user.language
+            saved = user.language
+            translation.activate(saved)
+            request.LANGUAGE_CODE = saved
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", translation.get_language())
+        if saved and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != saved:
+            remember_language(response, saved)
         return response
+
+
+def remember_language(response, code: str) -> None:
+    """The user's language in the browser's language cookie too, so that a page drawn without
+    the database (503 while it is down, availability.py) still speaks it."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )

@@ -51,11 +51,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before the sessions: /healthz and /readyz, and the 503 page while the database is down.
+    "zhanakorgan_aid.availability.AvailabilityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "zhanakorgan_aid.cache_control.PrivateResponsesMiddleware",
     "zhanakorgan_aid.sessions.IdleExpiryMiddleware",
     "zhanakorgan_aid.i18n.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -210,6 +213,8 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 X_FRAME_OPTIONS = "DENY"
+# The proxy's health checks may come over plain HTTP from inside (availability.py).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 CSRF_FAILURE_VIEW = "zhanakorgan_aid.errors.csrf_failure"
 
 MAILERS = {
