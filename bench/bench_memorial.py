@@ -72,7 +72,7 @@ def iins(count: int, *, offset: int):
 def csv_file(people: list[str]) -> bytes:
     lines = ["ИИН;Фамилия;Имя;Отчество;Код категории;IBAN"]
     for n, iin in enumerate(people):
-        lines.append(f"{iin};Фамилия{n};Имя;Отчество;{CODES[n % 2]};{make_kz_iban('601', n + 1)}")
+        lines.append(f"{iin};Фамилия;Имя;Отчество;{CODES[n % 2]};{make_kz_iban('601', n + 1)}")
     return "\n".join(lines).encode("utf-8")
 
 
@@ -96,7 +96,12 @@ def product(rows: int, user, results: dict) -> None:
         "confirm",
         results,
         lambda: service.memorial_list_create(
-            occasion=OCCASION, year=YEAR, rows=source, file_name="list.csv", actor=user
+            occasion=OCCASION,
+            year=YEAR,
+            rows=source,
+            file_name="list.csv",
+            actor=user,
+            warnings_checked=True,  # births up to 1989 against the Afghan categories' 1971
         ),
     )
     timed(

@@ -53,6 +53,9 @@ class MemorialConfirmForm(forms.Form):
     year = forms.IntegerField(min_value=2017, max_value=2100)
     pay_date = forms.DateField(required=False)
     exclude = forms.TypedMultipleChoiceField(coerce=int, required=False)
+    warnings_checked = forms.BooleanField(
+        label=_("Я проверил(а) строки с предупреждениями"), required=False
+    )
 
     def __init__(self, *args, lines: list[int] | None = None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -3,6 +3,7 @@ XLSX or CSV through django-import-export, and the template file offered for down
 
 import csv
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import tablib
@@ -65,22 +66,49 @@ class MemorialListResource(resources.Resource):
                 rows.append(SourceRow(line=offset, **cells))
         return rows
 
-    def template(self, kind: str) -> bytes:
-        """An empty list with the headers and one example line, as XLSX or CSV."""
-        dataset = tablib.Dataset(headers=list(self.columns().values()))
+    def template(self, kind: str, categories: Iterable = ()) -> bytes:
+        """An empty list with the headers and one example line, as XLSX or CSV; the XLSX has
+        a second sheet with the codes of the memorial categories and their names."""
+        dataset = tablib.Dataset(headers=list(self.columns().values()), title=_("Список"))
         dataset.append(
             [
-                "850315301205",
+                "660412301004",
                 "Ахметов",
                 "Айдар",
                 "Серикович",
-                "victory-widows",
+                "afghanistan-equated-participants",
                 "KZ86125KZT5004100100",
             ]
         )
-        fmt = base_formats.XLSX() if kind == "xlsx" else base_formats.CSV()
-        data = fmt.export_data(dataset)
-        return data if isinstance(data, bytes) else data.encode("utf-8-sig")
+        if kind != "xlsx":
+            return base_formats.CSV().export_data(dataset).encode("utf-8-sig")
+        return tablib.Databook([dataset, categories_sheet(categories)]).export("xlsx")
+
+
+def categories_sheet(categories: Iterable) -> tablib.Dataset:
+    """The sheet "Категории": the codes the list's fifth column takes, with their names in
+    Russian and Kazakh and the memorial date."""
+    sheet = tablib.Dataset(
+        headers=[
+            _("Код категории"),
+            _("Наименование (рус.)"),
+            _("Наименование (каз.)"),
+            _("Памятная дата"),
+            _("Пункт Правил"),
+        ],
+        title=_("Категории"),
+    )
+    for category in categories:
+        sheet.append(
+            [
+                category.code,
+                category.name_ru,
+                category.name_kk,
+                category.get_occasion_display(),
+                category.paragraph,
+            ]
+        )
+    return sheet
 
 
 def cell_text(values, position: int | None) -> str:

@@ -3,6 +3,7 @@
 from django.db.models import Count, QuerySet, Sum
 from django.http import Http404
 
+from applications.reference.models import Category
 from zhanakorgan_aid import roles
 
 from .models import MemorialList, MemorialListRow
@@ -50,3 +51,9 @@ def memorial_row_get(*, memorial_list: MemorialList, pk: int) -> MemorialListRow
         return memorial_list.rows.get(pk=pk)
     except (MemorialListRow.DoesNotExist, ValueError):
         raise Http404 from None
+
+
+def memorial_categories() -> QuerySet[Category]:
+    """The categories a memorial-date list may name (p5, p6), by date and paragraph: the
+    codes of the file's fifth column."""
+    return Category.objects.exclude(occasion="").order_by("occasion", "paragraph", "code")

@@ -62,7 +62,8 @@ def memorial_template(request: HttpRequest, fmt: str) -> HttpResponse:
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "csv": "text/csv; charset=utf-8",
     }[fmt]
-    response = HttpResponse(MemorialListResource().template(fmt), content_type=content_type)
+    content = MemorialListResource().template(fmt, categories=selectors.memorial_categories())
+    response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="memorial_list_template.{fmt}"'
     return response
 
@@ -89,16 +90,22 @@ def memorial_import(request: HttpRequest) -> HttpResponse:
             token = uuid.uuid4().hex
             default_storage.save(_upload_path(token), ContentFile(content))
             return _render_preview(request, preview, token=token, file_name=upload.name)
-    return render(request, "benefits/memorial/import.html", {"form": form})
+    return render(
+        request,
+        "benefits/memorial/import.html",
+        {"form": form, "categories": selectors.memorial_categories()},
+    )
 
 
 def _upload_path(token: str) -> str:
     return f"{UPLOAD_DIR}/{token}.bin"
 
 
-def _render_preview(request, preview, *, token, file_name, excluded=(), status=200):
+def _render_preview(
+    request, preview, *, token, file_name, excluded=(), warnings_checked=False, status=200
+):
     good = preview.good_lines
-    if not preview.bad_lines:
+    if not preview.bad_lines and status == 200:
         messages.info(request, _("Ошибок нет: проверьте суммы и подтвердите загрузку."))
     return render(
         request,
@@ -110,6 +117,7 @@ def _render_preview(request, preview, *, token, file_name, excluded=(), status=2
             "good_shown": good[:PREVIEW_GOOD_SHOWN],
             "good_hidden": max(len(good) - PREVIEW_GOOD_SHOWN, 0),
             "excluded": set(excluded),
+            "warnings_checked": warnings_checked,
         },
         status=status,
     )
@@ -135,6 +143,7 @@ def memorial_import_confirm(request: HttpRequest) -> HttpResponse:
             actor=request.user,
             exclude_lines=data["exclude"],
             pay_date=data["pay_date"],
+            warnings_checked=data["warnings_checked"],
         )
     except BenefitsError as error:
         messages.error(request, str(error))
@@ -155,7 +164,8 @@ def _stored_rows(data: dict) -> list:
 
 
 def _preview_again(request, data: dict, rows: list) -> HttpResponse:
-    """The preview once more, the user's ticks kept, when the service refused the list."""
+    """The preview once more, the user's ticks kept, when the service refused the list (bad
+    lines left in, warnings not confirmed)."""
     preview = service.memorial_preview_build(
         occasion=data["occasion"], year=data["year"], rows=rows, pay_date=data["pay_date"]
     )
@@ -165,6 +175,7 @@ def _preview_again(request, data: dict, rows: list) -> HttpResponse:
         token=data["token"],
         file_name=data["file_name"],
         excluded=data["exclude"],
+        warnings_checked=data["warnings_checked"],
         status=400,
     )
 

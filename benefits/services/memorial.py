@@ -25,6 +25,7 @@ from applications.reference.validators import (
     normalize_iban,
     parse_iin,
     validate_kz_iban,
+    validate_person_name,
 )
 from zhanakorgan_aid.audit import create_with_history
 
@@ -46,16 +47,22 @@ class MemorialImportHasErrors(MemorialListError):
     """Bad lines remain that were not excluded (p15: nothing is saved until they are)."""
 
 
+class MemorialWarningsNotConfirmed(MemorialListError):
+    """Lines with warnings remain and the administrator has not said they were checked."""
+
+
 class MemorialListLocked(MemorialListError):
     """An approved list is the akimat's decision and is not edited any more (p15)."""
 
 
 @dataclass
 class PreviewLine:
-    """A line of the file with its reasons for refusal (empty when good) and its amount."""
+    """A line of the file with its reasons for refusal (empty when good), the doubts the
+    administrator must confirm (warnings: it may be saved once checked) and its amount."""
 
     source: SourceRow
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     category: Category | None = None
     rule: CategoryRule | None = None
     person: Person | None = None
@@ -89,6 +96,11 @@ class MemorialPreview:
         return [line for line in self.lines if not line.errors]
 
     @property
+    def warned_lines(self) -> list[PreviewLine]:
+        """Good lines with a doubt to confirm (a birth year implausible for the category)."""
+        return [line for line in self.good_lines if line.warnings]
+
+    @property
     def total(self) -> Decimal:
         return sum((line.amount for line in self.good_lines), Decimal("0.00"))
 
@@ -97,6 +109,13 @@ class MemorialPreview:
         return [
             _("Строка %(n)s: %(why)s") % {"n": line.line, "why": "; ".join(line.errors)}
             for line in self.bad_lines
+        ]
+
+    def warnings_report(self) -> list[str]:
+        """'Строка 5: …' per good line with a warning, in file order."""
+        return [
+            _("Строка %(n)s: %(why)s") % {"n": line.line, "why": "; ".join(line.warnings)}
+            for line in self.warned_lines
         ]
 
 
@@ -205,8 +224,53 @@ def _check_line(line: PreviewLine, *, context: _Context, first_line_of: dict[str
     line.person = context.persons.get(src.iin)
     if line.person is None and not (src.surname and src.name):
         line.errors.append(_("гражданин не зарегистрирован, а фамилия и имя не указаны"))
+    _check_names(line)
     _check_category(line, context=context)
     _check_iban(line, banks=context.banks)
+    _warn_birth_year(line)
+
+
+def _check_names(line: PreviewLine) -> None:
+    """Letters, hyphens, apostrophes and spaces only: no markup, no spreadsheet formula."""
+    src = line.source
+    for label, value in (
+        (_("фамилия"), src.surname),
+        (_("имя"), src.name),
+        (_("отчество"), src.patronymic),
+    ):
+        try:
+            validate_person_name(value)
+        except ValidationError as error:
+            line.errors.append(
+                _("%(field)s «%(value)s»: %(why)s")
+                % {"field": label, "value": value, "why": " ".join(error.messages)}
+            )
+
+
+def _warn_birth_year(line: PreviewLine) -> None:
+    """A birth later than anyone of the category can have been born (a WWII participant born
+    in 2005) is shown for the administrator to check; it does not refuse the line."""
+    if line.category is None or line.category.born_no_later_than is None:
+        return
+    if line.person is not None:
+        born = line.person.birth_date
+    else:
+        try:
+            born = parse_iin(line.source.iin).birth_date
+        except ValidationError:
+            return
+    if line.category.born_too_late(born):
+        line.warnings.append(
+            _(
+                "год рождения %(born)s: в категорию «%(c)s» входят родившиеся не позднее "
+                "%(limit)s года — проверьте категорию и ИИН"
+            )
+            % {
+                "born": born.year,
+                "c": line.category.code,
+                "limit": line.category.born_no_later_than,
+            }
+        )
 
 
 def _check_iin(line: PreviewLine) -> None:
@@ -295,11 +359,14 @@ def memorial_list_create(
     actor,
     exclude_lines: Iterable[int] = (),
     pay_date: datetime.date | None = None,
+    warnings_checked: bool = False,
 ) -> MemorialList:
-    """Save a list from its checked lines (p15). Every bad line must be excluded by the user;
-    new citizens are registered from their lines (unique by IIN)."""
+    """Save a list from its checked lines (p15). Every bad line must be excluded by the user,
+    and a line with a warning kept only once the user says the warnings were checked; new
+    citizens are registered from their lines (unique by IIN)."""
     preview = memorial_preview_build(occasion=occasion, year=year, rows=rows, pay_date=pay_date)
     good = _lines_to_save(preview, excluded=set(exclude_lines))
+    _check_warnings_confirmed(good, checked=warnings_checked)
     _register_new_persons(good)
     memorial_list = MemorialList.objects.create(
         occasion=occasion,
@@ -324,6 +391,18 @@ def _lines_to_save(preview: MemorialPreview, *, excluded: set[int]) -> list[Prev
     if not good:
         raise MemorialListError(_("В списке не осталось ни одной строки."))
     return good
+
+
+def _check_warnings_confirmed(lines: list[PreviewLine], *, checked: bool) -> None:
+    warned = [line for line in lines if line.warnings]
+    if warned and not checked:
+        raise MemorialWarningsNotConfirmed(
+            _(
+                "Строки с предупреждениями: %(lines)s. Проверьте их и отметьте «Я проверил(а) "
+                "строки с предупреждениями» или исключите эти строки."
+            )
+            % {"lines": ", ".join(str(line.line) for line in warned)}
+        )
 
 
 def _rows_create(memorial_list: MemorialList, lines: list[PreviewLine]) -> None:

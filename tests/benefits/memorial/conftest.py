@@ -15,7 +15,8 @@ _accounts = itertools.count(5_000_000)
 _serials = itertools.count(100, 7)
 
 
-def new_iin(birth=datetime.date(1960, 5, 1), sex="M") -> str:
+def new_iin(birth=datetime.date(1925, 5, 1), sex="M") -> str:
+    """A valid IIN; born in 1925, as a veteran of any memorial category can have been."""
     return next(iin_sequence(birth, sex, start=next(_serials)))
 
 
