@@ -6,6 +6,8 @@ from django.contrib.messages.views import SuccessMessageMixin
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from .passwords import user_password_changed_by_self
+
 
 class PasswordChangeView(SuccessMessageMixin, auth_views.PasswordChangeView):
     """Django's view keeps this session (update_session_auth_hash); every other session of the
@@ -14,6 +16,13 @@ class PasswordChangeView(SuccessMessageMixin, auth_views.PasswordChangeView):
     template_name = "registration/password_change_form.html"
     success_url = reverse_lazy("workflow:home")
     success_message = _("Пароль изменён. На других устройствах войдите заново с новым паролем.")
+
+    def form_valid(self, form):
+        """A password the administrator gave out stops being temporary once its holder
+        chooses their own."""
+        response = super().form_valid(form)
+        user_password_changed_by_self(user=form.user)
+        return response
 
 
 def client_ip(request) -> str | None:

@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "zhanakorgan_aid.sessions.IdleExpiryMiddleware",
     "zhanakorgan_aid.i18n.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "zhanakorgan_aid.passwords.PasswordChangeRequiredMiddleware",
     "zhanakorgan_aid.busy.BusyDatabaseMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -141,11 +142,12 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Django's four checks, their messages in Russian and Kazakh (zhanakorgan_aid/passwords.py).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "zhanakorgan_aid.passwords.UserAttributeSimilarityValidator"},
+    {"NAME": "zhanakorgan_aid.passwords.MinimumLengthValidator"},
+    {"NAME": "zhanakorgan_aid.passwords.CommonPasswordValidator"},
+    {"NAME": "zhanakorgan_aid.passwords.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "workflow:home"
