@@ -26,6 +26,12 @@ from commissions.forms import (
 )
 from commissions.models import IssuedDocument
 from commissions.services.survey import ActRow, survey_act_record
+from zhanakorgan_aid.actions import (
+    action_unknown,
+    form_was_posted,
+    posted_action,
+    unknown_action_refuse,
+)
 from zhanakorgan_aid.exceptions import RuleViolation
 
 from ..services.commissions import (
@@ -72,11 +78,31 @@ def printed_documents(application, user) -> PrintedDocuments:
     return PrintedDocuments(rows, notice_issuable)
 
 
-def survey_forms(request: HttpRequest, application) -> dict:
+# The survey page's two forms: the act with its table and the conclusion (p19), and the
+# applicant's refusal of the survey (p26(2)); the first form of each says why on a bad post.
+SURVEY_FORMS = {"act": ("act_form", "rows", "conclusion_form"), "refusal": ("refusal_form",)}
+
+
+def survey_forms(request: HttpRequest, application, action: str | None) -> dict:
     """The act, its employment table, the conclusion and the refusal, bound on POST to the
-    form that was sent and pre-filled from the records otherwise."""
-    action = request.POST.get("action") if request.method == "POST" else None
-    data = request.POST if action == "act" else None
+    form that was sent and pre-filled from the records otherwise. A post with no action or an
+    unknown one binds the forms the user filled in, with why nothing was saved."""
+    forms = survey_forms_bound(request, application, sent={action})
+    if not action_unknown(request, action):
+        return forms
+    sent = {
+        name
+        for name, parts in SURVEY_FORMS.items()
+        if any(form_was_posted(request, forms[part]) for part in parts)
+    }
+    forms = survey_forms_bound(request, application, sent=sent)
+    unknown_action_refuse(request, [forms[parts[0]] for parts in SURVEY_FORMS.values()])
+    return forms
+
+
+def survey_forms_bound(request: HttpRequest, application, *, sent: set) -> dict:
+    """The survey page's forms, those of the actions in `sent` bound to the POST."""
+    data = request.POST if "act" in sent else None
     today = timezone.localdate()
     members = selectors.family_members(application)
     return {
@@ -94,7 +120,7 @@ def survey_forms(request: HttpRequest, application) -> dict:
             initial={"concluded_on": today, "documents_count": application.documents.count()},
         ),
         "refusal_form": SurveyRefusalForm(
-            request.POST if action == "refusal" else None,
+            request.POST if "refusal" in sent else None,
             application=application,
             initial={"refused_on": today, "signed_by": application.applicant.full_name},
         ),
@@ -149,8 +175,9 @@ def record_refusal(request, application, forms) -> bool:
 def survey(request: HttpRequest, pk: int) -> HttpResponse:
     """Annex 1 (the act, or the refusal of the survey) and annex 2 on one page (p19)."""
     application = access.survey_application_get_for(user=request.user, pk=pk)
-    forms = survey_forms(request, application)
-    if request.method == "POST" and record_survey(request, application, forms):
+    action = posted_action(request, SURVEY_FORMS)
+    forms = survey_forms(request, application, action)
+    if action and record_survey(request, application, forms, action):
         return redirect(application)
     act = selectors.survey_act_of(application)
     return render(
@@ -165,13 +192,13 @@ def survey(request: HttpRequest, pk: int) -> HttpResponse:
             "open": application.status == application.Status.AT_LOCAL_COMMISSION,
             **forms,
         },
+        status=400 if action_unknown(request, action) else 200,
     )
 
 
-def record_survey(request, application, forms) -> bool:
+def record_survey(request, application, forms, action: str) -> bool:
     """Record what was sent: the act with the conclusion (p19) or the applicant's refusal of
     the survey, a ground for refusal (p26(2)); True once it is recorded."""
-    action = request.POST.get("action")
     if action == "act" and record_act(request, application, forms):
         messages.success(
             request,
@@ -191,8 +218,6 @@ def record_survey(request, application, forms) -> bool:
             ),
         )
         return True
-    if action not in ("act", "refusal"):
-        messages.error(request, _("Неизвестное действие."))
     return False
 
 
