@@ -6,13 +6,17 @@ the category's cap), an amount in MRP following the MRP in force when it is paid
 termination stops it from the month of the event (p27) and what was paid for those months is
 recovered (p28)."""
 
+import csv
+import io
 from decimal import Decimal
 
 import pytest
 
 from applications.reference.models import Category, CategoryRule
 from benefits.exceptions import AmountAboveCap, BenefitsError
+from benefits.exports import esobes_rows, write_csv
 from benefits.models import PaymentList, Recovery, ScheduledPayment
+from benefits.selectors import esobes_payments
 from benefits.services.awards import award_create
 from benefits.services.payments import (
     payment_list_build,
@@ -219,3 +223,20 @@ class TestAwardPage:
         page = client.get(award.get_absolute_url()).content.decode()
         assert f"<td>{kazakh}</td>" in page
         assert russian not in page
+
+
+def test_p32_the_e_sobes_file_gives_the_periodicity_and_each_quarters_payment(periodic_award):
+    """docs/esobes_export.md: PERIODICITY `quarterly`, one row a quarter with its MRP."""
+    periodic_award("quarterly")
+    payments = esobes_payments(date_from=D(2025, 9, 1), date_to=D(2025, 9, 30))
+    text = "".join(write_csv(esobes_rows(payments)))
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
+    assert [
+        (r["PERIODICITY"], r["DUE_DATE"], r["MRP_VALUE"], r["AMOUNT"], r["PAY_STATUS"])
+        for r in rows
+    ] == [
+        ("quarterly", "2025-10-01", "3932.00", "39320.00", "scheduled"),
+        ("quarterly", "2026-01-01", "4325.00", "43250.00", "scheduled"),
+        ("quarterly", "2026-04-01", "4325.00", "43250.00", "scheduled"),
+        ("quarterly", "2026-07-01", "4325.00", "43250.00", "scheduled"),
+    ]
