@@ -11,6 +11,7 @@ import datetime
 import hashlib
 import io
 import json
+import os
 import re
 import secrets
 import sqlite3
@@ -276,3 +277,27 @@ def test_postgresql_archive_is_a_pg_dump_and_restores_the_search(office, fresh_d
         keys = [r[0] for r in db.execute("SELECT applicant_key FROM applications_application")]
     assert any("RESTORED" in key.upper() for key in keys), keys
     assert datetime.date.fromisoformat(manifest["created_at"][:10]) == timezone.localdate()
+
+
+@pytest.mark.postgresql
+def test_a_pg_dump_older_than_the_server_is_named_and_nothing_is_written(
+    media, tmp_path, monkeypatch
+):
+    """An old PostgreSQL client first in PATH: the backup says which versions differ and what
+    to install, and leaves no archive behind."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "pg_dump"
+    fake.write_text("#!/bin/sh\necho 'pg_dump (PostgreSQL) 11.22'\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}:{os.environ['PATH']}")
+    server = connection.pg_version // 10000
+
+    with pytest.raises(CommandError) as refused:
+        call_command("backup", output=tmp_path / "backups")
+
+    assert str(refused.value) == (
+        f"pg_dump версии 11 старше сервера PostgreSQL {server}: установите клиент PostgreSQL "
+        f"{server} (postgresql-client-{server}) и поставьте его первым в PATH."
+    )
+    assert list((tmp_path / "backups").iterdir()) == []
