@@ -50,23 +50,60 @@ class RepaymentForm(forms.ModelForm):
 
 
 class PaymentListBuildForm(forms.Form):
-    """p29: a list for a period, or for an occasion's categories within it."""
+    """p29: a list for a period, or for a memorial date (p5), which needs no period: it takes
+    every payment of the occasion not yet listed, and a period typed beside it is ignored."""
 
     title = forms.CharField(label=_("Наименование ведомости"), max_length=200)
-    period_start = forms.DateField(label=_("Выплаты со дня"), widget=DATE)
-    period_end = forms.DateField(label=_("Выплаты по день"), widget=DATE)
     occasion = forms.ChoiceField(
         label=_("Памятная дата (необязательно)"),
         required=False,
         choices=Category.Occasion.choices,
     )
+    period_start = forms.DateField(
+        label=_("Выплаты со дня"),
+        widget=DATE,
+        required=False,
+        help_text=_("Не нужен для ведомости к памятной дате."),
+    )
+    period_end = forms.DateField(label=_("Выплаты по день"), widget=DATE, required=False)
 
     def clean(self):
         data = super().clean()
+        if data.get("occasion"):
+            data["period_start"] = data["period_end"] = None
+            return data
         start, end = data.get("period_start"), data.get("period_end")
+        for name in ("period_start", "period_end"):
+            if not data.get(name) and name not in self.errors:
+                self.add_error(name, _("Укажите дату или выберите памятную дату."))
         if start and end and end < start:
             self.add_error("period_end", _("Окончание периода раньше его начала."))
         return data
+
+
+class BankResultForm(forms.Form):
+    """p29: the bank's answer to a list sent to it, as a file (XLSX or CSV)."""
+
+    file = forms.FileField(
+        label=_("Файл ответа банка (XLSX или CSV)"),
+        help_text=_(
+            "Столбцы: № строки или ИИН, IBAN, сумма, статус (оплачено / возврат), дата, "
+            "причина возврата."
+        ),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".xlsx", ".csv")):
+            raise forms.ValidationError(_("Загрузите файл XLSX или CSV."))
+        return upload
+
+
+class BankResultConfirmForm(forms.Form):
+    """The kept file of the preview, named by its token."""
+
+    token = forms.RegexField(regex=r"^[0-9a-f]{32}$")
+    file_name = forms.CharField(max_length=255)
 
 
 class MarkPaidForm(forms.Form):

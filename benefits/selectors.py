@@ -190,6 +190,7 @@ class PaymentListPanels:
     rows: int
     total: Decimal
     items: QuerySet[PaymentListItem]
+    settlement: list[dict]
 
 
 def payment_list_panels(payment_list: PaymentList) -> PaymentListPanels:
@@ -199,7 +200,36 @@ def payment_list_panels(payment_list: PaymentList) -> PaymentListPanels:
         rows=sum(b["rows"] for b in banks),
         total=sum((b["total"] for b in banks), start=Decimal("0")),
         items=payment_list_items(payment_list),
+        settlement=payment_list_settlement(payment_list),
     )
+
+
+def payment_list_settlement(payment_list: PaymentList) -> list[dict]:
+    """What the bank answered (p29): rows and sum paid, returned and still outstanding, in
+    that order, one query."""
+    statuses = PaymentListItem.Status
+    figures = PaymentListItem.objects.filter(payment_list=payment_list).aggregate(
+        **{
+            f"{status}_{name}": aggregate(
+                "amount" if name == "total" else "id", filter=Q(status=status)
+            )
+            for status in statuses.values
+            for name, aggregate in (("rows", Count), ("total", Sum))
+        }
+    )
+    return [
+        {
+            "status": status,
+            "label": label,
+            "rows": figures[f"{status}_rows"],
+            "total": figures[f"{status}_total"] or Decimal("0.00"),
+        }
+        for status, label in (
+            (statuses.PAID, statuses.PAID.label),
+            (statuses.RETURNED, statuses.RETURNED.label),
+            (statuses.PENDING, statuses.PENDING.label),
+        )
+    ]
 
 
 def payment_list_bank_totals(payment_list: PaymentList) -> list[dict]:

@@ -143,8 +143,10 @@ class PaymentListTable(BenefitsTable):
 
 
 class PaymentListItemTable(BenefitsTable):
-    """A payment list's rows as the bank gets them: the whole IIN and the account."""
+    """A payment list's rows as the bank gets them (the row's number, the whole IIN and the
+    account) and what the bank answered for each: paid on a day, or returned and why."""
 
+    number = Column(_("№ строки"), accessor="pk", attrs=NUM)
     iin = Column(_("ИИН"), accessor="payment__award__recipient__iin")
     recipient = Column(
         _("ФИО"),
@@ -156,8 +158,16 @@ class PaymentListItemTable(BenefitsTable):
     amount = MoneyColumn(_("Сумма"))
     purpose = Column(_("Назначение"), accessor="payment__purpose")
     due_on = DayColumn(_("Срок"), accessor="payment__due_on")
+    status = Column(_("Ответ банка"))
+    answered = Column(_("Дата, причина возврата"), accessor="paid_on")
 
     empty_text = None
+
+    def render_answered(self, record) -> str:
+        if record.status == record.Status.RETURNED:
+            when = f"{day(record.returned_on)}: " if record.returned_on else ""
+            return f"{when}{record.return_reason}"
+        return day(record.paid_on) if record.paid_on else ""
 
 
 # --- budgets (p31) ---------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import education_views, memorial_views, views
+from . import education_views, memorial_views, reconciliation_views, views
 
 app_name = "benefits"
 
@@ -21,6 +21,16 @@ urlpatterns = [
     path("payment-lists/<int:pk>/pay/", views.payment_list_pay, name="payment_list_pay"),
     path(
         "payment-lists/<int:pk>/discard/", views.payment_list_discard, name="payment_list_discard"
+    ),
+    path(
+        "payment-lists/<int:pk>/reconcile/",
+        reconciliation_views.payment_list_reconcile,
+        name="payment_list_reconcile",
+    ),
+    path(
+        "payment-lists/<int:pk>/reconcile/confirm/",
+        reconciliation_views.payment_list_reconcile_confirm,
+        name="payment_list_reconcile_confirm",
     ),
     path("budgets/", views.budget_dashboard, name="budget_dashboard"),
     path("budgets/save/", views.budget_save, name="budget_save"),

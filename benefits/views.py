@@ -23,6 +23,7 @@ from . import access, exports, reports, selectors
 from .exceptions import BenefitsError
 from .filters import AwardFilter
 from .forms import (
+    BankResultForm,
     BudgetForm,
     BudgetOverrideForm,
     MarkPaidForm,
@@ -196,13 +197,25 @@ def payment_list_build(request: HttpRequest) -> HttpResponse:
                     _("Не включено выплат без счёта (IBAN) получателя: %(n)s.")
                     % {"n": payment_list.skipped_without_account},
                 )
+            if payment_list.awaiting_new_account:
+                messages.warning(
+                    request,
+                    _(
+                        "Не включено выплат, возвращённых банком, пока счёт (IBAN) получателя "
+                        "не исправлен: %(n)s."
+                    )
+                    % {"n": payment_list.awaiting_new_account},
+                )
             return redirect(payment_list)
     return payment_list_index(request, build_form=form)
 
 
 @login_required
-def payment_list_detail(request: HttpRequest, pk: int, *, paid_form=None) -> HttpResponse:
-    """A payment list: its totals per bank and its rows, 100 a page (p29)."""
+def payment_list_detail(
+    request: HttpRequest, pk: int, *, paid_form=None, bank_form=None, status=200
+) -> HttpResponse:
+    """A payment list: its totals per bank, what the bank paid, returned and has not answered
+    yet, and its rows, 100 a page (p29)."""
     payment_list = access.payment_list_get_for(user=request.user, pk=pk)
     panels = selectors.payment_list_panels(payment_list)
     page = Paginator(panels.items, ITEMS_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -214,8 +227,10 @@ def payment_list_detail(request: HttpRequest, pk: int, *, paid_form=None) -> Htt
             "panels": panels,
             "table": PaymentListItemTable(page, request=request),
             "paid_form": paid_form or MarkPaidForm(initial={"paid_on": timezone.localdate()}),
+            "bank_form": bank_form or BankResultForm(),
             "can_manage": access.can_manage_payments(request.user),
         },
+        status=status,
     )
 
 
@@ -224,12 +239,16 @@ def payment_list_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse
     payment_list = access.payment_list_get_for(user=request.user, pk=pk)
     if fmt not in ("csv", "xlsx"):
         raise Http404
-    rows = exports.payment_list_rows(payment_list)
     filename = exports.payment_list_filename(payment_list, fmt)
     personal_data_access_record(request=request, obj=payment_list, action="export")
     if fmt == "xlsx":
-        return exports.xlsx_response(rows, filename, sheet=_("Ведомость"))
-    return exports.csv_response(rows, filename)
+        return exports.xlsx_response(
+            exports.payment_list_sheet(payment_list),
+            filename,
+            sheet=_("Ведомость"),
+            bold_rows=(0, exports.SHEET_HEADER_ROW),
+        )
+    return exports.csv_response(exports.payment_list_rows(payment_list), filename)
 
 
 @login_required

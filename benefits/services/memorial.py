@@ -521,8 +521,10 @@ def memorial_list_approve(
     decision_number: str = "",
     on: datetime.date | None = None,
 ) -> MemorialList:
-    """The akimat approves the list (p15): it is locked, every line becomes an award with one
-    scheduled payment ready for a payment list, and lump sums of p5.3 are recorded as paid."""
+    """The akimat approves the list (p15) on `on`: it is locked, every line becomes an award
+    with one scheduled payment ready for a payment list, dated by the memorial date (p5: the
+    payment for 9 May is of 9 May, whenever the list was approved), and lump sums of p5.3 are
+    recorded as paid."""
 
     locked = _lock(memorial_list)
     on = on or timezone.localdate()
@@ -530,10 +532,10 @@ def memorial_list_approve(
     if not rows:
         raise MemorialListError(_("В списке нет ни одной строки."))
     _check_lump_sums_still_due(rows)
-    _budgets_reserve(rows, on=on)
+    _budgets_reserve(rows, on=locked.pay_date)
     _awards_create(rows, locked, actor=actor, on=on)
     create_with_history(
-        [_payment_of(row, locked, on=on) for row in rows], ScheduledPayment, batch_size=2000
+        [_payment_of(row, locked) for row in rows], ScheduledPayment, batch_size=2000
     )
     _lump_sums_record(rows, locked)
     locked.status = MemorialList.Status.APPROVED
@@ -611,8 +613,8 @@ def _award_of(row: MemorialListRow, memorial_list: MemorialList, *, rule, actor,
         mrp_multiple=row.total_mrp,
         mrp_value=row.mrp_value,
         periodicity=CategoryRule.Periodicity.ONCE,
-        start=on,
-        end=on,
+        start=memorial_list.pay_date,
+        end=memorial_list.pay_date,
         occasion_year=memorial_list.year,
         decided_on=on,
         created_by=actor,
@@ -640,11 +642,13 @@ def _attach_awards(rows, awards) -> None:
         cursor.executemany(f"UPDATE {table} SET award_id = %s WHERE id = %s", pairs)
 
 
-def _payment_of(row: MemorialListRow, memorial_list: MemorialList, *, on) -> ScheduledPayment:
+def _payment_of(row: MemorialListRow, memorial_list: MemorialList) -> ScheduledPayment:
+    """The row's payment, due on the list's date: the memorial date of p5 (memorial_pay_date),
+    not the day of the akimat's approval."""
     label = Category.Occasion(memorial_list.occasion).label
     return ScheduledPayment(
         award_id=row.award_id,
-        due_on=on,
+        due_on=memorial_list.pay_date,
         amount=row.amount,
         mrp_value=row.mrp_value,
         purpose=_("%(o)s, %(y)s год") % {"o": label, "y": memorial_list.year},

@@ -177,6 +177,18 @@ EXPECTATIONS: dict[str, Expect] = {
         args=lambda w: [w.payment_list.pk],
         method="post",
     ),
+    # Without a file: the list's page again with the error (400); readers 403.
+    "benefits:payment_list_reconcile": Expect(
+        {**PAYMENT_MANAGERS, "administrator": 400},
+        args=lambda w: [w.payment_list.pk],
+        method="post",
+    ),
+    # A confirmation without its kept file: back to the list with a message (302).
+    "benefits:payment_list_reconcile_confirm": Expect(
+        {**PAYMENT_MANAGERS, "administrator": REDIRECT},
+        args=lambda w: [w.payment_list.pk],
+        method="post",
+    ),
     "benefits:budget_dashboard": Expect(BENEFIT_READERS),
     "benefits:budget_save": Expect(PAYMENT_MANAGERS, method="post"),
     "benefits:budget_override": Expect(PAYMENT_MANAGERS, method="post"),

@@ -197,8 +197,9 @@ def test_approval_locks_the_list_and_makes_awards_ready_for_a_payment_list(
         (Decimal("100000.00"), 2022, "once"),
     ]
     payments = ScheduledPayment.objects.filter(award__in=awards)
+    # p5: dated by the memorial date, not by the approval of 4 May.
     assert {(p.due_on, p.amount, p.status) for p in payments} == {
-        (datetime.date(2022, 5, 4), Decimal("100000.00"), "scheduled")
+        (datetime.date(2022, 5, 9), Decimal("100000.00"), "scheduled")
     }
     assert payments.first().purpose == "День Победы — 9 мая, 2022 год"
 
