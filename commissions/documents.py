@@ -102,6 +102,7 @@ def common_context(application: Application, lang: str, draft: bool) -> dict:
         "applicant": application.applicant,
         "family": application.family,
         "okrug_name": application.okrug.name_kk if lang == "kk" else application.okrug.name_ru,
+        "okrug_genitive": application.okrug.genitive(lang),
         "category_name": (
             application.category.name_kk if lang == "kk" else application.category.name_ru
         ),

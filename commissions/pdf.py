@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from weasyprint import CSS, HTML
+from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
@@ -87,13 +88,18 @@ def url_fetcher() -> URLFetcher:
     return fetcher
 
 
-def render_pdf(template_name: str, context: dict) -> bytes:
-    """Render a template (extending documents/base.html) to an A4 PDF with the print
+def render_document(template_name: str, context: dict) -> Document:
+    """Lay out a template (extending documents/base.html) on A4 pages with the print
     stylesheet (templates/documents/print.css) and the embedded font."""
     html = render_to_string(template_name, context)
     sheets, config = stylesheets()
     document = HTML(string=html, base_url=".", url_fetcher=url_fetcher())
-    return document.write_pdf(stylesheets=sheets, font_config=config)
+    return document.render(stylesheets=sheets, font_config=config)
+
+
+def render_pdf(template_name: str, context: dict) -> bytes:
+    """The laid-out template as PDF bytes."""
+    return render_document(template_name, context).write_pdf()
 
 
 def issue_document(

@@ -50,6 +50,13 @@ class Okrug(BilingualName, models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def genitive(self, lang: str) -> str:
+        """The okrug "of" which a local commission is (annex 2's heading) in Russian or Kazakh;
+        the name itself where the administrator has not entered the form."""
+        if lang == "kk":
+            return self.name_kk_genitive or self.name_kk
+        return self.name_ru_genitive or self.name_ru
+
 
 class Bank(models.Model):
     """A second-tier bank (p29), known by the 3-digit code at positions 5–7 of a KZ IBAN."""

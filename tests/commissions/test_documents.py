@@ -1,17 +1,21 @@
 """The printed documents: what each says in Russian and Kazakh, drafts marked as such, and
 issued copies kept byte for byte (p19, p23, p25; annexes 1–3)."""
 
+import datetime
 import hashlib
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from weasyprint.formatting_structure.boxes import LineBox, TableCellBox, TextBox
 
 from applications.cases.models import Income
+from applications.cases.services import intake
+from applications.reference.models import Okrug
 from applications.workflow.services.steps import application_decide
 from commissions.documents import document_context, template_name
 from commissions.models import IssuedDocument
-from commissions.pdf import render_pdf
+from commissions.pdf import render_document, render_pdf
 from tests.conftest import login
 
 from .conftest import embedded_fonts, pdf_text
@@ -217,3 +221,120 @@ def test_application_page_lists_issued_copies_and_drafts_in_both_languages(
     ) in act_row
     notice_url = reverse("commissions:document", args=[application.pk, "notice", "ru"])
     assert f'<a href="{notice_url}" class="muted">проект</a>' in table
+
+
+# Annex 1's last lines, as the Rules print them: the refusal is filled in only when the
+# applicant refused the survey; otherwise its blanks stay for the pen.
+REFUSAL = {
+    "ru": (
+        "От проведения обследования отказываюсь {who}Ф.И.О. и подпись заявителя (или одного "
+        "из членов семьи), дата {day}(заполняется в случае отказа заявителя от проведения "
+        "обследования)."
+    ),
+    "kk": (
+        "Тексеру жүргізуден бас тартамын {who}өтініш берушінің (немесе отбасы мүшелерінің "
+        "бірінің) тегі, аты, әкесінің аты және қолы, күні {day}(өтініш беруші тексеру "
+        "жүргізуден бас тартқан жағдайда толтырылады)."
+    ),
+}
+
+
+def act_text(application, lang: str) -> str:
+    context = document_context(application=application, kind="act", lang=lang, draft=True)
+    return pdf_text(render_pdf(template_name("act", lang), context))
+
+
+def test_act_prints_the_refusal_line_blank_after_a_survey(db, surveyed):
+    application = surveyed()
+    for lang in ("ru", "kk"):
+        assert REFUSAL[lang].format(who="", day="") in act_text(application, lang)
+
+
+def test_act_prints_the_refusal_filled_in_when_the_survey_was_refused(db, at_local, local_member):
+    from applications.workflow.services.commissions import application_survey_refusal_record
+
+    application = at_local()
+    application_survey_refusal_record(
+        application=application,
+        actor=local_member,
+        refused_on=application.registered_on,
+        signed_by="Ахметова Дана",
+    )
+    for lang in ("ru", "kk"):
+        text = act_text(application, lang)
+        assert REFUSAL[lang].format(who="Ахметова Дана ", day="10.03.2026 ") in text
+    assert "С составленным актом ознакомлен (а): Ф.И.О. и подпись заявителя" in act_text(
+        application, "ru"
+    )
+
+
+def date_cells(document):
+    """The laid-out cells of the act's date-of-birth column, with the lines of each."""
+    for page in document.pages:
+        for box in page._page_box.descendants():
+            if isinstance(box, TableCellBox) and "date" in (box.element.get("class") or ""):
+                lines = [b for b in box.descendants() if isinstance(b, LineBox)]
+                yield box, lines
+
+
+def test_date_of_birth_fits_its_column_unbroken(db, okrug, person_factory, at_local):
+    head = person_factory(datetime.date(1985, 3, 12))
+    family = intake.family_create(applicant=head, okrug=okrug, address="с. Жанакорган")
+    application = at_local(family=family)
+    for lang in ("ru", "kk"):
+        context = document_context(application=application, kind="act", lang=lang, draft=True)
+        assert "Ахметов Айдар 12.03.1985" in pdf_text(
+            render_pdf(template_name("act", lang), context)
+        )
+        (cell, lines), *_ = date_cells(render_document(template_name("act", lang), context))
+        assert len(lines) == 1, lang  # not wrapped
+        text = [b for b in lines[0].descendants() if isinstance(b, TextBox)]
+        assert "".join(b.text for b in text) == "12.03.1985"
+        assert sum(b.width for b in text) <= cell.width, lang  # not into the next column
+
+
+def test_local_conclusion_names_the_commission_of_the_okrug_in_the_genitive(db, surveyed):
+    application = surveyed()
+    ru = pdf_text(
+        render_pdf(
+            template_name("local_conclusion", "ru"),
+            document_context(
+                application=application, kind="local_conclusion", lang="ru", draft=True
+            ),
+        )
+    )
+    kk = pdf_text(
+        render_pdf(
+            template_name("local_conclusion", "kk"),
+            document_context(
+                application=application, kind="local_conclusion", lang="kk", draft=True
+            ),
+        )
+    )
+    assert "Участковая комиссия Жанакорганского сельского округа в соответствии" in ru
+    assert "Жанакорганский сельский округ" not in ru
+    assert "Жаңақорған ауылдық округінің учаскелік комиссиясы Әлеуметтік көмек" in kk
+    assert "әлеуметтік көмек көрсету үшін жүгінген отбасының (азаматтың) өтінішін" in kk
+
+
+def test_the_genitive_is_the_administrators_to_correct(db, surveyed):
+    application = surveyed()
+    okrug = application.okrug
+    okrug.name_ru_genitive = "Жанакорганского с/о"
+    okrug.save()
+    context = document_context(
+        application=application, kind="local_conclusion", lang="ru", draft=True
+    )
+    text = pdf_text(render_pdf(template_name("local_conclusion", "ru"), context))
+    assert "Участковая комиссия Жанакорганского с/о в соответствии" in text
+
+
+def test_every_okrug_has_its_genitive_in_both_languages(db):
+    okrugs = Okrug.objects.all()
+    assert okrugs.count() == 26
+    for okrug in okrugs:
+        assert okrug.name_ru_genitive.endswith(("сельского округа",)) or (
+            okrug.name_ru_genitive.startswith("сельского округа ")
+        ), okrug.name_ru
+        assert okrug.name_kk_genitive.endswith(("округінің", "округтің")), okrug.name_kk
+    assert Okrug.objects.get(kato="434065000").name_kk_genitive == "Шалқия ауылдық округінің"
