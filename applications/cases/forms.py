@@ -14,6 +14,7 @@ from applications.reference.validators import (
     normalize_iban,
     parse_iin,
     validate_kz_iban,
+    validate_person_name,
 )
 
 from .models import (
@@ -114,9 +115,15 @@ class MemberForm(forms.Form):
     iin = forms.CharField(
         label=_("ИИН"), max_length=12, widget=forms.TextInput(attrs={"inputmode": "numeric"})
     )
-    surname = forms.CharField(label=_("фамилия"), max_length=100, required=False)
-    name = forms.CharField(label=_("имя"), max_length=100, required=False)
-    patronymic = forms.CharField(label=_("отчество"), max_length=100, required=False)
+    surname = forms.CharField(
+        label=_("фамилия"), max_length=100, required=False, validators=[validate_person_name]
+    )
+    name = forms.CharField(
+        label=_("имя"), max_length=100, required=False, validators=[validate_person_name]
+    )
+    patronymic = forms.CharField(
+        label=_("отчество"), max_length=100, required=False, validators=[validate_person_name]
+    )
     relation = forms.ChoiceField(
         label=_("родство"),
         # The blank first choice keeps an unfilled extra row unchanged, so it is skipped.
