@@ -341,6 +341,18 @@ def payments_stop_from(event_date: datetime.date) -> datetime.date:
     return event_date.replace(day=1)
 
 
+def overpaid_share(
+    *, amount: Decimal, due_on: datetime.date, every_months: int, stop_from: datetime.date
+) -> Decimal:
+    """p27, p28: a periodic payment is for the `every_months` months from its due month (one
+    month, a quarter, a half-year, p4); the months of it from the month payment stops were paid
+    in excess and are returned — that share of the payment, to the tiyn, half up. A payment due
+    from that month is returned whole; one for months all before it, not at all."""
+    months = [due_on.replace(day=1) + relativedelta(months=k) for k in range(every_months)]
+    after_stop = sum(1 for month in months if month >= stop_from)
+    return (Decimal(amount) * after_stop / every_months).quantize(TIYN, rounding=ROUND_HALF_UP)
+
+
 def sum_recoverable(amount: Decimal) -> bool:
     """p28: an overpaid sum to recover, and each repayment of it, are positive."""
     return amount > 0

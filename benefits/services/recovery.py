@@ -3,8 +3,8 @@
 import datetime
 from decimal import Decimal
 
+from dateutil.relativedelta import relativedelta
 from django.db import transaction
-from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from applications.reference import rules
@@ -23,8 +23,8 @@ def award_terminate(
     *, award: Award, reason: str, event_date: datetime.date, actor, note: str = ""
 ) -> Termination:
     """Stop an award from the month of the event (p27): payments due from that month on are
-    cancelled (taken out of draft lists too); those already paid, or sent to the bank, for
-    those months become an overpayment to recover (p28)."""
+    cancelled (taken out of draft lists too); what was already paid, or sent to the bank, for
+    those months — a quarter's or half-year's payment in its share — is to be recovered (p28)."""
     award = Award.objects.select_for_update().get(pk=award.pk)
     if award.status != Award.Status.ACTIVE:
         raise AwardNotActive(
@@ -34,9 +34,8 @@ def award_terminate(
         award=award, reason=reason, event_date=event_date, recorded_by=actor, note=note
     )
     from_month = rules.payments_stop_from(event_date)
-    later = Payment.objects.filter(award=award, due_on__gte=from_month)
-    _cancel_unsent(later)
-    overpaid = later.exclude(status=Payment.Status.CANCELLED).aggregate(s=Sum("amount"))["s"]
+    _cancel_unsent(Payment.objects.filter(award=award, due_on__gte=from_month))
+    overpaid = _overpaid(award, from_month)
     award.status = Award.Status.TERMINATED
     award.save(update_fields=["status"])
     if overpaid:
@@ -48,6 +47,26 @@ def award_terminate(
             reason=f"{termination.get_reason_display()} с {event_date:%d.%m.%Y} (п. 27, 28)",
         )
     return termination
+
+
+def _overpaid(award: Award, from_month: datetime.date) -> Decimal:
+    """What was paid, or sent to the bank, for the months from the month payment stops (p27):
+    payments due from then whole, and the share of a quarter's or half-year's payment due
+    before it that covers those months (p4, p28)."""
+    every = rules.payment_interval_months(award.periodicity) or 1
+    covering = Payment.objects.filter(
+        award=award, due_on__gt=from_month - relativedelta(months=every)
+    ).exclude(status__in=[Payment.Status.SCHEDULED, Payment.Status.CANCELLED])
+    covering = covering.exclude(list_items__payment_list__status=PaymentList.Status.DRAFT)
+    return sum(
+        (
+            rules.overpaid_share(
+                amount=p.amount, due_on=p.due_on, every_months=every, stop_from=from_month
+            )
+            for p in covering.only("amount", "due_on")
+        ),
+        ZERO,
+    )
 
 
 def _cancel_unsent(payments) -> None:

@@ -37,6 +37,26 @@ def test_p27_payments_stop_from_the_month_of_the_event(event, from_month):
 
 
 @pytest.mark.parametrize(
+    ("due_on", "every", "stop_from", "share"),
+    [
+        (D(2026, 1, 1), 1, D(2026, 2, 1), "0.00"),  # January's month, stopped from February
+        (D(2026, 2, 1), 1, D(2026, 2, 1), "43250.00"),  # the month of the event: returned
+        (D(2026, 1, 1), 3, D(2026, 1, 1), "43250.00"),  # the quarter from its first month
+        (D(2026, 1, 1), 3, D(2026, 2, 1), "28833.33"),  # February and March of it
+        (D(2026, 1, 1), 3, D(2026, 3, 1), "14416.67"),  # March of it, half up
+        (D(2026, 1, 1), 3, D(2026, 4, 1), "0.00"),  # the next quarter: all owed
+        (D(2025, 10, 1), 6, D(2026, 3, 1), "7208.33"),  # a half-year's last month
+        (D(2025, 10, 1), 6, D(2025, 9, 1), "43250.00"),  # stopped before it began
+    ],
+)
+def test_p27_p28_the_months_paid_for_after_the_stop_are_overpaid(due_on, every, stop_from, share):
+    amount = Decimal("43250.00")
+    assert rules.overpaid_share(
+        amount=amount, due_on=due_on, every_months=every, stop_from=stop_from
+    ) == Decimal(share)
+
+
+@pytest.mark.parametrize(
     ("amount", "positive"),
     [
         (Decimal("0.01"), True),

@@ -172,7 +172,20 @@ class TestTerminationAndRecovery:
             D(2026, 7, 1): Status.CANCELLED,
         }
         assert draft.items.count() == 0
-        assert not Recovery.objects.filter(award=award).exists()  # nothing paid from February
+        # January's payment was for January to March; payment stops from February (p27), so
+        # February and March were paid in excess: two thirds of 43 250 ₸ (p28).
+        recovery = Recovery.objects.get(award=award)
+        assert recovery.amount == Decimal("28833.33")
+
+    def test_p27_terminated_in_the_first_month_of_no_quarter_paid_recovers_nothing(
+        self, paid_october_and_january, caseworker
+    ):
+        award = paid_october_and_january
+        payment = award.payments.get(due_on=D(2026, 1, 1))
+        assert payment.status == Status.PAID
+        award_terminate(award=award, reason="moved_out", event_date=D(2026, 4, 1), actor=caseworker)
+        assert statuses(award)[D(2026, 4, 1)] == Status.CANCELLED
+        assert not Recovery.objects.filter(award=award).exists()  # January to March all owed
 
     def test_p28_a_quarterly_payment_paid_for_the_month_of_the_event_is_recovered(
         self, paid_october_and_january, caseworker
