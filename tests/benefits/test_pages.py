@@ -169,14 +169,16 @@ class TestPaymentListPages:
         csv_response = client.get(reverse("benefits:payment_list_export", args=[pl.pk, "csv"]))
         text = b"".join(csv_response.streaming_content).decode("utf-8-sig")
         rows = list(csv.reader(io.StringIO(text), delimiter=";"))
-        assert rows[1][0] == tb_award.recipient.iin and rows[1][4] == "26510.00"
-        assert rows[-1][1:5] == ["Итого по ведомости", "", "", "26510.00"]
+        assert rows[1][1] == tb_award.recipient.iin and rows[1][5] == "26510.00"
+        assert rows[-1][2:6] == ["Итого по ведомости", "", "", "26510.00"]
         xlsx = client.get(reverse("benefits:payment_list_export", args=[pl.pk, "xlsx"]))
         book = openpyxl.load_workbook(io.BytesIO(b"".join(xlsx.streaming_content)))
-        assert book.active.cell(2, 1).value == tb_award.recipient.iin
+        # the title, period, banks and date, a blank line, the header, then the rows
+        assert book.active.cell(7, 2).value == tb_award.recipient.iin
         client.post(reverse("benefits:payment_list_send", args=[pl.pk]))
         client.post(reverse("benefits:payment_list_pay", args=[pl.pk]), {"paid_on": "2020-02-10"})
         assert ScheduledPayment.objects.get(status="paid").paid_on == D(2020, 2, 10)
+        assert list(pl.items.values_list("status", "paid_on")) == [("paid", D(2020, 2, 10))]
 
     def test_nothing_due_message_keeps_input(self, client, administrator, tb_award):
         login(client, administrator)
