@@ -10,16 +10,19 @@ from django.utils.cache import patch_cache_control
 
 
 class PrivateResponsesMiddleware:
-    """After AuthenticationMiddleware. A response that already forbids storing (the 503 page
-    while the database is down, the admin's never_cache pages) is left as it is, so its user
-    is not looked up again."""
+    """After AuthenticationMiddleware. The user is the one signed in before the view or after
+    it. A response that already forbids storing (the 503 page while the database is down, the
+    admin's and the log-in form's never_cache pages) is left as it is."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        signed_in = _signed_in(request)  # before the view: the log-out's answer too
         response = self.get_response(request)
-        if "no-store" not in response.get("Cache-Control", "") and _signed_in(request):
+        if "no-store" in response.get("Cache-Control", ""):
+            return response
+        if signed_in or _signed_in(request):  # after: the log-in's answer too
             patch_cache_control(response, private=True, no_store=True)
         return response
 
