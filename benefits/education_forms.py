@@ -4,13 +4,16 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from applications.cases.models import Family, Person
-from applications.reference.models import Category, Degree
-from applications.reference.validators import parse_iin
+from applications.reference.models import Category, Degree, StudyForm
+from applications.reference.selectors import in_demand_specialities
+from applications.reference.validators import parse_iin, validate_person_name
 
 from .models import EducationCase
+from .services.education import Representative
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -28,8 +31,11 @@ class EducationCaseForm(forms.Form):
     )
     degree = forms.ChoiceField(label=_("Уровень обучения"), choices=Degree.choices)
     institution = forms.CharField(label=_("Учебное заведение"), max_length=300)
-    speciality = forms.CharField(
-        label=_("Специальность (востребованная в регионе)"), max_length=300
+    speciality = forms.ModelChoiceField(
+        label=_("Специальность (востребованная в регионе, п. 8)"), queryset=None
+    )
+    study_form = forms.ChoiceField(
+        label=_("Форма обучения"), choices=StudyForm.choices, initial=StudyForm.FULL_TIME
     )
     academic_year = forms.IntegerField(
         label=_("Учебный год (год начала)"), min_value=2017, max_value=2100
@@ -40,6 +46,59 @@ class EducationCaseForm(forms.Form):
         decimal_places=2,
         min_value=Decimal("0.01"),
     )
+    student_document = forms.CharField(
+        label=_("Документ, удостоверяющий личность обучающегося (вид, номер, кем и когда выдан)"),
+        max_length=200,
+    )
+    representative_name = forms.CharField(
+        label=_("Законный представитель (для обучающегося до 18 лет): Ф.И.О."),
+        max_length=300,
+        required=False,
+        validators=[validate_person_name],
+    )
+    representative_relation = forms.ChoiceField(
+        label=_("Кем приходится обучающемуся"),
+        choices=[("", "—"), *EducationCase.Representation.choices],
+        required=False,
+    )
+    representative_iin = forms.CharField(
+        label=_("ИИН представителя"),
+        max_length=12,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+    )
+    representative_document = forms.CharField(
+        label=_("Документ, удостоверяющий личность представителя"), max_length=200, required=False
+    )
+    representative_address = forms.CharField(
+        label=_("Адрес представителя"), max_length=300, required=False
+    )
+    representative_phone = forms.CharField(
+        label=_("Телефон представителя"), max_length=30, required=False
+    )
+
+    def __init__(self, *args, on=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # p8: the specialities on the region's list on the application's date (today).
+        self.fields["speciality"].queryset = in_demand_specialities(on or timezone.localdate())
+
+    def clean_representative_iin(self):
+        iin = self.cleaned_data["representative_iin"].strip()
+        if iin:
+            parse_iin(iin)
+        return iin
+
+    def representative(self) -> Representative | None:
+        """The legal representative typed in, or None when none was (the service decides
+        whether the student needs one, p10)."""
+        data = self.cleaned_data
+        fields = {
+            name: data[f"representative_{name}"]
+            for name in ("name", "iin", "document", "address", "relation", "phone")
+        }
+        if not any(fields.values()):
+            return None
+        return Representative(**fields)
 
     def clean_family(self):
         number = self.cleaned_data["family"].strip()

@@ -70,8 +70,11 @@ def education_create(request: HttpRequest) -> HttpResponse:
                 degree=data["degree"],
                 institution=data["institution"],
                 speciality=data["speciality"],
+                study_form=data["study_form"],
                 academic_year=data["academic_year"],
                 tuition=data["tuition"],
+                student_document=data["student_document"],
+                representative=form.representative(),
                 actor=request.user,
             )
         except (BenefitsError, ValidationError) as error:

@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from applications.reference.models import Degree
+from applications.reference.models import Degree, StudyForm
+from applications.reference.validators import validate_iin
 
 
 class EducationCase(models.Model):
@@ -20,6 +21,12 @@ class EducationCase(models.Model):
         REFUSED = "refused", _("отказано")
         EXPELLED = "expelled", _("отчислен, взыскание")
         FINISHED = "finished", _("обучение завершено")
+
+    class Representation(models.TextChoices):
+        PARENT = "parent", _("родитель")
+        ADOPTIVE_PARENT = "adoptive_parent", _("усыновитель")
+        GUARDIAN = "guardian", _("опекун")
+        TRUSTEE = "trustee", _("попечитель")
 
     class ExpulsionReason(models.TextChoices):
         ABSENCE = "absence", _("систематическое и беспричинное отсутствие на учёбе")
@@ -40,6 +47,22 @@ class EducationCase(models.Model):
     degree = models.CharField(_("уровень обучения"), max_length=20, choices=Degree.choices)
     institution = models.CharField(_("учебное заведение"), max_length=300)
     speciality = models.CharField(_("специальность"), max_length=300)
+    # p8: a speciality of the region's list in force on the application's date; empty only
+    # for cases registered before the list was kept.
+    in_demand_speciality = models.ForeignKey(
+        "reference.InDemandSpeciality",
+        verbose_name=_("востребованная в регионе специальность"),
+        on_delete=models.PROTECT,
+        related_name="education_cases",
+        null=True,
+        blank=True,
+    )
+    study_form = models.CharField(
+        _("форма обучения"), max_length=20, choices=StudyForm.choices, default=StudyForm.FULL_TIME
+    )
+    student_document = models.CharField(
+        _("документ, удостоверяющий личность обучающегося"), max_length=200, blank=True
+    )
     first_academic_year = models.PositiveSmallIntegerField(_("учебный год (начало)"))
     tuition = models.DecimalField(
         _("стоимость обучения за год, ₸"), max_digits=14, decimal_places=2
@@ -48,6 +71,33 @@ class EducationCase(models.Model):
         _("статус"), max_length=20, choices=Status.choices, default=Status.APPLIED
     )
     refusal_reason = models.TextField(_("основание отказа"), blank=True)
+    # A student under 18 on the application's date acts through a legal representative, who
+    # signs the contract (p10; Civil Code art. 17, 22).
+    representative_name = models.CharField(
+        _("законный представитель (Ф.И.О.)"), max_length=300, blank=True
+    )
+    representative_iin = models.CharField(
+        _("ИИН представителя"), max_length=12, blank=True, validators=[validate_iin]
+    )
+    representative_document = models.CharField(
+        _("документ, удостоверяющий личность представителя"), max_length=200, blank=True
+    )
+    representative_address = models.CharField(_("адрес представителя"), max_length=300, blank=True)
+    representative_phone = models.CharField(_("телефон представителя"), max_length=30, blank=True)
+    representative_relation = models.CharField(
+        _("кем приходится обучающемуся"),
+        max_length=20,
+        choices=Representation.choices,
+        blank=True,
+    )
+    # Fixed by the decision (p8, p10): the cap in tenge at the MRP of the decision date and the
+    # contract's yearly sum; no later MRP makes a year's payment larger (p12).
+    cap_amount = models.DecimalField(
+        _("предел на дату решения, ₸"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    contract_amount = models.DecimalField(
+        _("сумма по договору за год, ₸"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
     contract_number = models.CharField(_("номер договора"), max_length=30, blank=True)
     contract_date = models.DateField(_("дата договора"), null=True, blank=True)
     expelled_on = models.DateField(_("дата отчисления"), null=True, blank=True)
@@ -65,6 +115,11 @@ class EducationCase(models.Model):
                 fields=["contract_number"],
                 condition=~Q(contract_number=""),
                 name="education_contract_number_unique",
+            ),
+            models.CheckConstraint(
+                condition=Q(contract_amount__isnull=True)
+                | Q(contract_amount__lte=models.F("cap_amount")),
+                name="education_contract_within_cap",
             ),
         ]
 
@@ -120,6 +175,10 @@ class EducationYear(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["case", "academic_year"], name="education_year_once"),
             models.CheckConstraint(condition=Q(amount__gt=0), name="education_amount_positive"),
+            models.CheckConstraint(
+                condition=Q(amount__lte=models.F("tuition")),
+                name="education_amount_within_tuition",
+            ),
             models.CheckConstraint(
                 condition=Q(money_arrived_on__isnull=True) | Q(receipt_due__isnull=False),
                 name="education_transfer_has_receipt_due",

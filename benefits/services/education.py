@@ -7,6 +7,8 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
@@ -18,8 +20,20 @@ from applications.cases.selectors import per_capita_income
 from applications.cases.services.intake import application_register
 from applications.reference import rules
 from applications.reference.exceptions import ReferenceDataMissing
-from applications.reference.models import Category, CategoryRule, EducationCap
-from applications.reference.selectors import mrp_on, subsistence_minimum_on
+from applications.reference.models import (
+    Bank,
+    Category,
+    CategoryRule,
+    EducationCap,
+    InDemandSpeciality,
+    StudyForm,
+)
+from applications.reference.selectors import (
+    in_demand_specialities,
+    mrp_on,
+    subsistence_minimum_on,
+)
+from applications.reference.validators import iban_bank_code, parse_iin, validate_person_name
 from commissions.documents import common_context
 from commissions.pdf import issue_document
 from zhanakorgan_aid.audit import update_with_history
@@ -36,6 +50,12 @@ DEGREE_NAMES = {
     "master": ("магистратура", "магистратура"),
     "residency": ("медицинская резидентура", "медициналық резидентура"),
 }
+RELATION_NAMES = {
+    "parent": ("родитель", "ата-анасы"),
+    "adoptive_parent": ("усыновитель", "бала асырап алушысы"),
+    "guardian": ("опекун", "қорғаншысы"),
+    "trustee": ("попечитель", "қамқоршысы"),
+}
 
 
 class EducationError(BenefitsError):
@@ -50,6 +70,22 @@ class NotEligible(EducationError):
     """The student no longer meets the conditions of p8 for the next academic year (p12)."""
 
 
+class NoBankAccount(EducationError):
+    """Aid is transferred to the recipient's account in a bank (p29): none, none transferred."""
+
+
+@dataclass(frozen=True)
+class Representative:
+    """The legal representative of a student under 18, who signs the contract (p10)."""
+
+    name: str
+    iin: str
+    document: str
+    address: str
+    relation: str
+    phone: str = ""
+
+
 @transaction.atomic
 def education_case_register(
     *,
@@ -58,33 +94,122 @@ def education_case_register(
     category: Category,
     degree: str,
     institution: str,
-    speciality: str,
+    speciality: InDemandSpeciality,
+    study_form: str,
     academic_year: int,
     tuition: Decimal,
     actor,
+    student_document: str = "",
+    representative: Representative | None = None,
     registered_at: datetime.datetime | None = None,
 ) -> EducationCase:
-    """Register an education application (p8, p9) for a student of the family."""
+    """Register an education application (p8, p9) for a student of the family: full-time
+    study of a speciality in the region's list on the application's date (p8); a student
+    under 18 through the legal representative who will sign the contract (p10)."""
     registered_at = registered_at or timezone.now()
-    _check_within_deadline(academic_year, registered_on=timezone.localdate(registered_at))
+    registered_on = timezone.localdate(registered_at)
+    _check_within_deadline(academic_year, registered_on=registered_on)
     _check_education_case(family=family, student=student, category=category, tuition=tuition)
+    _check_full_time(study_form)
+    _check_speciality(speciality, on=registered_on)
+    representative = _representative_of(student, representative, on=registered_on)
     application = application_register(
         family=family,
         category=category,
         actor=actor,
         kind=Application.Kind.EDUCATION,
         registered_at=registered_at,
-        situation=_("Обучение: %(i)s, %(s)s") % {"i": institution, "s": speciality},
+        situation=_("Обучение: %(i)s, %(s)s") % {"i": institution, "s": speciality.name_ru},
     )
     return EducationCase.objects.create(
         application=application,
         student=student,
         degree=degree,
         institution=institution,
-        speciality=speciality,
+        speciality=speciality.name_ru,
+        in_demand_speciality=speciality,
+        study_form=study_form,
+        student_document=student_document.strip(),
         first_academic_year=academic_year,
         tuition=tuition,
+        **_representative_fields(representative),
     )
+
+
+def _check_full_time(study_form: str) -> None:
+    """p8: aid for study goes to full-time students only."""
+    if not rules.full_time_study(study_form):
+        raise EducationError(
+            _(
+                "Помощь на обучение оказывается только обучающимся по очной форме (п. 8); "
+                "форма обучения «%(f)s» права на неё не даёт."
+            )
+            % {"f": StudyForm(study_form).label if study_form in StudyForm.values else study_form}
+        )
+
+
+def _check_speciality(speciality: InDemandSpeciality, *, on: datetime.date) -> None:
+    """p8: the speciality is on the region's list of in-demand specialities on the date."""
+    if not in_demand_specialities(on).filter(pk=speciality.pk).exists():
+        raise EducationError(
+            _(
+                "Специальность «%(s)s» не входит в список востребованных в регионе "
+                "специальностей на %(d)s (п. 8)."
+            )
+            % {"s": speciality, "d": on.strftime("%d.%m.%Y")}
+        )
+
+
+def _representative_of(
+    student: Person, representative: Representative | None, *, on: datetime.date
+) -> Representative | None:
+    """A student under 18 on the application's date has a legal representative, an adult
+    with a valid IIN, who signs the contract (p10); an adult student signs alone."""
+    if not rules.is_minor(birth_date=student.birth_date, on=on):
+        return None
+    if representative is None or not all(
+        (representative.name.strip(), representative.iin.strip(), representative.document.strip())
+        + (representative.address.strip(), representative.relation)
+    ):
+        raise EducationError(
+            _(
+                "Обучающемуся %(s)s на %(d)s нет 18 лет: укажите его законного представителя "
+                "(Ф.И.О., ИИН, документ, адрес, кем приходится), который подпишет договор "
+                "(п. 10)."
+            )
+            % {"s": student.full_name, "d": on.strftime("%d.%m.%Y")}
+        )
+    _check_representative(representative, on=on)
+    return representative
+
+
+def _check_representative(representative: Representative, *, on: datetime.date) -> None:
+    try:
+        validate_person_name(representative.name)
+        facts = parse_iin(representative.iin.strip())
+    except ValidationError as error:
+        raise EducationError(
+            _("Законный представитель: %(e)s") % {"e": " ".join(error.messages)}
+        ) from None
+    if rules.is_minor(birth_date=facts.birth_date, on=on):
+        raise EducationError(
+            _("Законный представитель должен быть совершеннолетним: по ИИН ему нет 18 лет.")
+        )
+    if representative.relation not in EducationCase.Representation.values:
+        raise EducationError(_("Укажите, кем представитель приходится обучающемуся."))
+
+
+def _representative_fields(representative: Representative | None) -> dict:
+    if representative is None:
+        return {}
+    return {
+        "representative_name": " ".join(representative.name.split()),
+        "representative_iin": representative.iin.strip(),
+        "representative_document": representative.document.strip(),
+        "representative_address": representative.address.strip(),
+        "representative_phone": representative.phone.strip(),
+        "representative_relation": representative.relation,
+    }
 
 
 def _check_within_deadline(academic_year: int, *, registered_on: datetime.date) -> None:
@@ -190,22 +315,56 @@ def education_case_decide(
     test = education_income_test(case=case, on=case.application.registered_on)
     if not test.passed:
         return _refuse(case, test=test, actor=actor, on=on)
-    year = _year_award(
-        case,
-        academic_year=case.first_academic_year,
-        tuition=case.tuition,
-        test=test,
-        actor=actor,
-        on=on,
+    _check_bank_account(case.student)
+    cap = education_cap_on(degree=case.degree, on=on)
+    mrp = mrp_on(on).value
+    case.cap_amount = rules.mrp_amount(cap.cap_mrp, mrp)
+    case.contract_amount = rules.education_amount(
+        tuition=case.tuition, cap_mrp=cap.cap_mrp, mrp_value=mrp
     )
     case.status = EducationCase.Status.AWARDED
     case.contract_number = f"{case.first_academic_year}-О-{case.pk:05d}"
     case.contract_date = on
-    case.save(update_fields=["status", "contract_number", "contract_date"])
+    case.save(
+        update_fields=[
+            "status",
+            "contract_number",
+            "contract_date",
+            "cap_amount",
+            "contract_amount",
+        ]
+    )
+    year = _year_award(
+        case,
+        academic_year=case.first_academic_year,
+        tuition=case.tuition,
+        cap=(cap.cap_mrp, mrp),
+        test=test,
+        actor=actor,
+        on=on,
+    )
     case.application = _decision(
         case, actor=actor, on=on, amount=year.amount, test=test
     ).application
     return case
+
+
+def _check_bank_account(student: Person) -> None:
+    """p29: the aid is transferred to the recipient's account in a bank; without a valid IBAN
+    of a bank the office pays through, nothing is awarded or transferred."""
+    bank_known = (
+        Bank.objects.filter(code=iban_bank_code(student.iban)).exists()
+        or student.bank_id is not None
+    )
+    if not rules.bank_account_present(iban=student.iban, bank_known=bank_known):
+        raise NoBankAccount(
+            _(
+                "У получателя %(s)s нет счёта в банке (IBAN) или банк не определён: помощь "
+                "перечисляется только на счёт получателя (п. 29). Укажите IBAN в карточке "
+                "гражданина."
+            )
+            % {"s": student.full_name}
+        )
 
 
 def _refuse(case: EducationCase, *, test: IncomeTest, actor, on) -> EducationCase:
@@ -263,16 +422,22 @@ def _decision(case: EducationCase, *, actor, on, amount, test: IncomeTest) -> De
     return decision
 
 
-def _year_award(case, *, academic_year, tuition, test: IncomeTest, actor, on) -> EducationYear:
-    """The award of one academic year: the tuition, at most cap × MRP on the date (p8, p30),
-    paid at the start of the academic year or at once when that has passed (p12)."""
-    cap = education_cap_on(degree=case.degree, on=on)
-    mrp = mrp_on(on).value
-    amount = rules.education_amount(tuition=tuition, cap_mrp=cap.cap_mrp, mrp_value=mrp)
+def _year_award(
+    case, *, academic_year, tuition, cap: tuple, test: IncomeTest, actor, on
+) -> EducationYear:
+    """The award of one academic year: its tuition, at most the contract's sum and the cap
+    fixed at the decision (p8, p10, p12), paid at the start of the academic year or at once
+    when that has passed (p12). The amount is in tenge: the MRP of the decision only capped
+    it, so no later MRP changes it (the basis names it `cap_mrp_value`, not `mrp_value`)."""
+    cap_mrp, mrp = cap
+    amount = rules.education_year_payment(
+        tuition=tuition, contract_sum=case.contract_amount, cap_amount=case.cap_amount
+    )
     basis = {
-        "mrp_value": str(mrp),
-        "mrp_multiple": str(rules.amount_in_mrp(amount, mrp)),
-        "cap_mrp": str(cap.cap_mrp),
+        "cap_mrp": str(cap_mrp),
+        "cap_mrp_value": str(mrp),
+        "cap_amount": str(case.cap_amount),
+        "contract_amount": str(case.contract_amount),
         "degree": case.degree,
         "tuition": str(tuition),
         "academic_year": academic_year,
@@ -286,7 +451,7 @@ def _year_award(case, *, academic_year, tuition, test: IncomeTest, actor, on) ->
         case=case,
         academic_year=academic_year,
         tuition=tuition,
-        cap_mrp=cap.cap_mrp,
+        cap_mrp=cap_mrp,
         mrp_value=mrp,
         amount=amount,
         per_capita_income=test.per_capita,
@@ -345,8 +510,16 @@ def education_year_continue(
     test = education_income_test(case=case, on=on)
     _check_income_still_passes(test, academic_year)
     _check_tuition(tuition)
+    _check_bank_account(case.student)
+    first = case.years.order_by("academic_year").first()
     return _year_award(
-        case, academic_year=academic_year, tuition=tuition, test=test, actor=actor, on=on
+        case,
+        academic_year=academic_year,
+        tuition=tuition,
+        cap=(first.cap_mrp, first.mrp_value),
+        test=test,
+        actor=actor,
+        on=on,
     )
 
 
@@ -481,8 +654,11 @@ def education_contract_issue(*, case: EducationCase, lang: str, actor):
         case=case,
         year=first,
         student=case.student,
+        student_address=case.student.address or case.application.family.address,
         degree_ru=DEGREE_NAMES[case.degree][0],
         degree_kk=DEGREE_NAMES[case.degree][1],
+        office=_office(lang),
+        relation=_relation(case, lang),
     )
     return issue_document(
         application=case.application,
@@ -493,3 +669,20 @@ def education_contract_issue(*, case: EducationCase, lang: str, actor):
         actor=actor,
         issued_on=case.contract_date,
     )
+
+
+def _office(lang: str) -> dict:
+    """The authorized body's details as a party to the contract (p10), from the settings."""
+    return {
+        "bin": settings.AUTHORIZED_BODY_BIN,
+        "address": (
+            settings.AUTHORIZED_BODY_ADDRESS_KK
+            if lang == "kk"
+            else settings.AUTHORIZED_BODY_ADDRESS_RU
+        ),
+    }
+
+
+def _relation(case: EducationCase, lang: str) -> str:
+    names = RELATION_NAMES.get(case.representative_relation)
+    return "" if names is None else names[lang == "kk"]

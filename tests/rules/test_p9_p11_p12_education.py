@@ -12,6 +12,7 @@ from decimal import Decimal
 import pytest
 
 from applications.reference import rules
+from applications.reference.models import InDemandSpeciality
 from benefits.services.education import ApplicationDeadlinePassed, education_case_decide
 
 from .conftest import D
@@ -72,3 +73,74 @@ def test_p8_p12_the_first_year_is_paid_within_the_cap_by_1_september(
     year = case.years.get()
     assert year.amount == Decimal("1447264.00")  # 392 × 3 692 ₸
     assert year.award.payments.get().due_on == D(2024, 9, 1)
+
+
+@pytest.mark.parametrize(
+    ("born", "on", "minor"),
+    [
+        (D(2006, 9, 1), D(2024, 8, 31), True),  # the day before the 18th birthday
+        (D(2006, 9, 1), D(2024, 9, 1), False),  # the birthday itself
+        (D(2008, 2, 29), D(2026, 2, 27), True),
+        (D(2008, 2, 29), D(2026, 2, 28), False),  # no 29 February in 2026 (Civil Code 190)
+        (D(2000, 1, 1), D(2024, 8, 20), False),
+    ],
+)
+def test_p10_a_student_under_18_signs_through_a_representative(born, on, minor):
+    assert rules.is_minor(birth_date=born, on=on) is minor
+
+
+@pytest.mark.parametrize(
+    ("form", "eligible"),
+    [("full_time", True), ("part_time", False), ("evening", False), ("distance", False)],
+)
+def test_p8_full_time_study_only(form, eligible):
+    assert rules.full_time_study(form) is eligible
+
+
+@pytest.mark.parametrize(
+    ("tuition", "contract", "cap", "paid"),
+    [
+        ("850000", "850000", "1447264", "850000"),  # the tuition
+        ("990000", "850000", "1447264", "850000"),  # a dearer year: the contract's sum
+        ("2000000", "1447264", "1447264", "1447264"),  # the cap at the decision's MRP
+        ("800000", "850000", "1447264", "800000"),  # a cheaper year: its tuition
+    ],
+)
+def test_p8_p10_p12_a_year_is_paid_within_tuition_contract_and_cap(tuition, contract, cap, paid):
+    assert rules.education_year_payment(
+        tuition=Decimal(tuition), contract_sum=Decimal(contract), cap_amount=Decimal(cap)
+    ) == Decimal(paid)
+
+
+@pytest.mark.parametrize(
+    ("on", "listed"),
+    [
+        (D(2019, 12, 31), False),
+        (D(2020, 1, 1), True),
+        (D(2024, 8, 19), True),
+        (D(2024, 8, 20), False),
+    ],
+)
+def test_p8_a_speciality_is_in_demand_within_its_dates(db, on, listed):
+    InDemandSpeciality.objects.create(
+        code="6B06",
+        name_ru="ИКТ",
+        name_kk="АКТ",
+        valid_from=D(2020, 1, 1),
+        valid_to=D(2024, 8, 19),
+    )
+    found = InDemandSpeciality.objects.filter(rules.in_demand_on(on), code="6B06").exists()
+    assert found is listed
+
+
+@pytest.mark.parametrize(
+    ("iban", "bank_known", "present"),
+    [
+        ("", True, False),
+        ("KZ00125KZT1001300335", True, False),  # wrong check digits
+        ("KZ86125KZT5004100100", True, True),
+        ("KZ86125KZT5004100100", False, False),  # no bank the office pays through
+    ],
+)
+def test_p29_transfer_needs_a_bank_account(iban, bank_known, present):
+    assert rules.bank_account_present(iban=iban, bank_known=bank_known) is present

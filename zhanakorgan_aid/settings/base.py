@@ -240,3 +240,15 @@ FORMAT_MODULE_PATH = ["zhanakorgan_aid.formats"]
 # The open-cases index carries status, channel and okrug as non-key columns on PostgreSQL (an
 # index-only count of the work queue, issue 9); SQLite, for development, builds it without them.
 SILENCED_SYSTEM_CHECKS = ["models.W040"]
+
+# The authorized body as a party to the education aid contract (p10): its BIN and address as
+# the contract prints them, in Russian and Kazakh.
+AUTHORIZED_BODY_BIN = env("AUTHORIZED_BODY_BIN", default="")
+AUTHORIZED_BODY_ADDRESS_RU = env(
+    "AUTHORIZED_BODY_ADDRESS_RU",
+    default="Кызылординская область, Жанакорганский район, пос. Жанакорган",
+)
+AUTHORIZED_BODY_ADDRESS_KK = env(
+    "AUTHORIZED_BODY_ADDRESS_KK",
+    default="Қызылорда облысы, Жаңақорған ауданы, Жаңақорған кенті",
+)

@@ -7,10 +7,19 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from applications.reference.models import Category
-from benefits.services.education import education_case_register
+from applications.reference.models import Category, InDemandSpeciality
+from benefits.services.education import Representative, education_case_register
 
 QYZYLORDA = ZoneInfo("Asia/Qyzylorda")
+# The family's daughters are born in 2010: under 18, they apply through their father.
+FATHER = Representative(
+    name="Ахметов Серик Болатович",
+    iin="800101300155",
+    document="Удостоверение личности № 012345678, МВД РК, 01.02.2015",
+    address="с. Жанакорган, ул. Абая, 1",
+    relation="parent",
+    phone="+7 701 000 00 01",
+)
 
 
 def at(day: datetime.date, hour: int = 10) -> datetime.datetime:
@@ -30,6 +39,9 @@ def education_case(family_factory, caseworker):
         tuition=Decimal("2000000.00"),
         registered_on=datetime.date(2024, 8, 20),
         academic_year=2024,
+        study_form="full_time",
+        speciality="6B01",
+        representative=FATHER,
     ):
         quarter = (registered_on.month - 1) // 3  # the quarter before, 1..4 in the same year
         year = registered_on.year if quarter else registered_on.year - 1
@@ -43,7 +55,10 @@ def education_case(family_factory, caseworker):
             category=Category.objects.get(code=code),
             degree=degree,
             institution="Кызылординский университет им. Коркыт Ата",
-            speciality="Педагогика и психология",
+            speciality=InDemandSpeciality.objects.get(code=speciality),
+            study_form=study_form,
+            student_document="Удостоверение личности № 045678912, МВД РК, 10.01.2024",
+            representative=representative,
             academic_year=academic_year,
             tuition=Decimal(tuition),
             actor=caseworker,

@@ -172,7 +172,9 @@ def test_next_academic_year_after_rechecking_eligibility(education_case, casewor
         actor=caseworker,
         on=datetime.date(2025, 8, 28),
     )
-    assert (year.amount, year.mrp_value) == (Decimal("1541344.00"), Decimal("3932.00"))
+    # The tuition rose to 2 100 000 and the MRP to 3 932, but a year is paid no more than the
+    # contract's sum fixed at the decision: 392 × 3 692 (p8, p10, p12).
+    assert (year.amount, year.mrp_value) == (Decimal("1447264.00"), Decimal("3692.00"))
     assert year.award.payments.get().due_on == datetime.date(2025, 9, 1)
     with pytest.raises(Exception, match="Следующий учебный год — 2026/2027"):
         education_year_continue(

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from applications.reference.models import Category
+from applications.reference.models import Category, InDemandSpeciality
 from benefits.models import EducationCase
 from benefits.services.education import education_case_decide
 from tests.conftest import login
@@ -29,9 +29,16 @@ def form_data(family, student, **extra):
         "category": Category.objects.get(code="education-orphans").pk,
         "degree": "master",
         "institution": "КазНУ им. аль-Фараби",
-        "speciality": "Математика",
+        "speciality": InDemandSpeciality.objects.get(code="7M01").pk,
+        "study_form": "full_time",
         "academic_year": 2024,
         "tuition": "1200000",
+        "student_document": "Удостоверение личности № 045678912, МВД РК, 10.01.2024",
+        "representative_name": "Ахметов Серик Болатович",
+        "representative_relation": "parent",
+        "representative_iin": "800101300155",
+        "representative_document": "Удостоверение личности № 012345678, МВД РК, 01.02.2015",
+        "representative_address": "с. Жанакорган, ул. Абая, 1",
         **extra,
     }
 
