@@ -1,7 +1,9 @@
 /* Page behaviour without inline handlers (the Content-Security-Policy forbids them).
  *   data-confirm="Текст?"  on a button, link or form: ask before going on;
  *   data-autosubmit        on a select or input: submit its form when it changes;
- *   data-print             on a button: print the page.
+ *   data-print             on a button: print the page;
+ *   data-hide-when="ID"    on an element: hidden while the field ID has a value (a payment
+ *                          list by memorial date asks for no period).
  */
 (function () {
   "use strict";
@@ -31,5 +33,14 @@
     if (field && field.form) {
       field.form.submit();
     }
+    hideWhenFilled();
   });
+
+  function hideWhenFilled() {
+    document.querySelectorAll("[data-hide-when]").forEach(function (element) {
+      var field = document.getElementById(element.getAttribute("data-hide-when"));
+      element.hidden = Boolean(field && field.value);
+    });
+  }
+  hideWhenFilled();
 })();

@@ -74,4 +74,6 @@ def test_list_by_period_without_dates_is_refused_with_the_input_kept(administrat
     page = response.content.decode()
     assert "Укажите дату или выберите памятную дату." in page
     assert 'value="Май 2022"' in page
+    # the period's two fields are hidden while a memorial date is chosen (static/js/app.js)
+    assert page.count('data-hide-when="id_occasion"') == 2
     assert not PaymentList.objects.exists()
