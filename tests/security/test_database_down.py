@@ -12,7 +12,7 @@ from contextlib import contextmanager
 
 import pytest
 from django.db import DEFAULT_DB_ALIAS, OperationalError, connections
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from tests.conftest import login
@@ -140,6 +140,15 @@ def test_health_checks_set_no_cookie_and_read_no_session(caseworker, django_asse
         assert "Cookie" not in response.get("Vary", "")
         assert "no-store" in response["Cache-Control"]
         assert response["Content-Type"].startswith("text/plain")
+
+
+@override_settings(ALLOWED_HOSTS=["aid.example.kz"], SECURE_SSL_REDIRECT=True)
+def test_health_checks_answer_the_proxy_over_plain_http_at_any_host(db):
+    """The proxy asks the worker directly, by its address, before TLS; pages still redirect."""
+    client = browser()
+    for path in ("/healthz", "/readyz"):
+        assert client.get(path, HTTP_HOST="10.0.0.7:8000").status_code == 200
+    assert client.get("/", HTTP_HOST="aid.example.kz").status_code == 301
 
 
 def test_a_locked_sqlite_database_is_not_an_outage(db):
