@@ -9,11 +9,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from applications.cases.models import Application, ApplicationDocument, Decision
-from applications.reference.models import Category
+from applications.reference.models import Category, InDemandSpeciality
 from applications.reference.testdata import iin_sequence, make_kz_iban
 from benefits.memorial_resources import SourceRow
 from benefits.services.awards import award_create_for_decision
 from benefits.services.education import (
+    Representative,
     education_case_decide,
     education_case_register,
     education_contract_issue,
@@ -155,10 +156,19 @@ def education_case(family_factory, caseworker):
         category=Category.objects.get(code="education-large-families"),
         degree="bachelor",
         institution="Кызылординский университет",
-        speciality="Педагогика",
+        speciality=InDemandSpeciality.objects.get(code="6B01"),
+        study_form="full_time",
         academic_year=2024,
         tuition=Decimal("2000000.00"),
         actor=caseworker,
+        student_document="Удостоверение личности № 045678912, МВД РК, 10.01.2024",
+        representative=Representative(  # the student, born in 2010, is under 18 (p10)
+            name="Ахметов Серик Болатович",
+            iin="800101300155",
+            document="Удостоверение личности № 012345678, МВД РК, 01.02.2015",
+            address="с. Жанакорган, ул. Абая, 1",
+            relation="parent",
+        ),
         registered_at=timezone.make_aware(datetime.datetime(2024, 8, 20, 10)),
     )
     case = education_case_decide(case=case, actor=caseworker, on=D(2024, 8, 22))
