@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from applications.cases.models import Family
+from applications.reference.validators import validate_signatory_name
 
 from .models import SurveyAct
 from .services.special import AMOUNT_WITHOUT_NEED
@@ -131,6 +132,14 @@ class SurveyActForm(forms.ModelForm):
                 field.error_messages.update(COUNT_ERRORS)
         self.fields["place"].required = True
         self.fields["chair_name"].required = True
+        self.fields["chair_name"].validators.append(validate_signatory_name)
+
+    def clean_member_names(self):
+        """One member of the commission a line, each a name as signed."""
+        value = self.cleaned_data.get("member_names", "")
+        for line in value.splitlines():
+            validate_signatory_name(line)
+        return value
 
     def clean_surveyed_on(self):
         value = self.cleaned_data.get("surveyed_on")
@@ -222,7 +231,9 @@ class SurveyRefusalForm(DatedForm):
 
     refused_on = forms.DateField(label=_("дата отказа"), widget=DATE_WIDGET)
     signed_by = forms.CharField(
-        label=_("Ф.И.О. подписавшего отказ (заявитель или член семьи)"), max_length=300
+        label=_("Ф.И.О. подписавшего отказ (заявитель или член семьи)"),
+        max_length=300,
+        validators=[validate_signatory_name],
     )
 
 

@@ -90,3 +90,19 @@ def validate_person_name(value: str) -> None:
             _("Имя может содержать только буквы, дефис, апостроф и пробел."),
             code="person_name",
         )
+
+
+# The name under a signature on a commission's paper: a surname with initials ("Бекова А.",
+# "Членов Ч.Ч."), or names in full. The letters of PERSON_NAME, with a dot after an initial.
+SIGNATORY_NAME = re.compile(r"[^\W\d_]+(?:(?:\. ?|[-'’ʼ ])[^\W\d_]+)*\.?")
+
+
+def validate_signatory_name(value: str) -> None:
+    """A name as signed on an act or a conclusion: letters, hyphens, apostrophes, spaces and
+    the dots of initials only."""
+    value = (value or "").strip()
+    if value and not SIGNATORY_NAME.fullmatch(value):
+        raise ValidationError(
+            _("Ф.И.О. может содержать только буквы, точки инициалов, дефис, апостроф и пробел."),
+            code="signatory_name",
+        )

@@ -206,3 +206,37 @@ def test_survey_page_queries_do_not_grow_with_the_family(client, at_local, local
         assert response.status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_signatures_take_names_with_initials_and_refuse_markup_or_formulas(
+    client, at_local, local_member
+):
+    """The names signed under the act and the refusal: initials with their dots are names;
+    markup, digits or a formula are not (issue 21: names everywhere a name is entered)."""
+    application = at_local()
+    login(client, local_member)
+    url = reverse("workflow:survey", args=[application.pk])
+    body = client.post(
+        url,
+        act_post(application, chair_name="<b>Бекова</b>", member_names="Сапаров Н.\n=SUM(A1)"),
+    ).content.decode()
+    message = "Ф.И.О. может содержать только буквы, точки инициалов, дефис, апостроф и пробел."
+    assert body.count(message) == 2
+    assert "=SUM(A1)" in body and "&lt;b&gt;Бекова&lt;/b&gt;" in body
+    assert not SurveyAct.objects.filter(application=application).exists()
+
+    body = client.post(
+        url, {"action": "refusal", "refused_on": "2026-03-10", "signed_by": "Ахметов 1"}
+    ).content.decode()
+    assert message in body and 'value="Ахметов 1"' in body
+    assert not SurveyAct.objects.filter(application=application).exists()
+
+    client.post(
+        url,
+        act_post(application, chair_name="Бекова А.Ж.", member_names="Сапаров Н. Т.\nO'Brien J."),
+    )
+    act = SurveyAct.objects.get(application=application)
+    assert (act.chair_name, act.member_name_list) == (
+        "Бекова А.Ж.",
+        ["Сапаров Н. Т.", "O'Brien J."],
+    )
