@@ -189,3 +189,45 @@ def test_the_list_and_the_overdue_receipts_as_the_pages_show_them(
     assert f'<a href="{case.get_absolute_url()}">{case.student.full_name}</a>' in row
     assert f'<td class="num">{format_money(year.amount)}</td>' in row
     assert '<td>27.08.2024</td><td class="late">04.09.2024</td>' in row
+
+
+def test_part_time_refused_on_the_page_with_input_kept(client, caseworker, family_and_student):
+    family, student = family_and_student
+    login(client, caseworker)
+    with time_machine.travel(at(datetime.date(2024, 8, 20)), tick=False):
+        response = client.post(
+            reverse("benefits:education_create"),
+            form_data(family, student, study_form="part_time"),
+        )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "только обучающимся по очной форме (п. 8)" in html
+    assert 'value="Ахметов Серик Болатович"' in html
+    assert not EducationCase.objects.exists()
+
+
+def test_a_representatives_name_with_digits_refused_beside_the_field(
+    client, caseworker, family_and_student
+):
+    family, student = family_and_student
+    login(client, caseworker)
+    with time_machine.travel(at(datetime.date(2024, 8, 20)), tick=False):
+        response = client.post(
+            reverse("benefits:education_create"),
+            form_data(family, student, representative_name="Ахметов 1"),
+        )
+    html = response.content.decode()
+    assert "Имя может содержать только буквы, дефис, апостроф и пробел." in html
+    assert not EducationCase.objects.exists()
+
+
+def test_decision_without_an_account_says_so_on_the_page(client, caseworker, education_case):
+    case = education_case()
+    case.student.iban, case.student.bank = "", None
+    case.student.save()
+    login(client, caseworker)
+    with time_machine.travel(at(DECIDED), tick=False):
+        page = client.post(reverse("benefits:education_decide", args=[case.pk]), follow=True)
+    assert "нет счёта в банке (IBAN)" in page.content.decode()
+    case.refresh_from_db()
+    assert case.status == EducationCase.Status.APPLIED
