@@ -4,10 +4,12 @@ speciality on the region's list, a minor's legal representative, the bank accoun
 the contract with both parties' details."""
 
 import datetime
+import importlib
 import io
 from decimal import Decimal
 
 import pytest
+from django.apps import apps
 from django.test import override_settings
 from pypdf import PdfReader
 
@@ -263,3 +265,22 @@ def test_contract_prints_both_parties_and_the_representative_who_signs(education
     assert "Алушының заңды өкілі" in kk
     assert "Ахметов Серик Болатович" in kk
     assert "Педагогикалық ғылымдар" in kk
+
+
+def test_cases_decided_before_get_their_contracts_sum_from_the_first_year(
+    education_case, caseworker
+):
+    """Migration benefits 0010: a case decided before the sums were kept gets the first year's
+    amount as the contract's sum and its cap at that year's MRP."""
+    migration = importlib.import_module(
+        "benefits.migrations.0010_education_full_time_speciality_representative_contract_amount"
+    )
+    case = education_case(tuition=Decimal("850000.00"))
+    case = education_case_decide(case=case, actor=caseworker, on=DECIDED)
+    EducationCase.objects.filter(pk=case.pk).update(contract_amount=None, cap_amount=None)
+    migration.freeze_contract_amounts(apps, None)
+    case.refresh_from_db()
+    assert (case.contract_amount, case.cap_amount) == (
+        Decimal("850000.00"),
+        Decimal("1447264.00"),
+    )
