@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import QuerySet
+from django.utils.text import capfirst
 
 from applications.cases.models import Application, FamilyMember
 from applications.cases.selectors import family_members_with_incomes, per_capita_income
@@ -50,6 +51,39 @@ def family_incomes(*, application: Application) -> IncomeSummary:
     ]
     total = Decimal(figures.total).quantize(CENT)
     return IncomeSummary(figures.year, figures.quarter, rows, total, rules.monthly_income(total))
+
+
+ACT_SUMMARY_FIELDS = (
+    "hardship",
+    "housing_other",
+    "subsidiary_farm",
+    "land",
+    "livestock",
+    "vehicles",
+    "other_housing",
+    "previous_aid",
+    "other_incomes",
+    "school_supplies",
+    "sanitary_conditions",
+)
+
+
+@dataclass(frozen=True)
+class ActLine:
+    label: str
+    value: str
+
+
+def act_summary(act: SurveyAct | None) -> list[ActLine]:
+    """What the local commission found (annex 1, items 4–10), the items it filled in: the
+    special commission reads them beside the figures (p22, p23)."""
+    if act is None or act.refused:
+        return []
+    return [
+        ActLine(capfirst(SurveyAct._meta.get_field(name).verbose_name), getattr(act, name))
+        for name in ACT_SUMMARY_FIELDS
+        if getattr(act, name)
+    ]
 
 
 def family_members(application: Application) -> list[FamilyMember]:

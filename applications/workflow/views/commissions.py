@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from applications.cases import access as cases_access
+from applications.cases.decision_basis import income_threshold
 from commissions import access, selectors
 from commissions.caps import Cap, category_cap
 from commissions.documents import KINDS, LANGS
@@ -231,6 +233,7 @@ def special_conclusion(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(application)
     cap, cap_error = cap_or_error(application)
     conclusion = selectors.related_or_none(application, "special_conclusion")
+    act = selectors.survey_act_of(application)
     return render(
         request,
         "commissions/special_conclusion.html",
@@ -239,7 +242,12 @@ def special_conclusion(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "cap": cap,
             "cap_error": cap_error,
-            "act": selectors.survey_act_of(application),
+            "act": act,
+            "act_summary": selectors.act_summary(act),
+            "members": selectors.family_members(application),
+            "full_iin": cases_access.sees_full_iin(request.user),
+            "incomes": selectors.family_incomes(application=application),
+            "threshold": income_threshold(application, application.per_capita_income),
             "local_conclusion": selectors.related_or_none(application, "local_conclusion"),
             "conclusion": conclusion,
             "printed_documents": printed_documents(application, request.user)
