@@ -17,6 +17,7 @@ from applications.reference.validators import (
     normalize_iban,
     validate_iin,
     validate_kz_iban,
+    validate_kz_phone,
     validate_person_name,
 )
 
@@ -35,7 +36,9 @@ class Person(models.Model):
     birth_date = models.DateField(_("дата рождения"))
     sex = models.CharField(_("пол"), max_length=1, choices=Sex.choices)
     address = models.CharField(_("адрес"), max_length=300, blank=True)
-    phone = models.CharField(_("телефон"), max_length=30, blank=True)
+    phone = models.CharField(
+        _("телефон"), max_length=30, blank=True, validators=[validate_kz_phone]
+    )
     bank = models.ForeignKey(
         Bank, verbose_name=_("банк"), on_delete=models.PROTECT, null=True, blank=True
     )
@@ -43,6 +46,16 @@ class Person(models.Model):
         _("счёт (IBAN)"), max_length=20, blank=True, validators=[validate_kz_iban]
     )
     created_at = models.DateTimeField(_("создан"), auto_now_add=True)
+    # Who registered the citizen: an akim's office sees a person with no family yet only if it
+    # registered them (access.scope_persons).
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("кто зарегистрировал"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -73,6 +86,39 @@ class Person(models.Model):
     @property
     def masked_iin(self) -> str:
         return masked_iin(self.iin)
+
+
+class IinCorrection(models.Model):
+    """An IIN corrected by a caseworker: the old and the new number and why, shown on the
+    person's page (the person's own history keeps the change too)."""
+
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("гражданин"),
+        on_delete=models.CASCADE,
+        related_name="iin_corrections",
+    )
+    old_iin = models.CharField(_("прежний ИИН"), max_length=12)
+    new_iin = models.CharField(_("новый ИИН"), max_length=12)
+    reason = models.TextField(_("основание исправления"))
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("кто исправил"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    corrected_at = models.DateTimeField(_("когда"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-corrected_at", "-id"]
+        verbose_name = _("исправление ИИН")
+        verbose_name_plural = _("исправления ИИН")
+        constraints = [
+            models.CheckConstraint(condition=~Q(reason=""), name="iin_correction_reason_given"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.old_iin} → {self.new_iin}"
 
 
 def full_name(surname: str, name: str, patronymic: str) -> str:

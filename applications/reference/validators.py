@@ -76,6 +76,31 @@ def iban_bank_code(value: str) -> str:
     return normalize_iban(value)[4:7]
 
 
+# A telephone number of Kazakhstan as the office dials it for notices: +7, then ten digits of
+# which the first is 7 (the operators' and the regions' codes 7xx). Typed with or without +7
+# or the domestic 8, with spaces, hyphens or brackets; kept as +7 7xx xxx xx xx.
+KZ_PHONE_DIGITS = re.compile(r"(?:\+?7|8)?(7\d{9})")
+
+
+def normalize_kz_phone(value: str) -> str:
+    """The number as +7 7xx xxx xx xx, or ValidationError; an empty value stays empty."""
+    value = (value or "").strip()
+    if not value:
+        return ""
+    if re.search(r"[^\d\s()+-]", value) or not (
+        match := KZ_PHONE_DIGITS.fullmatch(re.sub(r"[\s()-]", "", value))
+    ):
+        raise ValidationError(
+            _("Телефон должен быть номером Казахстана: +7 7xx xxx xx xx."), code="kz_phone"
+        )
+    d = match.group(1)
+    return f"+7 {d[:3]} {d[3:6]} {d[6:8]} {d[8:]}"
+
+
+def validate_kz_phone(value: str) -> None:
+    normalize_kz_phone(value)
+
+
 # A person's name as the identity documents of Kazakhstan print it: letters of any alphabet in
 # use (Cyrillic with the Kazakh letters, Latin), with hyphens, apostrophes and spaces between
 # them. No digits, no markup, nothing a spreadsheet would take for a formula.
