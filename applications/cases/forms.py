@@ -137,6 +137,17 @@ class MemberForm(forms.Form):
     employment_measures = forms.CharField(label=_("меры занятости"), max_length=300, required=False)
     own_hardship = forms.CharField(label=_("ТЖС"), max_length=300, required=False)
 
+    def __init__(self, *args, with_applicant: bool = False, **kwargs):
+        """`with_applicant`: the family's page of changes lists the applicant among the members
+        (choosing another one changes the applicant). An existing member's IIN and names are
+        shown as registered, read-only (a citizen's own page corrects them)."""
+        super().__init__(*args, **kwargs)
+        if with_applicant:
+            self.fields["relation"].choices = [("", "—"), *FamilyMember.Relation.choices]
+        if self.initial.get("iin"):
+            for name in ("iin", "surname", "name", "patronymic"):
+                self.fields[name].widget.attrs["readonly"] = True
+
     def clean_iin(self):
         return clean_iin_value(self.cleaned_data.get("iin"))
 
@@ -173,19 +184,87 @@ class IncomeForm(forms.Form):
         return clean_iin_value(self.cleaned_data.get("iin"))
 
 
-class BaseMemberFormSet(forms.BaseFormSet):
+class BaseRowFormSet(forms.BaseFormSet):
+    """Rows of a family's form: as many as typed (the page adds a row without losing what is
+    typed), each may be ticked off."""
+
+    def filled_rows(self) -> list[dict]:
+        """The cleaned rows kept: neither left empty nor ticked for removal."""
+        return [
+            f.cleaned_data
+            for f in self.forms
+            if f.cleaned_data and not (self.can_delete and self._should_delete_form(f))
+        ]
+
+
+class BaseMemberFormSet(BaseRowFormSet):
     def clean(self):
-        seen = set()
-        for form in self.forms:
-            iin = form.cleaned_data.get("iin") if hasattr(form, "cleaned_data") else None
-            if iin:
-                if iin in seen:
-                    raise ValidationError(_("Один и тот же ИИН указан в составе семьи дважды."))
-                seen.add(iin)
+        if any(self.errors):
+            return
+        rows = self.filled_rows()
+        iins = [row["iin"] for row in rows]
+        if len(set(iins)) != len(iins):
+            raise ValidationError(_("Один и тот же ИИН указан в составе семьи дважды."))
+        applicants = [r for r in rows if r["relation"] == FamilyMember.Relation.APPLICANT]
+        if self.form_kwargs.get("with_applicant") and len(applicants) != 1:
+            raise ValidationError(
+                _("Родство «заявитель» должно быть указано ровно у одного члена семьи.")
+            )
 
 
-MemberFormSet = forms.formset_factory(MemberForm, formset=BaseMemberFormSet, extra=3)
-IncomeFormSet = forms.formset_factory(IncomeForm, extra=4)
+def member_formset(extra: int):
+    return forms.formset_factory(
+        MemberForm, formset=BaseMemberFormSet, extra=extra, can_delete=True
+    )
+
+
+def income_formset(extra: int):
+    return forms.formset_factory(IncomeForm, formset=BaseRowFormSet, extra=extra, can_delete=True)
+
+
+# The registration starts with a few empty rows, the page of changes with one; both add more.
+MemberFormSet = member_formset(extra=3)
+IncomeFormSet = income_formset(extra=4)
+FamilyMemberEditFormSet = member_formset(extra=1)
+FamilyIncomeEditFormSet = income_formset(extra=1)
+
+
+class FamilyEditForm(forms.ModelForm):
+    """A family's own facts (annex 1, items 3, 5, 6); the okrug and number stay. A reason is
+    asked while an application of the family is surveyed and not yet decided."""
+
+    reason = forms.CharField(
+        label=_("причина изменения"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    class Meta:
+        model = Family
+        fields = [
+            "address",
+            "housing",
+            "housing_other",
+            "housing_cost",
+            "subsidiary_farm",
+            "land",
+            "livestock",
+        ]
+        widgets = FamilyForm.Meta.widgets
+
+    def __init__(self, *args, reason_required: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["housing_cost"].min_value = 0
+        if reason_required:
+            self.fields["reason"].required = True
+            self.fields["reason"].help_text = _(
+                "Заявление семьи обследовано и ждёт решения: причина будет видна на его странице."
+            )
+        else:
+            del self.fields["reason"]
+
+    clean_housing_cost = FamilyForm.clean_housing_cost
 
 
 class ApplicationForm(forms.Form):

@@ -10,6 +10,7 @@ urlpatterns = [
     path("persons/<int:pk>/", views.person_detail, name="person_detail"),
     path("families/new/", views.family_create, name="family_create"),
     path("families/<int:pk>/", views.family_detail, name="family_detail"),
+    path("families/<int:pk>/edit/", views.family_edit, name="family_edit"),
     path("applications/", views.application_list, name="application_list"),
     path("applications/new/", views.application_create, name="application_create"),
     path("applications/<int:pk>/documents/", views.document_upload, name="document_upload"),

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.forms.utils import ErrorDict
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,13 +22,17 @@ from .filters import OKRUG_FILTER_SECONDS, ApplicationFilter
 from .forms import (
     ApplicationForm,
     DocumentForm,
+    FamilyEditForm,
     FamilyForm,
+    FamilyIncomeEditFormSet,
+    FamilyMemberEditFormSet,
     IncomeFormSet,
     MemberFormSet,
     PersonForm,
 )
-from .models import Application, ApplicationDocument, Family, Person
+from .models import Application, ApplicationDocument, Family, FamilyMember, Person
 from .pagination import ListPaginator
+from .services import family as family_service
 from .services import intake
 from .tables import ApplicationTable
 from .uploads import check_scan
@@ -79,18 +84,25 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _family_payload(form, members, incomes):
     """Turn the three forms' data into the service's arguments, creating new citizens."""
-    people = {form.applicant.iin: form.applicant}
-    member_rows = []
-    for data in (f.cleaned_data for f in members.forms if f.has_changed() and f.cleaned_data):
+    people, member_rows = _member_rows(members, address=form.cleaned_data["address"])
+    people[form.applicant.iin] = form.applicant
+    return member_rows, _income_rows(incomes, people)
+
+
+def _member_rows(members, *, address: str) -> tuple[dict, list]:
+    """The members typed (rows left empty or ticked off aside) as the services take them, with
+    their citizens by IIN; a citizen new to the office is registered at the family's address."""
+    people, rows = {}, []
+    for data in members.filled_rows():
         person = Person.objects.filter(iin=data["iin"]).first() or intake.person_create(
             iin=data["iin"],
             surname=data["surname"],
             name=data["name"],
             patronymic=data.get("patronymic", ""),
-            address=form.cleaned_data["address"],
+            address=address,
         )
         people[person.iin] = person
-        member_rows.append(
+        rows.append(
             intake.MemberData(
                 person=person,
                 relation=data["relation"],
@@ -100,14 +112,14 @@ def _family_payload(form, members, incomes):
                 own_hardship=data["own_hardship"],
             )
         )
-    return member_rows, _income_rows(incomes, people)
+    return people, rows
 
 
 def _income_rows(incomes, people: dict) -> list:
     """The incomes typed, each of a member of the family (by IIN: an error beside it if not)."""
     rows = []
     for f in incomes.forms:
-        if not (f.has_changed() and f.cleaned_data):
+        if not f.cleaned_data or incomes._should_delete_form(f):
             continue
         data = f.cleaned_data
         if data["iin"] not in people:
@@ -177,7 +189,114 @@ def family_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 family.applications.all(), user=request.user
             ).select_related("category"),
             "full_iin": access.sees_full_iin(request.user),
+            "can_edit": access.can_register(request.user),
         },
+    )
+
+
+ADD_ROW = "add_row"
+
+
+@login_required
+def family_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The family kept up to date: its facts, members, incomes by quarter and applicant."""
+    require_registrar(request.user)
+    family = access.family_get_for(user=request.user, pk=pk)
+    rows = sorted(
+        selectors.family_members_with_incomes(family),
+        key=lambda m: (m.relation != FamilyMember.Relation.APPLICANT, m.pk),
+    )
+    data = _with_added_row(request.POST) if request.method == "POST" else None
+    waiting = family_service.applications_awaiting_decision(family)
+    form = FamilyEditForm(data, instance=family, reason_required=waiting.exists())
+    members = FamilyMemberEditFormSet(
+        data, prefix="members", initial=_member_initial(rows), form_kwargs={"with_applicant": True}
+    )
+    incomes = FamilyIncomeEditFormSet(data, prefix="incomes", initial=_income_initial(rows))
+    forms = (form, members, incomes)
+    if ADD_ROW in request.POST:
+        _unjudged(form, members, incomes)
+    elif request.method == "POST" and all(f.is_valid() for f in forms):
+        try:
+            with transaction.atomic():
+                changes = _family_update_from(request, family, form, members, incomes)
+        except ValidationError:
+            pass
+        except ApplicationError as error:
+            form.add_error(None, str(error))
+        else:
+            if changes:
+                messages.success(
+                    request, _("Сведения о семье %(n)s сохранены.") % {"n": family.reg_number}
+                )
+            else:
+                messages.info(request, _("Изменений нет."))
+            return redirect(family)
+    return render(
+        request,
+        "applications/family_edit.html",
+        {"family": family, "form": form, "members": members, "incomes": incomes},
+    )
+
+
+def _with_added_row(post):
+    """«Добавить строку» without JavaScript: the form comes back with one more row of the table
+    it names, everything typed kept."""
+    prefix = post.get(ADD_ROW)
+    total = f"{prefix}-TOTAL_FORMS"
+    if prefix not in ("members", "incomes") or not post.get(total, "").isdigit():
+        return post
+    data = post.copy()
+    data[total] = str(int(post[total]) + 1)
+    return data
+
+
+def _unjudged(*forms) -> None:
+    """Forms sent back for one more row show what was typed, not yet errors: nothing is saved
+    and nothing judged until the form is submitted."""
+    for form in forms:
+        for one in getattr(form, "forms", [form]):
+            one._errors = ErrorDict()
+        if hasattr(form, "forms"):
+            form._errors, form._non_form_errors = [], form.error_class()
+
+
+def _member_initial(rows) -> list[dict]:
+    names = ("relation", "occupation", "unemployment_reason", "employment_measures")
+    return [
+        {
+            "iin": m.person.iin,
+            "surname": m.person.surname,
+            "name": m.person.name,
+            "patronymic": m.person.patronymic,
+            "own_hardship": m.own_hardship,
+            **{name: getattr(m, name) for name in names},
+        }
+        for m in rows
+    ]
+
+
+def _income_initial(rows) -> list[dict]:
+    """Every quarter's incomes, oldest quarter first: kept unless changed or ticked off."""
+    incomes = [(i, m.person.iin) for m in rows for i in m.income_list]
+    incomes.sort(key=lambda pair: (pair[0].year, pair[0].quarter, pair[0].member_id, pair[0].pk))
+    return [
+        {"iin": iin, "kind": i.kind, "year": i.year, "quarter": i.quarter, "amount": i.amount}
+        for i, iin in incomes
+    ]
+
+
+def _family_update_from(request, family, form, members, incomes) -> list[str]:
+    people, rows = _member_rows(members, address=form.cleaned_data["address"])
+    applicant = next(r.person for r in rows if r.relation == FamilyMember.Relation.APPLICANT)
+    return family_service.family_update(
+        family=family,
+        actor=request.user,
+        applicant=applicant,
+        members=[r for r in rows if r.relation != FamilyMember.Relation.APPLICANT],
+        incomes=_income_rows(incomes, people),
+        reason=form.cleaned_data.get("reason", ""),
+        **{name: form.cleaned_data[name] for name in family_service.FAMILY_FIELDS},
     )
 
 

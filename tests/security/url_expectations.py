@@ -93,6 +93,9 @@ EXPECTATIONS: dict[str, Expect] = {
     "applications:person_detail": Expect(CASE_READERS, args=lambda w: [w.case.applicant_id]),
     "applications:family_create": Expect(only(REGISTRARS)),
     "applications:family_detail": Expect(CASE_READERS, args=lambda w: [w.case.family_id]),
+    "applications:family_edit": Expect(
+        only({**REGISTRARS, "other_akim": NOT_FOUND}), args=lambda w: [w.case.family_id]
+    ),
     "applications:application_list": Expect(answers(OK)),
     "applications:application_create": Expect(only(REGISTRARS)),
     "workflow:application_detail": Expect(CASE_READERS, args=case),
