@@ -8,7 +8,7 @@ from django.http import Http404
 
 from zhanakorgan_aid import roles
 
-from .models import Application, Family, Person
+from .models import Application, Family, FamilyMember, Person
 
 STAFF_ROLES = (
     roles.CASEWORKER,
@@ -54,11 +54,20 @@ def scope_families(qs: QuerySet[Family], *, user) -> QuerySet[Family]:
 
 
 def scope_persons(qs: QuerySet[Person], *, user) -> QuerySet[Person]:
+    """Citizens a user may see: the members of the families the user sees; for an akim's
+    office also the citizens its okrug's office registered who belong to no family yet, so that
+    the citizen it has just registered leads on to the family (issue 20). A citizen in a family
+    of another okrug stays hidden whoever registered them."""
     names = roles.roles_of(user)
     if names & {roles.CASEWORKER, roles.ADMINISTRATOR, roles.AUDITOR}:
         return qs
     families = scope_families(Family.objects.all(), user=user)
-    return qs.filter(memberships__family__in=families).distinct()
+    visible = Q(pk__in=FamilyMember.objects.filter(family__in=families).values("person_id"))
+    if roles.AKIM_OFFICE in names and roles.scoped_by_okrug(names) and user.okrug_id:
+        visible |= Q(created_by__okrug_id=user.okrug_id) & ~Q(
+            pk__in=FamilyMember.objects.values("person_id")
+        )
+    return qs.filter(visible)
 
 
 def application_get_for(*, user, pk, related: tuple[str, ...] = ()) -> Application:
@@ -92,6 +101,11 @@ def person_get_for(*, user, pk: int) -> Person:
 
 def can_register(user) -> bool:
     return roles.has_role(user, roles.CASEWORKER, roles.AKIM_OFFICE, roles.ADMINISTRATOR)
+
+
+def can_correct_iin(user) -> bool:
+    """Only a caseworker of the authorized body corrects a citizen's IIN (issue 20)."""
+    return roles.has_role(user, roles.CASEWORKER)
 
 
 def sees_full_iin(user) -> bool:

@@ -12,6 +12,7 @@ from applications.reference.models import Bank, Category
 from applications.reference.validators import (
     iban_bank_code,
     normalize_iban,
+    normalize_kz_phone,
     parse_iin,
     validate_kz_iban,
     validate_person_name,
@@ -47,6 +48,9 @@ class PersonForm(forms.ModelForm):
     def clean_iin(self):
         return clean_iin_value(self.cleaned_data.get("iin"))
 
+    def clean_phone(self):
+        return normalize_kz_phone(self.cleaned_data.get("phone", ""))
+
     def clean_iban(self):
         iban = normalize_iban(self.cleaned_data.get("iban", ""))
         if iban:
@@ -58,6 +62,31 @@ class PersonForm(forms.ModelForm):
                     % {"code": iban_bank_code(iban)}
                 )
         return iban
+
+
+class PersonEditForm(PersonForm):
+    """A citizen's names and contact details corrected; the IIN is corrected apart."""
+
+    class Meta(PersonForm.Meta):
+        fields = ["surname", "name", "patronymic", "address", "phone", "iban"]
+        widgets = {}
+
+
+class IinCorrectionForm(forms.Form):
+    new_iin = forms.CharField(
+        label=_("правильный ИИН"),
+        max_length=12,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autofocus": True}),
+    )
+    reason = forms.CharField(
+        label=_("основание исправления"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Укажите основание исправления ИИН.")},
+    )
+
+    def clean_new_iin(self):
+        return clean_iin_value(self.cleaned_data.get("new_iin"))
 
 
 class FamilyForm(forms.ModelForm):

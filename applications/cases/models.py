@@ -120,6 +120,14 @@ class IinCorrection(models.Model):
     def __str__(self) -> str:
         return f"{self.old_iin} → {self.new_iin}"
 
+    @property
+    def masked_old_iin(self) -> str:
+        return masked_iin(self.old_iin)
+
+    @property
+    def masked_new_iin(self) -> str:
+        return masked_iin(self.new_iin)
+
 
 def full_name(surname: str, name: str, patronymic: str) -> str:
     return " ".join(p for p in (surname, name, patronymic) if p)

@@ -26,14 +26,16 @@ from .forms import (
     FamilyForm,
     FamilyIncomeEditFormSet,
     FamilyMemberEditFormSet,
+    IinCorrectionForm,
     IncomeFormSet,
     MemberFormSet,
+    PersonEditForm,
     PersonForm,
 )
 from .models import Application, ApplicationDocument, Family, FamilyMember, Person
 from .pagination import ListPaginator
 from .services import family as family_service
-from .services import intake
+from .services import intake, persons
 from .tables import ApplicationTable
 from .uploads import check_scan
 
@@ -57,7 +59,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
     form = PersonForm(request.POST or None, initial={"iin": request.GET.get("iin", "")})
     if request.method == "POST" and form.is_valid():
         try:
-            person = intake.person_create(**form.cleaned_data)
+            person = intake.person_create(**form.cleaned_data, created_by=request.user)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -77,9 +79,45 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "person": person,
             "memberships": memberships,
+            "iin_corrections": person.iin_corrections.select_related("corrected_by"),
             "full_iin": access.sees_full_iin(request.user),
+            "can_edit": access.can_register(request.user),
+            "can_correct_iin": access.can_correct_iin(request.user),
         },
     )
+
+
+@login_required
+def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Correct a citizen's names, address, phone and account (the IIN apart)."""
+    require_registrar(request.user)
+    person = access.person_get_for(user=request.user, pk=pk)
+    form = PersonEditForm(request.POST or None, instance=person)
+    if request.method == "POST" and form.is_valid():
+        persons.person_update(person=person, **form.cleaned_data)
+        messages.success(request, _("Данные гражданина %(p)s сохранены.") % {"p": person})
+        return redirect(person)
+    return render(request, "applications/person_edit.html", {"form": form, "person": person})
+
+
+@login_required
+def person_iin_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    """A caseworker corrects a wrongly entered IIN, with the reason (kept and shown)."""
+    if not access.can_correct_iin(request.user):
+        raise PermissionDenied
+    person = access.person_get_for(user=request.user, pk=pk)
+    form = IinCorrectionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            persons.person_iin_correct(person=person, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error("new_iin", error)
+        except ApplicationError as error:
+            form.add_error("new_iin", str(error))
+        else:
+            messages.success(request, _("ИИН гражданина %(p)s исправлен.") % {"p": person})
+            return redirect(person)
+    return render(request, "applications/person_iin_form.html", {"form": form, "person": person})
 
 
 def _family_payload(form, members, incomes):

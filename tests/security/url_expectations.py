@@ -91,6 +91,13 @@ EXPECTATIONS: dict[str, Expect] = {
     "applications:search": Expect(answers(REDIRECT), query="q=Ахметов"),
     "applications:person_create": Expect(only(REGISTRARS)),
     "applications:person_detail": Expect(CASE_READERS, args=lambda w: [w.case.applicant_id]),
+    "applications:person_edit": Expect(
+        only(dict(caseworker=OK, akim=OK, other_akim=NOT_FOUND, administrator=OK)),
+        args=lambda w: [w.case.applicant_id],
+    ),
+    "applications:person_iin_correct": Expect(
+        only(dict(caseworker=OK)), args=lambda w: [w.case.applicant_id]
+    ),
     "applications:family_create": Expect(only(REGISTRARS)),
     "applications:family_detail": Expect(CASE_READERS, args=lambda w: [w.case.family_id]),
     "applications:family_edit": Expect(

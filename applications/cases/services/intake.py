@@ -11,7 +11,12 @@ from django.utils.translation import gettext as _
 
 from applications.reference import rules
 from applications.reference.models import Bank, Category
-from applications.reference.validators import iban_bank_code, normalize_iban, parse_iin
+from applications.reference.validators import (
+    iban_bank_code,
+    normalize_iban,
+    normalize_kz_phone,
+    parse_iin,
+)
 from zhanakorgan_aid.audit import create_with_history
 
 from ..exceptions import ApplicationError
@@ -54,8 +59,11 @@ def person_create(
     address: str = "",
     phone: str = "",
     iban: str = "",
+    created_by=None,
 ) -> Person:
-    """Register a citizen; birth date and sex come from the IIN, the bank from the IBAN."""
+    """Register a citizen; birth date and sex come from the IIN, the bank from the IBAN, the
+    phone kept as +7 7xx xxx xx xx. `created_by` lets an akim's office find the citizen it
+    registered before any family (access.scope_persons)."""
     facts = parse_iin(iin)
     iban = normalize_iban(iban)
     bank = Bank.objects.filter(code=iban_bank_code(iban)).first() if iban else None
@@ -67,9 +75,10 @@ def person_create(
         birth_date=facts.birth_date,
         sex=facts.sex,
         address=address,
-        phone=phone,
+        phone=normalize_kz_phone(phone),
         iban=iban,
         bank=bank,
+        created_by=created_by,
     )
 
 
