@@ -240,4 +240,4 @@ def listed_numbers(response) -> list[str]:
     assert response.status_code == 200
     body = response.content.decode().split("<h1>", 1)[1]
     rows = body.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
-    return [html.unescape(n) for n in re.findall(r'<tr><td><a href="[^"]+">([^<]+)</a>', rows)]
+    return [html.unescape(n) for n in re.findall(r'<tr[^>]*><td><a href="[^"]+">([^<]+)</a>', rows)]

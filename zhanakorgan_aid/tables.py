@@ -24,9 +24,11 @@ names the order) and its paginator cuts a page.
 
 import copy
 import datetime
+import html
 import inspect
 import itertools
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 from operator import attrgetter
 
 from django.core.exceptions import FieldDoesNotExist
@@ -34,7 +36,8 @@ from django.core.paginator import Page
 from django.db import models
 from django.forms.utils import flatatt
 from django.utils import dateformat, timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, strip_tags
+from django.utils.safestring import SafeData
 from django.utils.translation import gettext_lazy as _
 
 from .display import labels_of
@@ -217,10 +220,37 @@ class Table(metaclass=TableMeta):
 
     @property
     def rows(self) -> list[tuple]:
-        """(record, its cells): each cell its class, what it shows (escaped by the template
-        unless a render method marked it safe) and the template that draws it, if any."""
+        """(record, its cells, the row's class): each cell its class, what it shows (escaped by
+        the template unless a render method marked it safe) and the template that draws it, if
+        any."""
         columns = self.base_columns
-        return [(record, [self.cell(c, record) for c in columns]) for record in self.records]
+        return [
+            (record, [self.cell(c, record) for c in columns], self.row_class(record))
+            for record in self.records
+        ]
+
+    def row_class(self, record) -> str:
+        """The class of a record's row (an overdue one, say); none unless a table says."""
+        return ""
+
+    def export_rows(self) -> list[list]:
+        """The rows as a spreadsheet takes them (spreadsheets.py): each cell what the page
+        shows as plain text, a number (Decimal, int) kept a number; no links, no templates."""
+        columns = [c for c in self.base_columns if not c.template_name]
+        return [[self.export_cell(c, record) for c in columns] for record in self.records]
+
+    def export_headers(self) -> list[str]:
+        return [str(c.verbose_name) for c in self.base_columns if not c.template_name]
+
+    def export_cell(self, column: Column, record):
+        value = column.value(record)
+        if value in column.empty_values:
+            return str(column.default or "")
+        if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+            return value
+        shown = self.renderers[column.name](self, value, record)
+        # markup a render method made (a mark, a link) read as its text
+        return html.unescape(strip_tags(shown)) if isinstance(shown, SafeData) else str(shown)
 
     def cell(self, column: Column, record) -> tuple:
         if column.template_name:

@@ -1,5 +1,6 @@
 """Reads: lists and figures for pages, with their joins inside so query counts stay flat."""
 
+import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -7,12 +8,14 @@ from django.db import connections
 from django.db.models import BooleanField, CharField, Func, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.lookups import StartsWith
+from django.utils import timezone
 
 from applications.reference import rules
 from zhanakorgan_aid.display import in_kazakh
 
 from .access import scope_applications
 from .models import (
+    OPEN_STATUSES,
     Application,
     ApplicationDocument,
     ApplicationTransition,
@@ -38,6 +41,8 @@ SORTS = {
     "-applicant": "-applicant__surname",
     "okrug": "okrug__name_ru",
     "-okrug": "-okrug__name_ru",
+    "category": "category__paragraph",
+    "-category": "-category__paragraph",
 }
 DEFAULT_SORT = "-registered"
 
@@ -49,6 +54,33 @@ def application_order(qs: QuerySet[Application], sort: str) -> QuerySet[Applicat
     order = SORTS.get(sort) or SORTS[DEFAULT_SORT]
     tie = "-id" if order.startswith("-") else "id"
     return qs.order_by(order, tie)
+
+
+def application_overdue(qs: QuerySet[Application], *, on: datetime.date) -> QuerySet[Application]:
+    """The applications still on their path whose current step's term (p18-p25) ended before
+    `on`: the open statuses written as literals, as the open-cases index's condition is."""
+    return qs.filter(status__among=OPEN_STATUSES, due_date__lt=on)
+
+
+def is_overdue(*, status: str, due_date: datetime.date | None, on: datetime.date) -> bool:
+    """A row of the list is overdue as application_overdue finds it."""
+    return status in OPEN_STATUSES and due_date is not None and due_date < on
+
+
+def application_registered_between(
+    qs: QuerySet[Application], *, start: datetime.date | None, end: datetime.date | None
+) -> QuerySet[Application]:
+    """Applications registered from the day `start` to the day `end`, both included, as days in
+    the office's time zone: compared as moments, so the registration index serves it."""
+    if start:
+        qs = qs.filter(registered_at__gte=_day_starts(start))
+    if end:
+        qs = qs.filter(registered_at__lt=_day_starts(end + datetime.timedelta(days=1)))
+    return qs
+
+
+def _day_starts(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
 def application_search(qs: QuerySet[Application], q: str) -> QuerySet[Application]:
@@ -127,6 +159,7 @@ ROW_VALUES = (
     "okrug__name_ru",
     "okrug__name_kk",
     "category__paragraph",
+    "channel",
 )
 
 
@@ -136,6 +169,7 @@ def application_rows(applications: QuerySet[Application]) -> list[dict]:
     its address, registration, applicant and IIN, the okrug in the user's language, the
     category's paragraph, status and term."""
     okrug = "okrug__name_kk" if in_kazakh() else "okrug__name_ru"
+    today = timezone.localdate()
     return [
         {
             "pk": row["pk"],
@@ -150,6 +184,8 @@ def application_rows(applications: QuerySet[Application]) -> list[dict]:
             "paragraph": row["category__paragraph"],
             "status": row["status"],
             "due_date": row["due_date"],
+            "overdue": is_overdue(status=row["status"], due_date=row["due_date"], on=today),
+            "channel": row["channel"],
         }
         for row in applications.values(*ROW_VALUES)
     ]

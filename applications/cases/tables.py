@@ -1,5 +1,6 @@
 """The application list's table, declared once: a column a line, its header and how it sorts."""
 
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from zhanakorgan_aid.display import labels_of
@@ -10,16 +11,17 @@ from .models import Application, masked_iin
 
 class ApplicationTable(Table):
     """Applications as the list shows them (rows as selectors.application_rows reads them):
-    sortable by number, registration, applicant, okrug, status and term (`sort` as
+    sortable by number, registration, applicant, okrug, category, status and term (`sort` as
     selectors.SORTS names them); the IIN masked for those who need no more of it
-    (access.sees_full_iin)."""
+    (access.sees_full_iin); an overdue row marked by its class and by words beside its term,
+    not by colour alone."""
 
     number = Column(_("Номер"), linkify=lambda row: row["url"])
     registered = Column(_("Дата регистрации"), accessor="registered_at")
     applicant = Column(_("Заявитель"))
     iin = Column(_("ИИН"), orderable=False)
     okrug = Column(_("Округ"))
-    category = Column(_("Категория"), accessor="paragraph", orderable=False)
+    category = Column(_("Категория"), accessor="paragraph")
     status = Column(_("Статус"))
     due = Column(_("Срок"), accessor="due_date", default="—")
 
@@ -38,8 +40,13 @@ class ApplicationTable(Table):
     def render_category(self, value) -> str:
         return f"п. {value}"
 
-    def render_due(self, value) -> str:
+    def render_due(self, value, record) -> str:
+        if record["overdue"]:
+            return format_html('{} <span class="late">{}</span>', day(value), _("просрочено"))
         return day(value)
+
+    def row_class(self, record) -> str:
+        return "overdue" if record["overdue"] else ""
 
     def render_status(self, value) -> str:
         return labels_of(Application._meta.get_field("status")).get(value, value)

@@ -14,6 +14,7 @@ urlpatterns = [
     path("families/<int:pk>/", views.family_detail, name="family_detail"),
     path("families/<int:pk>/edit/", views.family_edit, name="family_edit"),
     path("applications/", views.application_list, name="application_list"),
+    path("applications/export.xlsx", views.application_list_export, name="application_list_export"),
     path("applications/new/", views.application_create, name="application_create"),
     path("applications/<int:pk>/documents/", views.document_upload, name="document_upload"),
     path(

@@ -10,11 +10,14 @@ from django.forms.utils import ErrorDict
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from applications.reference.models import Okrug
 from zhanakorgan_aid import audit, roles
+from zhanakorgan_aid.spreadsheets import EXPORT_ROW_CAP, table_workbook_response
 
 from . import access, selectors
 from .exceptions import ApplicationError
@@ -388,7 +391,40 @@ def application_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "applications/application_list.html",
-        {"filter": filters, "table": table, "okrug_filter_seconds": OKRUG_FILTER_SECONDS},
+        {
+            "filter": filters,
+            "table": table,
+            "okrug_filter_seconds": OKRUG_FILTER_SECONDS,
+            "export_query": request.GET.urlencode(),
+        },
+    )
+
+
+@login_required
+def application_list_export(request: HttpRequest) -> HttpResponse:
+    """The list's rows as filtered and sorted, every one of them (up to EXPORT_ROW_CAP), as an
+    XLSX workbook whose title says the filter; a longer list is sent back to the list with the
+    filter kept and a message asking to narrow it."""
+    filters = ApplicationFilter(request.GET, user=request.user)
+    found = filters.qs.order_by().count()
+    if found > EXPORT_ROW_CAP:
+        messages.error(
+            request,
+            _("Найдено %(n)s заявлений, в файл выгружается не более %(cap)s. Сузьте отбор.")
+            % {"n": number_format(found), "cap": number_format(EXPORT_ROW_CAP)},
+        )
+        return redirect(f"{reverse('applications:application_list')}?{request.GET.urlencode()}")
+    table = ApplicationTable(
+        selectors.application_rows(filters.qs),
+        request=request,
+        sort=filters.chosen_sort,
+        full_iin=access.sees_full_iin(request.user),
+    )
+    return table_workbook_response(
+        table,
+        title=filters.description(),
+        sheet=_("Заявления"),
+        filename=f"zayavleniya-{timezone.localdate():%Y%m%d}.xlsx",
     )
 
 

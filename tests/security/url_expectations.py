@@ -104,6 +104,7 @@ EXPECTATIONS: dict[str, Expect] = {
         only({**REGISTRARS, "other_akim": NOT_FOUND}), args=lambda w: [w.case.family_id]
     ),
     "applications:application_list": Expect(answers(OK)),
+    "applications:application_list_export": Expect(answers(OK)),
     "applications:application_create": Expect(only(REGISTRARS)),
     "workflow:application_detail": Expect(CASE_READERS, args=case),
     "applications:document_upload": Expect(
