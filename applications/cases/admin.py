@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
@@ -46,8 +47,14 @@ class IncomeAdmin(SimpleHistoryAdmin):
 class TransitionInline(admin.TabularInline):
     model = ApplicationTransition
     extra = 0
-    readonly_fields = ["from_status", "to_status", "actor", "at", "comment"]
+    fields = ["from_status", "to_status", "actor", "at", "message", "comment"]
+    readonly_fields = fields
     can_delete = False
+
+    @admin.display(description=_("сообщение"))
+    def message(self, transition: ApplicationTransition) -> str:
+        """The system's message in the administrator's language (transition_messages)."""
+        return transition.message
 
 
 @admin.register(Application)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from applications.cases import transition_messages
 from applications.reference.models import Bank, Okrug
 from applications.reference.validators import (
     normalize_iban,
@@ -438,6 +439,11 @@ class ApplicationTransition(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("кто"), on_delete=models.PROTECT
     )
     at = models.DateTimeField(_("когда"), default=timezone.now)
+    # What the system says of the move, as a code of transition_messages.MESSAGES and its
+    # parameters, put into words in the reader's language when shown; the comment keeps only
+    # what a user typed.
+    message_code = models.CharField(_("сообщение"), max_length=40, blank=True)
+    message_params = models.JSONField(_("параметры сообщения"), default=dict, blank=True)
     comment = models.TextField(_("комментарий"), blank=True)
 
     class Meta:
@@ -447,6 +453,12 @@ class ApplicationTransition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application}: {self.from_status} → {self.to_status}"
+
+    @property
+    def message(self) -> str:
+        """What the system says of the move, in the reader's language, money and dates
+        formatted (transition_messages)."""
+        return transition_messages.render(self.message_code, self.message_params)
 
 
 def document_upload_to(instance: "ApplicationDocument", filename: str) -> str:

@@ -14,7 +14,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from applications.cases import decision_basis
+from applications.cases import decision_basis, transition_messages
 from applications.cases.models import Application, ApplicationTransition, Decision, Family, Person
 from applications.cases.selectors import per_capita_income
 from applications.cases.services.intake import application_register
@@ -414,7 +414,11 @@ def _decision(case: EducationCase, *, actor, on, amount, test: IncomeTest) -> De
         from_status=application.status,
         to_status=target,
         actor=actor,
-        comment=decision.get_outcome_display(),
+        message_code=(
+            transition_messages.DECISION_GRANTED
+            if granted
+            else transition_messages.DECISION_REFUSED
+        ),
     )
     application.status, application.status_changed_at = target, timezone.now()
     application.due_date = decision.notice_due

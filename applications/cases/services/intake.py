@@ -19,6 +19,7 @@ from applications.reference.validators import (
 )
 from zhanakorgan_aid.audit import create_with_history
 
+from .. import transition_messages
 from ..exceptions import ApplicationError
 from ..models import (
     Application,
@@ -237,7 +238,7 @@ def _registration_record(application: Application, *, actor) -> None:
         to_status=Application.Status.REGISTERED,
         actor=actor,
         at=application.registered_at,
-        comment=_("Заявление зарегистрировано"),
+        message_code=transition_messages.REGISTERED,
     )
 
 

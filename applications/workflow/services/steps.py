@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from applications.cases import decision_basis
+from applications.cases import transition_messages as msg
 from applications.cases.exceptions import ApplicationError, TransitionNotAllowed
 from applications.cases.models import Application, ApplicationTransition, Decision
 from applications.cases.selectors import per_capita_income
@@ -292,10 +293,12 @@ def _move(
     actor,
     to: str,
     due: datetime.date | None,
+    message: msg.Said | None = None,
     comment: str = "",
     **fields,
 ) -> Application:
-    """Set the new status and terms and record the history row (same transaction)."""
+    """Set the new status and terms and record the history row (same transaction): what the
+    system says of the move as a code with parameters, what the user typed as the comment."""
     now = timezone.now()
     from_status = application.status
     application.status = to
@@ -310,6 +313,8 @@ def _move(
         to_status=to,
         actor=actor,
         at=now,
+        message_code=message.code if message else "",
+        message_params=message.params if message else {},
         comment=comment,
     )
     return application
@@ -336,7 +341,7 @@ def application_send_to_local(*, application: Application, actor) -> Application
         actor=actor,
         to=S.AT_LOCAL_COMMISSION,
         due=rules.survey_due(today()),
-        comment=_("Документы направлены в участковую комиссию"),
+        message=msg.said(msg.SENT_TO_LOCAL),
         decision_due=decision_term(application),
     )
 
@@ -347,25 +352,21 @@ def application_survey_complete(*, application: Application, actor) -> Applicati
     survey) and sends them to whoever received the application (p19)."""
     application = _lock_and_check("survey_complete", application, actor)
     refused = survey_refused(application)
-    comment = (
-        _("Заявитель отказался от обследования")
-        if refused
-        else _("Акт обследования и заключение участковой комиссии составлены")
-    )
+    message = msg.said(msg.SURVEY_REFUSED if refused else msg.SURVEYED)
     if application.channel == Application.Channel.AKIM:
         return _move(
             application,
             actor=actor,
             to=S.SURVEYED,
             due=rules.akim_forward_due(today()),
-            comment=comment,
+            message=message,
         )
     return _move(
         application,
         actor=actor,
         to=S.AT_AUTHORITY,
         due=_authority_due(application, refused),
-        comment=comment,
+        message=message,
     )
 
 
@@ -385,7 +386,7 @@ def application_forward_to_authority(*, application: Application, actor) -> Appl
         actor=actor,
         to=S.AT_AUTHORITY,
         due=_authority_due(application, refused),
-        comment=_("Акт и заключение направлены в уполномоченный орган"),
+        message=msg.said(msg.FORWARDED_TO_AUTHORITY),
     )
 
 
@@ -402,8 +403,12 @@ def application_send_to_special(*, application: Application, actor) -> Applicati
         actor=actor,
         to=S.AT_SPECIAL_COMMISSION,
         due=rules.special_conclusion_due(today()),
-        comment=_("Среднедушевой доход за %(q)s кв. %(y)s г.: %(v)s ₸")
-        % {"q": income.quarter, "y": income.year, "v": income.per_capita},
+        message=msg.said(
+            msg.PER_CAPITA_INCOME,
+            quarter=income.quarter,
+            year=income.year,
+            income=income.per_capita,
+        ),
         per_capita_income=income.per_capita,
     )
 
@@ -413,13 +418,13 @@ def application_special_conclude(*, application: Application, actor) -> Applicat
     """The special commission has recorded its conclusion (p23); the decision is next (p24)."""
     application = _lock_and_check("special_conclude", application, actor)
     conclusion = special_conclusion_of(application)
-    comment = (
-        _("Заключение: нуждается, размер %(a)s ₸") % {"a": conclusion.amount}
+    message = (
+        msg.said(msg.SPECIAL_NEED, amount=conclusion.amount)
         if conclusion.need
-        else _("Заключение: не нуждается")
+        else msg.said(msg.SPECIAL_NO_NEED)
     )
     return _move(
-        application, actor=actor, to=S.CONCLUDED, due=application.decision_due, comment=comment
+        application, actor=actor, to=S.CONCLUDED, due=application.decision_due, message=message
     )
 
 
@@ -442,6 +447,7 @@ def application_mark_documents_requested(
         actor=actor,
         to=application.status,
         due=due,
+        message=msg.said(msg.DOCUMENTS_REQUESTED, decision_due=decision_due),
         comment=reason.strip(),
         documents_requested=True,
         decision_due=decision_due,
@@ -522,7 +528,8 @@ def _decision_record(
         actor=actor,
         to=S.GRANTED if granted else S.REFUSED,
         due=decision.notice_due,
-        comment=comment.strip() or decision.get_outcome_display(),
+        message=msg.said(msg.DECISION_GRANTED if granted else msg.DECISION_REFUSED),
+        comment=comment.strip(),
     )
     return decision
 
@@ -621,7 +628,7 @@ def application_notify(
         actor=actor,
         to=S.NOTIFIED,
         due=None,
-        comment=_("Уведомление о решении направлено заявителю"),
+        message=msg.said(msg.NOTIFIED),
     )
 
 
