@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Q, QuerySet, Value
 from django.db.models.query import EmptyQuerySet
+from django.urls import reverse
 from django.utils import timezone
 
 from applications.cases import pagination, selectors
@@ -83,6 +84,37 @@ class QueueRow:
     @property
     def days_late(self) -> int:
         return -self.working_days
+
+    @property
+    def step_url(self) -> str:
+        """The page of the step the application waits for (step_url)."""
+        return step_url(self.application)
+
+
+# The page of each status's waiting step that has one (the local commission's survey, the
+# special commission's conclusion, the decision, the notice); the steps taken by a button
+# (send to the local commission, forward to the authorized body, send to the special
+# commission) are on the application's page, by its path panel.
+STEP_PAGES = {
+    S.AT_LOCAL_COMMISSION: "workflow:survey",
+    S.AT_SPECIAL_COMMISSION: "workflow:special_conclusion",
+    S.CONCLUDED: "workflow:application_decide",
+    S.GRANTED: "workflow:application_notify",
+    S.REFUSED: "workflow:application_notify",
+}
+
+
+def step_url(application) -> str:
+    """Where a queue's row leads: the page of the step the application waits for, or its path
+    panel on the application's page (an application as a model or a row of plain values)."""
+    if isinstance(application, dict):
+        pk, status = application["pk"], application["status"]
+    else:
+        pk, status = application.pk, application.status
+    page = STEP_PAGES.get(status)
+    if page is None:
+        return reverse("workflow:application_detail", args=[pk]) + "#workflow"
+    return reverse(page, args=[pk])
 
 
 def row_for(application, on: datetime.date) -> QueueRow:
