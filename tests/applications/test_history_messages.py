@@ -250,10 +250,22 @@ class TestOldCommentsConverted:
         ApplicationTransition.objects.filter(application=app).update(
             message_code="", message_params={}
         )
+        note = self.old_row(
+            app,
+            caseworker,
+            "Сведения о семье изменены: переехали. адрес: с. Жанакорган",
+            from_status=app.status,
+            to_status=app.status,
+        )
         self.convert()
-        row = ApplicationTransition.objects.filter(application=app).last()
-        assert (row.message_code, row.message_params, row.comment) == (
+        request = ApplicationTransition.objects.filter(application=app).exclude(pk=note.pk).last()
+        assert (request.message_code, request.message_params, request.comment) == (
             msg.DOCUMENTS_REQUESTED,
             {"decision_due": "2024-04-19"},
             "Справка из ЦОН",
+        )
+        note.refresh_from_db()
+        assert (note.message_code, note.comment) == (
+            "",
+            "Сведения о семье изменены: переехали. адрес: с. Жанакорган",
         )

@@ -56,6 +56,11 @@ PATTERNED = (
     | models.Q(comment__startswith="Заключение: нуждается")
     | models.Q(comment__startswith="Қорытынды: мұқтаж,")
 )
+# A note that the family's records changed while the application waited for the decision also
+# stays where it is; it is not a request for documents.
+FAMILY_CHANGED = models.Q(comment__startswith="Сведения о семье изменены: ") | models.Q(
+    comment__startswith="Отбасы туралы мәліметтер өзгертілді: "
+)
 DECISIONS = {
     "granted": ("decision_granted", ("оказать социальную помощь", "әлеуметтік көмек көрсету")),
     "refused": (
@@ -109,12 +114,16 @@ def _patterned(Transition) -> None:
 def _documents_requested(Transition) -> None:
     """A move to the same status is documents requested (p20, p21): the comment was the
     caseworker's reason and stays; the decision's new term is the application's."""
-    rows = Transition.objects.filter(
-        message_code="",
-        from_status=F("to_status"),
-        application__documents_requested=True,
-        application__decision_due__isnull=False,
-    ).select_related("application")
+    rows = (
+        Transition.objects.filter(
+            message_code="",
+            from_status=F("to_status"),
+            application__documents_requested=True,
+            application__decision_due__isnull=False,
+        )
+        .exclude(FAMILY_CHANGED)
+        .select_related("application")
+    )
     batch = []
     for row in rows.iterator(chunk_size=2000):
         row.message_code = "documents_requested"
