@@ -4,8 +4,9 @@ service per step.
 Every step, in one transaction: locks the application row (select_for_update) and re-reads its
 status, so of two people acting at once one wins and the other gets TransitionNotAllowed;
 checks the actor's role and okrug and the step's preconditions; records an
-ApplicationTransition (who, when, from, to, comment); sets `due_date` (the term of the step
-the application now waits for) and `decision_due`. Each term is its rule in
+ApplicationTransition (who, when, from, to, what the system says as a code of
+transition_messages with its figures, and what the user typed); sets `due_date` (the term of
+the step the application now waits for) and `decision_due`. Each term is its rule in
 `applications.reference.rules` (p18–p25).
 """
 
