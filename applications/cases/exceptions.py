@@ -15,3 +15,28 @@ class DeadlinePassed(ApplicationError):
 
 class AccessDenied(ApplicationError):
     pass
+
+
+class DuplicateAtIntake(ApplicationError):
+    """What is being registered already exists: `existing` is the record the user is pointed
+    to (a family or an application), linked beside the message."""
+
+    def __init__(self, message: str, *, existing) -> None:
+        super().__init__(message)
+        self.existing = existing
+
+
+class ApplicantHeadsAnotherFamily(DuplicateAtIntake):
+    pass
+
+
+class UndecidedApplicationExists(DuplicateAtIntake):
+    pass
+
+
+class AidGrantedThisYear(DuplicateAtIntake):
+    pass
+
+
+class AlreadySubmitted(DuplicateAtIntake):
+    """The same intake form was posted again: its application is already registered."""

@@ -1,6 +1,7 @@
 """Intake forms. Errors stand beside their fields, in Russian; what was typed stays."""
 
 import datetime
+import uuid
 from decimal import Decimal
 
 from django import forms
@@ -311,9 +312,13 @@ class ApplicationForm(forms.Form):
     situation = forms.CharField(
         label=_("трудная жизненная ситуация"), widget=forms.Textarea(attrs={"rows": 3})
     )
+    # A new token each time the empty form is shown; posted again, it finds its application.
+    intake_token = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, families=None, forced_channel=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("intake_token", uuid.uuid4())
         self.families = families if families is not None else Family.objects.all()
         self.forced_channel = forced_channel
         if forced_channel:

@@ -307,6 +307,17 @@ OPEN_STATUSES = (
     "refused",
 )
 
+# Statuses of an application not yet decided (p16–p24): a second application of the same family
+# and category is refused at intake while one of these is open (issue 20).
+UNDECIDED_STATUSES = (
+    "registered",
+    "at_local",
+    "surveyed",
+    "at_authority",
+    "at_special",
+    "concluded",
+)
+
 
 class Application(models.Model):
     """An application for social assistance (p16) and where it stands on its path (p18–p25)."""
@@ -372,6 +383,11 @@ class Application(models.Model):
     )
     per_capita_income = models.DecimalField(
         _("среднедушевой доход, ₸"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    # The token of the intake form that registered it: the same form posted twice (a double
+    # click, the browser's back and resubmit) finds this application instead of making another.
+    intake_token = models.UUIDField(
+        _("токен формы приёма"), null=True, blank=True, unique=True, editable=False
     )
     history = HistoricalRecords()
 

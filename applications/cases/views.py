@@ -20,7 +20,7 @@ from zhanakorgan_aid import audit, roles
 from zhanakorgan_aid.spreadsheets import EXPORT_ROW_CAP, table_workbook_response
 
 from . import access, selectors
-from .exceptions import ApplicationError
+from .exceptions import AlreadySubmitted, ApplicationError, DuplicateAtIntake
 from .filters import OKRUG_FILTER_SECONDS, ApplicationFilter
 from .forms import (
     ApplicationForm,
@@ -186,6 +186,7 @@ def family_create(request: HttpRequest) -> HttpResponse:
     form = FamilyForm(data, okrugs=okrugs, initial={"applicant_iin": request.GET.get("iin", "")})
     members = MemberFormSet(data, prefix="members")
     incomes = IncomeFormSet(data, prefix="incomes")
+    duplicate = None
     if request.method == "POST" and form.is_valid() and members.is_valid() and incomes.is_valid():
         try:
             with transaction.atomic():
@@ -205,6 +206,9 @@ def family_create(request: HttpRequest) -> HttpResponse:
                 )
         except ValidationError:
             pass
+        except DuplicateAtIntake as error:
+            form.add_error(None, str(error))
+            duplicate = error.existing
         except ApplicationError as error:
             form.add_error(None, str(error))
         else:
@@ -213,7 +217,7 @@ def family_create(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "applications/family_form.html",
-        {"form": form, "members": members, "incomes": incomes},
+        {"form": form, "members": members, "incomes": incomes, "duplicate": duplicate},
     )
 
 
@@ -353,6 +357,7 @@ def application_create(request: HttpRequest) -> HttpResponse:
         forced_channel=forced,
         initial={"family_reg_number": request.GET.get("family", "")},
     )
+    duplicate = None
     if request.method == "POST" and form.is_valid():
         try:
             application = intake.application_register(
@@ -362,7 +367,14 @@ def application_create(request: HttpRequest) -> HttpResponse:
                 channel=form.cleaned_data["channel"],
                 event_date=form.cleaned_data["event_date"],
                 situation=form.cleaned_data["situation"],
+                intake_token=form.cleaned_data["intake_token"],
             )
+        except AlreadySubmitted as error:
+            messages.info(request, str(error))
+            return redirect(error.existing)
+        except DuplicateAtIntake as error:
+            form.add_error(None, str(error))
+            duplicate = error.existing
         except ApplicationError as error:
             form.add_error(None, str(error))
         else:
@@ -370,7 +382,9 @@ def application_create(request: HttpRequest) -> HttpResponse:
                 request, _("Заявление № %(n)s зарегистрировано.") % {"n": application.number}
             )
             return redirect(application)
-    return render(request, "applications/application_form.html", {"form": form})
+    return render(
+        request, "applications/application_form.html", {"form": form, "duplicate": duplicate}
+    )
 
 
 @login_required

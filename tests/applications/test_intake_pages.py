@@ -204,6 +204,13 @@ def test_application_page_shows_family_incomes_and_per_capita(
     assert members.count("<tr>") == 4  # the head and three members
 
 
+def register_in_turn(application_factory, family):
+    """Another application of the family, its earlier ones decided and notified first: a family
+    has one undecided application of a category at a time (issue 20)."""
+    Application.objects.filter(family=family).update(status=Application.Status.NOTIFIED)
+    return application_factory(family=family)
+
+
 def test_application_search_by_iin_name_number_status_okrug(
     client, caseworker, application_factory, other_okrug
 ):
@@ -228,7 +235,7 @@ def test_application_search_by_iin_name_number_status_okrug(
 def test_application_list_pages(client, caseworker, application_factory, family_factory):
     family = family_factory(size=1)
     for _ in range(30):
-        application_factory(family=family)
+        register_in_turn(application_factory, family)
     login(client, caseworker)
     url = reverse("applications:application_list")
     assert len(listed_numbers(client.get(url))) == 25
@@ -257,7 +264,7 @@ def test_next_and_previous_links_give_the_same_pages_as_page_numbers(
 ):
     family = family_factory(size=1)
     for _ in range(60):
-        application_factory(family=family)  # many share a registration time: ties by id
+        register_in_turn(application_factory, family)  # many share a registration time: ties by id
     login(client, caseworker)
     by_number = [list_numbers(client, sort=sort, page=n)[0] for n in (1, 2, 3)]
     assert sorted(sum(by_number, [])) == sorted(
@@ -281,7 +288,7 @@ def test_a_continuation_row_that_is_gone_or_foreign_changes_nothing_it_may_not(
 ):
     own = family_factory(size=1)
     for _ in range(30):
-        application_factory(family=own)
+        register_in_turn(application_factory, own)
     foreign = application_factory(family=family_factory(size=1, okrug_obj=other_okrug))
     login(client, akim)
     page_two = list_numbers(client, page=2)[0]
@@ -309,11 +316,11 @@ def test_application_list_query_count_does_not_grow_with_rows(
     family = family_factory(size=1)
     login(client, caseworker)
     for _ in range(5):
-        application_factory(family=family)
+        register_in_turn(application_factory, family)
     count_list_queries(client)  # what the shared cache keeps for the list (its okrugs) kept
     five = count_list_queries(client)
     for _ in range(45):
-        application_factory(family=family)
+        register_in_turn(application_factory, family)
     fifty = count_list_queries(client)
     assert five == fifty
 
@@ -466,7 +473,7 @@ def test_a_page_typed_by_number_holds_the_rows_its_next_link_reaches(
     holds the rows the "next" links reach, for no more queries than a linked page."""
     family = family_factory(size=1)
     for _ in range(60):
-        application_factory(family=family)  # many share a registration time: ties by id
+        register_in_turn(application_factory, family)  # many share a registration time: ties by id
     login(client, caseworker)
     by_offset, statements = typed_pages(client, sort)
     assert all(" OFFSET " in sql for sql in statements[1:])
@@ -505,10 +512,10 @@ def test_a_page_whose_row_is_gone_or_moved_still_shows_a_whole_page_in_scope(
 ):
     own = family_factory(size=1)
     for _ in range(60):
-        application_factory(family=own)
+        register_in_turn(application_factory, own)
     foreign = family_factory(size=1, okrug_obj=other_okrug)
     for _ in range(30):
-        application_factory(family=foreign)
+        register_in_turn(application_factory, foreign)
     login(client, caseworker)
     list_numbers(client, page=3)  # what the caseworker's pages keep is not the akim's
     login(client, akim)
@@ -525,7 +532,7 @@ def test_a_page_whose_row_is_gone_or_moved_still_shows_a_whole_page_in_scope(
     assert list_numbers(client, page=3)[0] == rest
     assert list_numbers(client, **link)[0] == rest
     # a new application shifts the list by a row; a page is still whole and the akim's own
-    application_factory(family=own)
+    register_in_turn(application_factory, own)
     second = list_numbers(client, page=2)[0]
     assert len(second) == 25 and set(second) <= own_numbers | {
         Application.objects.latest("id").number
@@ -535,8 +542,7 @@ def test_a_page_whose_row_is_gone_or_moved_still_shows_a_whole_page_in_scope(
 def test_a_short_list_is_counted_with_its_page_and_pages_past_it_show_the_last(
     client, caseworker, application_factory, family_factory
 ):
-    family = family_factory(size=1)
-    made = [application_factory(family=family) for _ in range(30)]
+    made = [application_factory(family=family_factory(size=1)) for _ in range(30)]
     login(client, caseworker)
     newest_first = [a.number for a in reversed(made)]
     with CaptureQueriesContext(connection) as ctx:
@@ -619,10 +625,10 @@ def test_the_list_reads_as_many_queries_for_n_and_2n_rows_in_every_shape(
     family = family_factory(size=1)
     login(client, caseworker)
     for _ in range(30):
-        application_factory(family=family)
+        register_in_turn(application_factory, family)
     n = list_shapes(client, okrug)
     for _ in range(30):
-        application_factory(family=family)
+        register_in_turn(application_factory, family)
     assert list_shapes(client, okrug) == n
 
 
@@ -646,7 +652,7 @@ def test_the_person_and_family_pages_read_as_many_queries_for_n_and_2n_rows(
     def family_with(n: int):
         family = family_factory(size=n, year=2024, quarter=1)
         for _ in range(n):
-            application_factory(family=family)
+            register_in_turn(application_factory, family)
         return family
 
     login(client, caseworker)

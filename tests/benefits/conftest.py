@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from applications.cases.models import Decision
+from applications.cases.models import Application, Decision
 from benefits.services.awards import award_create_for_decision
 
 
@@ -14,6 +14,8 @@ def decide(caseworker):
     """A grant decision on an application, as the workflow records it (p24)."""
 
     def build(application, *, amount, decided_on, mrp_value, period=(None, None)):
+        # decided: the family may apply again in the category (issue 20)
+        Application.objects.filter(pk=application.pk).update(status=Application.Status.GRANTED)
         return Decision.objects.create(
             application=application,
             outcome=Decision.Outcome.GRANTED,

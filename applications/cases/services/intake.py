@@ -1,6 +1,7 @@
 """Writes of intake: people, families with members and incomes, applications (p16)."""
 
 import datetime
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -20,10 +21,18 @@ from applications.reference.validators import (
 from zhanakorgan_aid.audit import create_with_history
 
 from .. import transition_messages
-from ..exceptions import ApplicationError
+from ..exceptions import (
+    AidGrantedThisYear,
+    AlreadySubmitted,
+    ApplicantHeadsAnotherFamily,
+    ApplicationError,
+    UndecidedApplicationExists,
+)
 from ..models import (
+    UNDECIDED_STATUSES,
     Application,
     ApplicationTransition,
+    Decision,
     Family,
     FamilyMember,
     Income,
@@ -100,7 +109,9 @@ def family_create(
     reg_number: str = "",
     **fields,
 ) -> Family:
-    """A family with the applicant as its one APPLICANT member, other members and incomes."""
+    """A family with the applicant as its one APPLICANT member, other members and incomes; a
+    citizen heads one family only."""
+    _check_heads_no_family(applicant)
     family = Family.objects.create(
         applicant=applicant,
         okrug=okrug,
@@ -111,6 +122,23 @@ def family_create(
     by_person = _members_create(family, applicant=applicant, members=members)
     _incomes_create(by_person, incomes)
     return family
+
+
+def _check_heads_no_family(applicant: Person) -> None:
+    """A citizen already heading a family is not registered as the head of another: the family
+    they head is the one to apply from (issue 20). The citizen's row is locked so that two
+    registrations at the same moment see each other."""
+    Person.objects.select_for_update().filter(pk=applicant.pk).exists()
+    existing = Family.objects.filter(applicant=applicant).first()
+    if existing is not None:
+        raise ApplicantHeadsAnotherFamily(
+            _(
+                "%(person)s уже является заявителем семьи № %(family)s. Новая семья не "
+                "зарегистрирована: подайте заявление от существующей семьи."
+            )
+            % {"person": applicant, "family": existing.reg_number},
+            existing=existing,
+        )
 
 
 def _members_create(
@@ -206,12 +234,21 @@ def application_register(
     event_date: datetime.date | None = None,
     situation: str = "",
     registered_at: datetime.datetime | None = None,
+    intake_token: uuid.UUID | None = None,
 ) -> Application:
-    """Register an application of the family's applicant (p16) and record its first step."""
+    """Register an application of the family's applicant (p16) and record its first step.
+    The same intake form (`intake_token`) registers one application; a family has one undecided
+    application of a category, and low-income aid (p7.4) once a year."""
     registered_at = registered_at or timezone.now()
     registered_on = timezone.localdate(registered_at)
+    _check_not_submitted(intake_token)
     _check_category_in_force(category, registered_on)
     check_event_window(category=category, event_date=event_date, registered_on=registered_on)
+    # The family's row is locked: two registrations at the same moment wait for each other and
+    # the second sees the first's application.
+    Family.objects.select_for_update().filter(pk=family.pk).exists()
+    _check_no_undecided(family=family, category=category)
+    _check_once_a_year(family=family, category=category, registered_on=registered_on)
     application = _insert_numbered(
         year=registered_on.year,
         kind=kind,
@@ -224,10 +261,77 @@ def application_register(
         situation=situation,
         registered_at=registered_at,
         registered_by=actor,
+        intake_token=intake_token,
         **_registered_state(registered_at),
     )
     _registration_record(application, actor=actor)
     return application
+
+
+def _check_not_submitted(intake_token: uuid.UUID | None) -> None:
+    """The intake form posted again (a double click, the browser's back and resubmit): its
+    application is already registered."""
+    if intake_token is None:
+        return
+    existing = Application.objects.filter(intake_token=intake_token).first()
+    if existing is not None:
+        raise AlreadySubmitted(
+            _("Эта форма уже отправлена: заявление № %(n)s зарегистрировано, второе не создано.")
+            % {"n": existing.number},
+            existing=existing,
+        )
+
+
+def _check_no_undecided(*, family: Family, category: Category) -> None:
+    """A family has one undecided application of a category at a time (issue 20)."""
+    existing = (
+        Application.objects.filter(family=family, category=category, status__in=UNDECIDED_STATUSES)
+        .order_by("registered_at", "id")
+        .first()
+    )
+    if existing is not None:
+        raise UndecidedApplicationExists(
+            _(
+                "У семьи № %(f)s уже есть заявление № %(n)s по категории «%(c)s», решение по "
+                "нему не принято (%(s)s). Второе заявление не зарегистрировано."
+            )
+            % {
+                "f": family.reg_number,
+                "n": existing.number,
+                "c": category.name,
+                "s": existing.get_status_display(),
+            },
+            existing=existing,
+        )
+
+
+def _check_once_a_year(*, family: Family, category: Category, registered_on: datetime.date):
+    """p7.4: low-income aid is given once a year per family. An application registered today
+    counts against this year (rules.once_a_year_occasion); one granted to the family in that
+    year already is the link the user is given."""
+    rule = category.rule_on(registered_on)
+    year = rules.once_a_year_occasion(periodicity=rule.periodicity, decided_on=registered_on)
+    if year is None:
+        return
+    granted = (
+        Application.objects.filter(
+            family=family,
+            category=category,
+            decision__outcome=Decision.Outcome.GRANTED,
+            decision__decided_on__year=year,
+        )
+        .order_by("decision__decided_on", "id")
+        .first()
+    )
+    if granted is not None:
+        raise AidGrantedThisYear(
+            _(
+                "Семье № %(f)s уже оказана помощь «%(c)s» в %(y)s году (заявление № %(n)s): "
+                "она оказывается один раз в год (п. 7, подпункт 4)."
+            )
+            % {"f": family.reg_number, "c": category.name, "y": year, "n": granted.number},
+            existing=granted,
+        )
 
 
 def _registration_record(application: Application, *, actor) -> None:
@@ -271,5 +375,7 @@ def _insert_numbered(*, year: int, **fields) -> Application:
             with transaction.atomic():
                 return Application.objects.create(number=next_application_number(year), **fields)
         except IntegrityError:
+            # the same form posted at the same moment: the other post registered it
+            _check_not_submitted(fields.get("intake_token"))
             continue
     raise ApplicationError(_("Не удалось присвоить номер заявлению, повторите попытку."))
