@@ -5,13 +5,15 @@ the reason kept and shown."""
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from applications.cases.exceptions import ApplicationError
 from applications.cases.models import IinCorrection, Person
 from applications.cases.services import persons
 from applications.reference.testdata import iin_sequence, make_kz_iban
-from tests.conftest import login
+from tests.conftest import listed_numbers, login
 
 
 def edit_post(person, **overrides) -> dict:
@@ -128,8 +130,8 @@ def test_edit_page_has_no_iin_field(client, akim, family_factory):
 # --- the IIN corrected -------------------------------------------------------------------------
 
 
-def new_iin(birth=datetime.date(1986, 4, 20), sex="F") -> str:
-    return next(iin_sequence(birth, sex, start=501))
+def new_iin(birth=datetime.date(1986, 4, 20), sex="F", start=501) -> str:
+    return next(iin_sequence(birth, sex, start=start))
 
 
 def test_caseworker_corrects_the_iin_with_a_reason_shown_on_the_page(
@@ -246,3 +248,45 @@ def test_auditor_may_not_edit_a_person(client, auditor, person_factory):
     person.refresh_from_db()
     assert person.surname == "Ахметов"
     assert url not in client.get(person.get_absolute_url()).content.decode()
+
+
+def person_page_queries(client, person) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(person.get_absolute_url())
+    assert response.status_code == 200
+    return len(ctx)
+
+
+def test_person_page_query_count_does_not_grow_with_corrections(client, caseworker, person_factory):
+    person = person_factory()
+    login(client, caseworker)
+    for k in range(2):
+        persons.person_iin_correct(
+            person=person,
+            new_iin=new_iin(start=600 + 10 * k),
+            reason=f"Ошибка {k}",
+            actor=caseworker,
+        )
+    person_page_queries(client, person)  # the session and content types read once
+    few = person_page_queries(client, person)
+    for k in range(2, 6):
+        persons.person_iin_correct(
+            person=person,
+            new_iin=new_iin(start=600 + 10 * k),
+            reason=f"Ошибка {k}",
+            actor=caseworker,
+        )
+    assert person_page_queries(client, person) == few
+
+
+def test_corrected_surname_finds_the_application(client, caseworker, application_factory):
+    application = application_factory(surname="Ахметов")
+    applicant = application.applicant
+    persons.person_update(person=applicant, surname="Әлібеков", name=applicant.name)
+    login(client, caseworker)
+    assert listed_numbers(
+        client.get(reverse("applications:application_list"), {"q": "әлібек"})
+    ) == [application.number]
+    assert (
+        listed_numbers(client.get(reverse("applications:application_list"), {"q": "Ахметов"})) == []
+    )
