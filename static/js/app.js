@@ -4,6 +4,7 @@
  *   data-print             on a button: print the page;
  *   data-hide-when="ID"    on an element: hidden while the field ID has a value (a payment
  *                          list by memorial date asks for no period).
+ * A long form sent back with errors opens at its summary (includes/error_summary.html).
  */
 (function () {
   "use strict";
@@ -43,4 +44,9 @@
     });
   }
   hideWhenFilled();
+
+  var summary = document.getElementById("error-summary");
+  if (summary) {
+    summary.focus();
+  }
 })();
