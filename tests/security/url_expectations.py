@@ -82,6 +82,7 @@ EXPECTATIONS: dict[str, Expect] = {
     # --- zhanakorgan_aid -------------------------------------------------------------------
     "workflow:home": Expect(answers(OK)),
     "login": Expect(answers(OK, anonymous=OK)),
+    "favicon": Expect(answers(REDIRECT, anonymous=REDIRECT)),
     "logout": Expect(answers(LOGIN), method="post"),
     "password_change": Expect(answers(OK)),
     "set_language": Expect(
