@@ -8,11 +8,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhanakorgan_aid.audit import personal_data_access_record
+from zhanakorgan_aid.filtering import filter_description
+from zhanakorgan_aid.spreadsheets import table_workbook_response, too_many_to_export
 
 from . import education_selectors as selectors
 from .education_forms import (
@@ -23,6 +26,7 @@ from .education_forms import (
     TransferForm,
 )
 from .exceptions import BenefitsError
+from .filters import EducationCaseFilter
 from .services import education as service
 from .tables import EducationCaseTable, OverdueReceiptTable
 
@@ -42,17 +46,43 @@ def require_manage(user) -> None:
 
 @login_required
 def education_list(request: HttpRequest) -> HttpResponse:
-    """The education aid cases, the latest academic year first, a page at a time."""
+    """The education aid cases, the latest academic year first, filtered, a page at a time."""
     require_read(request.user)
-    cases = selectors.education_case_list(user=request.user)
-    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+    filters = _education_filter(request)
+    page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "benefits/education/list.html",
         {
+            "filter": filters,
             "table": EducationCaseTable(page, request=request),
             "can_manage": selectors.can_manage(request.user),
+            "export_query": request.GET.urlencode(),
         },
+    )
+
+
+@login_required
+def education_list_export(request: HttpRequest) -> HttpResponse:
+    """The filtered cases as an XLSX workbook, the filter in its title (at most
+    spreadsheets.EXPORT_ROW_CAP rows; more are sent back to the list with a message)."""
+    require_read(request.user)
+    filters = _education_filter(request)
+    list_url = reverse("benefits:education_list")
+    refused = too_many_to_export(request, rows=filters.qs, list_url=list_url)
+    if refused:
+        return refused
+    return table_workbook_response(
+        EducationCaseTable(filters.qs, request=request),
+        title=filter_description(filters, _("Помощь на обучение")),
+        sheet=_("Помощь на обучение"),
+        filename=f"obuchenie-{timezone.localdate():%Y%m%d}.xlsx",
+    )
+
+
+def _education_filter(request: HttpRequest) -> EducationCaseFilter:
+    return EducationCaseFilter(
+        request.GET or None, queryset=selectors.education_case_list(user=request.user)
     )
 
 

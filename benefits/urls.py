@@ -6,10 +6,16 @@ app_name = "benefits"
 
 urlpatterns = [
     path("awards/", views.award_list, name="award_list"),
+    path("awards/export.xlsx", views.award_list_export, name="award_list_export"),
     path("awards/<int:pk>/", views.award_detail, name="award_detail"),
     path("awards/<int:pk>/terminate/", views.award_terminate, name="award_terminate"),
     path("recoveries/<int:pk>/repay/", views.recovery_repay, name="recovery_repay"),
     path("payment-lists/", views.payment_list_index, name="payment_list_index"),
+    path(
+        "payment-lists/export.xlsx",
+        views.payment_list_index_export,
+        name="payment_list_index_export",
+    ),
     path("payment-lists/build/", views.payment_list_build, name="payment_list_build"),
     path("payment-lists/<int:pk>/", views.payment_list_detail, name="payment_list_detail"),
     path(
@@ -57,6 +63,11 @@ urlpatterns = [
     ),
     # education aid (p8-p13)
     path("education/", education_views.education_list, name="education_list"),
+    path(
+        "education/export.xlsx",
+        education_views.education_list_export,
+        name="education_list_export",
+    ),
     path("education/new/", education_views.education_create, name="education_create"),
     path("education/overdue/", education_views.education_overdue, name="education_overdue"),
     path("education/<int:pk>/", education_views.education_detail, name="education_detail"),

@@ -17,11 +17,13 @@ from django.views.decorators.http import require_POST
 from applications.cases.access import sees_full_iin
 from applications.reference import rules
 from zhanakorgan_aid.audit import personal_data_access_record
+from zhanakorgan_aid.filtering import filter_description
+from zhanakorgan_aid.spreadsheets import table_workbook_response, too_many_to_export
 from zhanakorgan_aid.templatetags.aid import format_money
 
 from . import access, exports, reports, selectors
 from .exceptions import BenefitsError
-from .filters import AwardFilter
+from .filters import AwardFilter, PaymentListFilter
 from .forms import (
     BankResultForm,
     BudgetForm,
@@ -59,7 +61,29 @@ def award_list(request: HttpRequest) -> HttpResponse:
     filters = AwardFilter(request.GET or None)
     page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     table = AwardTable(page, request=request, full_iin=sees_full_iin(request.user))
-    return render(request, "benefits/award_list.html", {"filter": filters, "table": table})
+    return render(
+        request,
+        "benefits/award_list.html",
+        {"filter": filters, "table": table, "export_query": request.GET.urlencode()},
+    )
+
+
+@login_required
+def award_list_export(request: HttpRequest) -> HttpResponse:
+    """The awards found, as an XLSX workbook with the filter in its title (at most
+    spreadsheets.EXPORT_ROW_CAP rows; more are sent back to the list with a message)."""
+    access.require_view(request.user)
+    filters = AwardFilter(request.GET or None)
+    list_url = reverse("benefits:award_list")
+    refused = too_many_to_export(request, rows=filters.qs, list_url=list_url)
+    if refused:
+        return refused
+    return table_workbook_response(
+        AwardTable(filters.qs, request=request, full_iin=sees_full_iin(request.user)),
+        title=filter_description(filters, _("Назначения")),
+        sheet=_("Назначения"),
+        filename=f"naznacheniya-{timezone.localdate():%Y%m%d}.xlsx",
+    )
 
 
 @login_required
@@ -160,17 +184,38 @@ def recovery_repay(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def payment_list_index(request: HttpRequest, *, build_form=None) -> HttpResponse:
-    """The payment lists, newest first, and the form that builds one (p29)."""
+    """The payment lists, newest first, filtered, and the form that builds one (p29)."""
     access.require_view(request.user)
-    page = Paginator(selectors.payment_lists(), PAGE_SIZE).get_page(request.GET.get("page"))
+    filters = PaymentListFilter(request.GET or None)
+    page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "benefits/payment_list_index.html",
         {
+            "filter": filters,
+            "export_query": request.GET.urlencode(),
             "table": PaymentListTable(page, request=request),
             "form": build_form or PaymentListBuildForm(),
             "can_manage": access.can_manage_payments(request.user),
         },
+    )
+
+
+@login_required
+def payment_list_index_export(request: HttpRequest) -> HttpResponse:
+    """The payment lists found, as an XLSX workbook with the filter in its title (at most
+    spreadsheets.EXPORT_ROW_CAP rows; more are sent back to the list with a message)."""
+    access.require_view(request.user)
+    filters = PaymentListFilter(request.GET or None)
+    list_url = reverse("benefits:payment_list_index")
+    refused = too_many_to_export(request, rows=filters.qs, list_url=list_url)
+    if refused:
+        return refused
+    return table_workbook_response(
+        PaymentListTable(filters.qs, request=request),
+        title=filter_description(filters, _("Платёжные ведомости")),
+        sheet=_("Ведомости"),
+        filename=f"vedomosti-{timezone.localdate():%Y%m%d}.xlsx",
     )
 
 

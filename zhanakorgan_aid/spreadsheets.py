@@ -8,7 +8,11 @@ would declare them a second time."""
 
 import tempfile
 
-from django.http import FileResponse
+from django.contrib import messages
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import redirect
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
@@ -26,6 +30,21 @@ def safe_cell(value):
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def too_many_to_export(request, *, rows, list_url: str) -> HttpResponse | None:
+    """When the filtered list holds more than EXPORT_ROW_CAP rows (`rows`: its queryset), the
+    way back to the list, its filter kept, with a message asking to narrow it; else None."""
+    found = rows.order_by().count()
+    if found <= EXPORT_ROW_CAP:
+        return None
+    messages.error(
+        request,
+        _("Найдено строк: %(n)s, в файл выгружается не более %(cap)s. Сузьте отбор.")
+        % {"n": number_format(found), "cap": number_format(EXPORT_ROW_CAP)},
+    )
+    query = request.GET.urlencode()
+    return redirect(f"{list_url}?{query}" if query else list_url)
 
 
 def table_workbook_response(table, *, title: str, sheet: str, filename: str) -> FileResponse:

@@ -235,7 +235,8 @@ class Table(metaclass=TableMeta):
 
     def export_rows(self) -> list[list]:
         """The rows as a spreadsheet takes them (spreadsheets.py): each cell what the page
-        shows as plain text, a number (Decimal, int) kept a number; no links, no templates."""
+        shows as plain text, a number (Decimal, int) the table does not reword kept a number;
+        no links, no templates."""
         columns = [c for c in self.base_columns if not c.template_name]
         return [[self.export_cell(c, record) for c in columns] for record in self.records]
 
@@ -246,7 +247,9 @@ class Table(metaclass=TableMeta):
         value = column.value(record)
         if value in column.empty_values:
             return str(column.default or "")
-        if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        # a figure the table does not reword (an amount, a count) stays a number for Excel
+        plain = not hasattr(self, f"render_{column.name}")
+        if plain and isinstance(value, (int, Decimal)) and not isinstance(value, bool):
             return value
         shown = self.renderers[column.name](self, value, record)
         # markup a render method made (a mark, a link) read as its text

@@ -11,13 +11,12 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from applications.reference.models import Okrug
 from zhanakorgan_aid import audit, roles
-from zhanakorgan_aid.spreadsheets import EXPORT_ROW_CAP, table_workbook_response
+from zhanakorgan_aid.spreadsheets import table_workbook_response, too_many_to_export
 
 from . import access, selectors
 from .exceptions import AlreadySubmitted, ApplicationError, DuplicateAtIntake
@@ -420,14 +419,11 @@ def application_list_export(request: HttpRequest) -> HttpResponse:
     XLSX workbook whose title says the filter; a longer list is sent back to the list with the
     filter kept and a message asking to narrow it."""
     filters = ApplicationFilter(request.GET, user=request.user)
-    found = filters.qs.order_by().count()
-    if found > EXPORT_ROW_CAP:
-        messages.error(
-            request,
-            _("Найдено %(n)s заявлений, в файл выгружается не более %(cap)s. Сузьте отбор.")
-            % {"n": number_format(found), "cap": number_format(EXPORT_ROW_CAP)},
-        )
-        return redirect(f"{reverse('applications:application_list')}?{request.GET.urlencode()}")
+    refused = too_many_to_export(
+        request, rows=filters.qs, list_url=reverse("applications:application_list")
+    )
+    if refused:
+        return refused
     table = ApplicationTable(
         selectors.application_rows(filters.qs),
         request=request,

@@ -13,9 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from applications.cases import views as case_views
 from applications.cases.models import Application, masked_iin
 from tests.conftest import listed_numbers, login
+from zhanakorgan_aid import spreadsheets
 
 TODAY = datetime.datetime(2026, 4, 10, 10, 0, tzinfo=datetime.UTC)
 LIST = "applications:application_list"
@@ -164,14 +164,14 @@ def test_an_okrug_exports_its_own_rows_the_iin_masked_for_a_commission(
 def test_too_many_rows_are_refused_with_a_message_and_the_filter_kept(
     client, caseworker, three, monkeypatch
 ):
-    monkeypatch.setattr(case_views, "EXPORT_ROW_CAP", 2)
+    monkeypatch.setattr(spreadsheets, "EXPORT_ROW_CAP", 2)
     login(client, caseworker)
     assert len(read_back(client.get(reverse(EXPORT), {"channel": "authority"}))) == 2 + 2
     response = client.get(reverse(EXPORT), {"channel": "", "sort": "number"})
     assert response.status_code == 302
     assert response["Location"] == reverse(LIST) + "?channel=&sort=number"
     page = client.get(response["Location"]).content.decode()
-    assert "Найдено 3 заявлений, в файл выгружается не более 2. Сузьте отбор." in page
+    assert "Найдено строк: 3, в файл выгружается не более 2. Сузьте отбор." in page
     assert listed_numbers(client.get(response["Location"])) == sorted(n.number for n in three)
 
 

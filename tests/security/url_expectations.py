@@ -162,6 +162,7 @@ EXPECTATIONS: dict[str, Expect] = {
     "commissions:document": Expect(CASE_READERS, args=lambda w: [w.case.pk, "family", "ru"]),
     # --- benefits: awards, payments, budgets, reports -----------------------------------------
     "benefits:award_list": Expect(BENEFIT_READERS),
+    "benefits:award_list_export": Expect(BENEFIT_READERS),
     "benefits:award_detail": Expect(BENEFIT_READERS, args=lambda w: [w.award.pk]),
     # An empty form: the page again with the errors (200); the auditor reads only (403).
     "benefits:award_terminate": Expect(
@@ -171,6 +172,7 @@ EXPECTATIONS: dict[str, Expect] = {
         {**BENEFIT_READERS, "auditor": FORBIDDEN}, args=lambda w: [w.recovery.pk], method="post"
     ),
     "benefits:payment_list_index": Expect(BENEFIT_READERS),
+    "benefits:payment_list_index_export": Expect(BENEFIT_READERS),
     "benefits:payment_list_build": Expect(PAYMENT_MANAGERS, method="post"),
     "benefits:payment_list_detail": Expect(BENEFIT_READERS, args=lambda w: [w.payment_list.pk]),
     "benefits:payment_list_export": Expect(
@@ -227,6 +229,7 @@ EXPECTATIONS: dict[str, Expect] = {
     ),
     # --- benefits: education aid (p8–p13) ------------------------------------------------------
     "benefits:education_list": Expect(BENEFIT_READERS),
+    "benefits:education_list_export": Expect(BENEFIT_READERS),
     "benefits:education_overdue": Expect(BENEFIT_READERS),
     "benefits:education_create": Expect(BENEFIT_WRITERS),
     "benefits:education_detail": Expect(BENEFIT_READERS, args=lambda w: [w.education_case.pk]),
