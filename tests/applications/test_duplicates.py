@@ -102,6 +102,23 @@ class TestOneUndecidedApplicationPerCategory:
         neighbours = register(family_factory(size=2), category, caseworker, D(2025, 3, 4))
         assert fire.status == neighbours.status == Application.Status.REGISTERED
 
+    def test_two_students_of_a_family_have_an_education_case_each(
+        self, family_factory, category, caseworker
+    ):
+        """Education cases are the student's (p8): the family rule is for hardship only."""
+        family = family_factory(size=3)
+        cases = [
+            intake.application_register(
+                family=family,
+                category=category("education-disabled-children"),
+                actor=caseworker,
+                kind=Application.Kind.EDUCATION,
+                registered_at=at(D(2025, 8, 4)),
+            )
+            for _student in range(2)
+        ]
+        assert [c.status for c in cases] == ["registered", "registered"]
+
     def test_after_a_refusal_the_family_may_apply_again(self, family_factory, category, caseworker):
         family = family_factory(size=2)
         first = register(family, category, caseworker, D(2025, 3, 3))

@@ -241,13 +241,14 @@ def application_register(
     application of a category, and low-income aid (p7.4) once a year."""
     registered_at = registered_at or timezone.now()
     registered_on = timezone.localdate(registered_at)
-    _check_not_submitted(intake_token)
-    _check_category_in_force(category, registered_on)
-    check_event_window(category=category, event_date=event_date, registered_on=registered_on)
     # The family's row is locked: two registrations at the same moment wait for each other and
     # the second sees the first's application.
     Family.objects.select_for_update().filter(pk=family.pk).exists()
-    _check_no_undecided(family=family, category=category)
+    _check_not_submitted(intake_token)
+    _check_category_in_force(category, registered_on)
+    check_event_window(category=category, event_date=event_date, registered_on=registered_on)
+    if kind == Application.Kind.HARDSHIP:  # education cases are one per student (benefits)
+        _check_no_undecided(family=family, category=category)
     _check_once_a_year(family=family, category=category, registered_on=registered_on)
     application = _insert_numbered(
         year=registered_on.year,
@@ -283,7 +284,8 @@ def _check_not_submitted(intake_token: uuid.UUID | None) -> None:
 
 
 def _check_no_undecided(*, family: Family, category: Category) -> None:
-    """A family has one undecided application of a category at a time (issue 20)."""
+    """A family has one undecided application of a category of hardship at a time (issue 20);
+    an education case is the student's, and two students of a family may apply together."""
     existing = (
         Application.objects.filter(family=family, category=category, status__in=UNDECIDED_STATUSES)
         .order_by("registered_at", "id")
