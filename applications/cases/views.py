@@ -489,4 +489,8 @@ def search(request: HttpRequest) -> HttpResponse:
         family = families.filter(members__person__iin=q).first()
         if family and not ApplicationFilter({"q": q}, user=request.user).qs.exists():
             return redirect(family)
+        if family is None:  # a citizen of no family yet: their page leads on to the family
+            citizens = access.scope_persons(Person.objects.filter(iin=q), user=request.user)
+            if person := citizens.first():
+                return redirect(person)
     return redirect(f"{reverse('applications:application_list')}?{urlencode({'q': q})}")

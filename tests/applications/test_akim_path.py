@@ -147,3 +147,13 @@ def test_scope_persons_for_an_akim(akim, other_akim, caseworker, family_factory,
     assert other_family.applicant not in seen
     everyone = set(access.scope_persons(Person.objects.all(), user=caseworker))
     assert {mine, theirs, nobodys} <= everyone
+
+
+def test_search_by_iin_of_a_citizen_of_no_family_opens_their_page(client, akim, other_akim):
+    person = registered_by(akim, start=995)
+    login(client, akim)
+    response = client.get(reverse("applications:search"), {"q": person.iin})
+    assert response["Location"] == person.get_absolute_url()
+    login(client, other_akim)
+    response = client.get(reverse("applications:search"), {"q": person.iin})
+    assert response["Location"].startswith(reverse("applications:application_list"))
