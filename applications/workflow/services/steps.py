@@ -23,7 +23,12 @@ from django.utils.translation import gettext_lazy
 from applications.cases import decision_basis
 from applications.cases import transition_messages as msg
 from applications.cases.exceptions import ApplicationError, TransitionNotAllowed
-from applications.cases.models import Application, ApplicationTransition, Decision
+from applications.cases.models import (
+    UNDECIDED_STATUSES,
+    Application,
+    ApplicationTransition,
+    Decision,
+)
 from applications.cases.selectors import per_capita_income
 from applications.reference import rules
 from applications.reference.models import CategoryRule
@@ -37,14 +42,7 @@ from zhanakorgan_aid.templatetags.aid import format_money
 S = Application.Status
 NOTICE = IssuedDocument.Kind.NOTICE
 
-UNDECIDED = (
-    S.REGISTERED,
-    S.AT_LOCAL_COMMISSION,
-    S.SURVEYED,
-    S.AT_AUTHORITY,
-    S.AT_SPECIAL_COMMISSION,
-    S.CONCLUDED,
-)
+UNDECIDED = UNDECIDED_STATUSES
 
 
 # --- who may act -------------------------------------------------------------------------
