@@ -9,6 +9,7 @@ from .models import (
     Decision,
     Family,
     FamilyMember,
+    IinCorrection,
     Income,
     Person,
 )
@@ -19,6 +20,21 @@ class PersonAdmin(SimpleHistoryAdmin):
     list_display = ["iin", "surname", "name", "patronymic", "birth_date", "bank"]
     search_fields = ["iin", "surname", "name"]
     list_select_related = ["bank"]
+
+
+@admin.register(IinCorrection)
+class IinCorrectionAdmin(admin.ModelAdmin):
+    """IIN corrections are made on the citizen's page with their reason; here they are read."""
+
+    list_display = ["person", "old_iin", "new_iin", "corrected_by", "corrected_at"]
+    search_fields = ["old_iin", "new_iin", "person__surname"]
+    readonly_fields = ["person", "old_iin", "new_iin", "reason", "corrected_by", "corrected_at"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
 
 
 class MemberInline(admin.TabularInline):

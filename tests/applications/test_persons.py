@@ -290,3 +290,19 @@ def test_corrected_surname_finds_the_application(client, caseworker, application
     assert (
         listed_numbers(client.get(reverse("applications:application_list"), {"q": "Ахметов"})) == []
     )
+
+
+def test_administrator_reads_the_corrections_in_the_admin(
+    client, caseworker, administrator, person_factory
+):
+    """The administrator finds every IIN correction in the admin, read-only: none added or
+    deleted there, they are made on the citizen's page with their reason."""
+    person = person_factory()
+    old, correct = person.iin, new_iin()
+    persons.person_iin_correct(
+        person=person, new_iin=correct, reason="Опечатка в ИИН", actor=caseworker
+    )
+    login(client, administrator)
+    body = client.get(reverse("admin:applications_iincorrection_changelist")).content.decode()
+    assert old in body and correct in body
+    assert client.get(reverse("admin:applications_iincorrection_add")).status_code == 403
