@@ -233,6 +233,7 @@ class DashboardRow:
     by_status: list[int]
     total: int
     overdue: int
+    okrug_id: int | None = None  # the list of its overdue cases is filtered by it
 
 
 DASHBOARD_SECONDS = 60
@@ -272,7 +273,7 @@ def dashboard(*, on: datetime.date) -> dict:
     )
     rows = [
         DashboardRow(
-            names[pk], [by.get(s, 0) for s in statuses], sum(by.values()), overdue.get(pk, 0)
+            names[pk], [by.get(s, 0) for s in statuses], sum(by.values()), overdue.get(pk, 0), pk
         )
         for pk, by in counts.items()
     ]

@@ -1,14 +1,17 @@
 """A row of a work queue leads to the step that waits: the local commission to its survey page,
 the special commission to its conclusion, the caseworker to the decision or the notice, and
-a step taken by a button to the path panel of the application's page."""
+a step taken by a button to the path panel of the application's page; the dashboard's overdue
+figures to the list of those cases."""
 
+import datetime
 import re
+from html import unescape
 
 import pytest
 from django.urls import reverse
 
 from applications.cases.models import Application
-from tests.conftest import login
+from tests.conftest import listed_numbers, login
 
 S = Application.Status
 
@@ -71,3 +74,22 @@ def test_a_step_taken_by_a_button_opens_the_path_panel_of_the_case(
     link = queue_links(client, request.getfixturevalue(who))[made.number]
     assert link == reverse("workflow:application_detail", args=[made.pk]) + "#workflow"
     assert 'id="workflow"' in client.get(link).content.decode()
+
+
+def test_the_dashboards_overdue_figures_open_the_list_of_those_cases(
+    client, caseworker, application_factory, okrug, other_okrug
+):
+    late = application_factory()
+    application_factory(okrug_obj=other_okrug)  # overdue elsewhere
+    application_factory()  # on time
+    Application.objects.exclude(pk=late.pk).update(due_date=datetime.date(2099, 1, 1))
+    Application.objects.filter(pk=late.pk).update(due_date=datetime.date(2020, 1, 1))
+    Application.objects.filter(okrug=other_okrug).update(due_date=datetime.date(2020, 1, 2))
+    login(client, caseworker)
+    html = client.get(reverse("workflow:dashboard")).content.decode()
+    row = html.split(f"<td>{okrug.name_ru}</td>")[1].split("</tr>")[0]
+    link = unescape(re.search(r'<td class="late"><a href="([^"]+)">1</a>', row).group(1))
+    assert link == f"/applications/?okrug={okrug.pk}&overdue=on&sort=due"
+    assert listed_numbers(client.get(link)) == [late.number]
+    total = unescape(re.search(r'id="overdue-total"><a href="([^"]+)">2</a>', html).group(1))
+    assert len(listed_numbers(client.get(total))) == 2

@@ -245,7 +245,11 @@ class TestDashboard:
         row = response.content.decode().split(f"<tr><td>{okrug.name_ru}</td>")[1].split("</tr>")[0]
         cells = [0] * len(statuses)
         cells[statuses.index(S.REGISTERED)] = cells[statuses.index(S.AT_LOCAL_COMMISSION)] = 1
-        assert row == "".join(f"<td>{n}</td>" for n in cells) + '<td>2</td><td class="late">1</td>'
+        late = f'<a href="/applications/?okrug={okrug.pk}&amp;overdue=on&amp;sort=due">1</a>'
+        assert (
+            row
+            == "".join(f"<td>{n}</td>" for n in cells) + f'<td>2</td><td class="late">{late}</td>'
+        )
 
     def test_dashboard_queries_are_flat(self, client, register, caseworker):
         register()
