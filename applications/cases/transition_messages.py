@@ -29,6 +29,7 @@ DOCUMENTS_REQUESTED = "documents_requested"
 DECISION_GRANTED = "decision_granted"
 DECISION_REFUSED = "decision_refused"
 NOTIFIED = "notified"
+FAMILY_CHANGED = "family_changed"
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,10 @@ MESSAGES: dict[str, Message] = {
     DECISION_GRANTED: Message(_("Решение: оказать социальную помощь")),
     DECISION_REFUSED: Message(_("Решение: отказать в оказании социальной помощи")),
     NOTIFIED: Message(_("Уведомление о решении направлено заявителю")),
+    FAMILY_CHANGED: Message(
+        _("Сведения семьи № %(family)s изменены после обследования (изменений: %(count)s)"),
+        plain=("family", "count"),
+    ),
 }
 
 

@@ -212,10 +212,19 @@ def test_between_survey_and_decision_a_reason_is_required_and_shown_on_the_appli
     )
     note = ApplicationTransition.objects.filter(application=surveyed_case).last()
     assert note.from_status == note.to_status == "at_authority"
-    assert "семья переехала после пожара" in note.comment
-    assert "ул. Жибек жолы, 3" in note.comment
+    assert note.comment == "семья переехала после пожара"  # the words typed, kept as typed
+    assert (note.message_code, note.message_params) == (
+        "family_changed",
+        {"family": family.reg_number, "count": 1},
+    )
     login(client, caseworker)
     page = client.get(surveyed_case.get_absolute_url()).content.decode()
+    assert "семья переехала после пожара" in page
+    said = f"Сведения семьи № {family.reg_number} изменены после обследования (изменений: 1)"
+    assert said in page
+    client.post(reverse("set_language"), {"language": "kk", "next": "/"})
+    page = client.get(surveyed_case.get_absolute_url()).content.decode()
+    assert f"№ {family.reg_number} отбасының мәліметтері тексеруден кейін өзгертілді" in page
     assert "семья переехала после пожара" in page
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from zhanakorgan_aid.templatetags.aid import format_money
 
+from .. import transition_messages
 from ..exceptions import ApplicationError
 from ..models import Application, ApplicationTransition, Family, FamilyMember, Income, Person
 from .intake import IncomeData, MemberData
@@ -209,15 +210,16 @@ def _note_on_waiting_applications(family: Family, *, actor, reason: str, changes
             _("Заявление № %(n)s семьи обследовано и ждёт решения: укажите причину изменения.")
             % {"n": waiting[0].number}
         )
-    comment = _("Сведения о семье изменены: %(reason)s. %(changes)s") % {
-        "reason": reason,
-        "changes": "; ".join(changes),
-    }
+    note = transition_messages.said(
+        transition_messages.FAMILY_CHANGED, family=family.reg_number, count=len(changes)
+    )
     for application in waiting:
         ApplicationTransition.objects.create(
             application=application,
             from_status=application.status,
             to_status=application.status,
             actor=actor,
-            comment=comment,
+            message_code=note.code,
+            message_params=note.params,
+            comment=reason,
         )
