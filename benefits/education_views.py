@@ -167,7 +167,7 @@ def education_decide(request: HttpRequest, pk: int) -> HttpResponse:
                 request, _("Помощь назначена; договор № %(n)s.") % {"n": case.contract_number}
             )
         else:
-            messages.warning(request, _("Отказано: %(why)s") % {"why": case.refusal_reason})
+            messages.warning(request, _("Отказано: %(why)s") % {"why": case.refusal})
     return redirect(case)
 
 

@@ -30,6 +30,7 @@ DECISION_GRANTED = "decision_granted"
 DECISION_REFUSED = "decision_refused"
 NOTIFIED = "notified"
 FAMILY_CHANGED = "family_changed"
+EDUCATION_REFUSED_INCOME = "education_refused_income"
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,14 @@ MESSAGES: dict[str, Message] = {
     DECISION_GRANTED: Message(_("Решение: оказать социальную помощь")),
     DECISION_REFUSED: Message(_("Решение: отказать в оказании социальной помощи")),
     NOTIFIED: Message(_("Уведомление о решении направлено заявителю")),
+    EDUCATION_REFUSED_INCOME: Message(
+        _(
+            "Решение: отказать — среднедушевой доход семьи %(income)s выше порога %(threshold)s "
+            "(%(factor)s × прожиточный минимум %(minimum)s): п. 8, п. 26 пп. 3"
+        ),
+        plain=("factor",),
+        money=("income", "threshold", "minimum"),
+    ),
     FAMILY_CHANGED: Message(
         _("Сведения семьи № %(family)s изменены после обследования (изменений: %(count)s)"),
         plain=("family", "count"),

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from applications.cases import transition_messages
 from applications.reference.models import Degree, StudyForm
 from applications.reference.validators import validate_iin
 
@@ -70,6 +71,7 @@ class EducationCase(models.Model):
     status = models.CharField(
         _("статус"), max_length=20, choices=Status.choices, default=Status.APPLIED
     )
+    # Cases refused before the reasons were kept as messages have it as text; see refusal.
     refusal_reason = models.TextField(_("основание отказа"), blank=True)
     # A student under 18 on the application's date acts through a legal representative, who
     # signs the contract (p10; Civil Code art. 17, 22).
@@ -128,6 +130,18 @@ class EducationCase(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("benefits:education_detail", args=[self.pk])
+
+    @property
+    def refusal(self) -> str:
+        """Why the case was refused, in the reader's language with the figures formatted, from
+        the decision's basis; the stored text of a case refused before that."""
+        if self.status != self.Status.REFUSED:
+            return ""
+        decision = getattr(self.application, "decision", None)
+        said = (decision.basis if decision else {}).get("education", {}).get("refusal")
+        if said:
+            return transition_messages.render(said["code"], said["params"])
+        return self.refusal_reason
 
 
 class EducationYear(models.Model):

@@ -368,22 +368,23 @@ def _check_bank_account(student: Person) -> None:
 
 
 def _refuse(case: EducationCase, *, test: IncomeTest, actor, on) -> EducationCase:
+    """Refused on p8 and p26(3): the reason is kept as a message with its figures (the
+    decision's basis and the history row), put into words in the reader's language."""
     case.status = EducationCase.Status.REFUSED
-    case.refusal_reason = _(
-        "Среднедушевой доход семьи %(i)s ₸ выше порога %(t)s ₸ (%(k)s × прожиточный минимум "
-        "%(sm)s ₸): п. 8, п. 26 пп. 3."
-    ) % {
-        "i": test.per_capita,
-        "t": test.threshold,
-        "k": test.factor.normalize(),
-        "sm": test.subsistence_minimum,
-    }
-    case.save(update_fields=["status", "refusal_reason"])
-    case.application = _decision(case, actor=actor, on=on, amount=None, test=test).application
+    case.save(update_fields=["status"])
+    reason = transition_messages.said(
+        transition_messages.EDUCATION_REFUSED_INCOME,
+        income=test.per_capita,
+        threshold=test.threshold,
+        factor=f"{test.factor.normalize():f}",
+        minimum=test.subsistence_minimum,
+    )
+    decision = _decision(case, actor=actor, on=on, amount=None, test=test, reason=reason)
+    case.application = decision.application
     return case
 
 
-def _decision(case: EducationCase, *, actor, on, amount, test: IncomeTest) -> Decision:
+def _decision(case: EducationCase, *, actor, on, amount, test: IncomeTest, reason=None) -> Decision:
     """The authorized body's decision (p24) and the application's history row."""
     application = Application.objects.select_for_update().get(pk=case.application_id)
     basis = decision_basis.build(application=application, on=on)
@@ -395,6 +396,8 @@ def _decision(case: EducationCase, *, actor, on, amount, test: IncomeTest) -> De
         "threshold": str(test.threshold),
         "factor": str(test.factor),
     }
+    if reason is not None:
+        basis["education"]["refusal"] = {"code": reason.code, "params": reason.params}
     granted = amount is not None
     decision = Decision.objects.create(
         application=application,
@@ -406,7 +409,6 @@ def _decision(case: EducationCase, *, actor, on, amount, test: IncomeTest) -> De
         decided_by=actor,
         basis=basis,
         notice_due=rules.notice_due(on),
-        comment=case.refusal_reason,
     )
     target = Application.Status.GRANTED if granted else Application.Status.REFUSED
     ApplicationTransition.objects.create(
@@ -414,11 +416,8 @@ def _decision(case: EducationCase, *, actor, on, amount, test: IncomeTest) -> De
         from_status=application.status,
         to_status=target,
         actor=actor,
-        message_code=(
-            transition_messages.DECISION_GRANTED
-            if granted
-            else transition_messages.DECISION_REFUSED
-        ),
+        message_code=transition_messages.DECISION_GRANTED if granted else reason.code,
+        message_params={} if granted else reason.params,
     )
     application.status, application.status_changed_at = target, timezone.now()
     application.due_date = decision.notice_due

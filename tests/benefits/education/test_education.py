@@ -5,6 +5,7 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 from pypdf import PdfReader
 
 from applications.cases.models import Application, Decision
@@ -70,10 +71,14 @@ class TestIncomeTest:
         case = education_case(per_capita=Decimal("43407.01"))
         case = education_case_decide(case=case, actor=caseworker, on=DECIDED)
         assert case.status == EducationCase.Status.REFUSED
-        assert case.refusal_reason == (
-            "Среднедушевой доход семьи 43407.01 ₸ выше порога 43407.00 ₸ (1 × прожиточный "
-            "минимум 43407.00 ₸): п. 8, п. 26 пп. 3."
+        assert case.refusal.replace("\xa0", " ") == (
+            "Решение: отказать — среднедушевой доход семьи 43 407,01 ₸ выше порога 43 407,00 ₸ "
+            "(1 × прожиточный минимум 43 407,00 ₸): п. 8, п. 26 пп. 3"
         )
+        with translation.override("kk"):
+            assert case.refusal.startswith("Шешім: бас тарту — отбасының жан басына шаққандағы")
+        history = case.application.transitions.last()
+        assert history.message == case.refusal  # the same words in the history
         decision = case.application.decision
         assert (decision.outcome, decision.ground) == ("refused", "income_above_threshold")
         assert case.application.transitions.last().to_status == "refused"
