@@ -19,7 +19,7 @@ from tests.security.url_expectations import EXPECTATIONS, OK
 
 from .conftest import SCREENSHOTS, concluded, fire_application, fire_family, log_in, surveyed
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.layout]
 
 # The URL matrix's objects (tests/security/conftest.py): `world` and the fixtures it is made of.
 world = matrix.world
