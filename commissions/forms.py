@@ -88,15 +88,7 @@ class SurveyActForm(forms.ModelForm):
             "housing",
             "housing_other",
             "housing_cost",
-            "subsidiary_farm",
-            "land",
-            "livestock",
-            "vehicles",
-            "other_housing",
-            "previous_aid",
-            "other_incomes",
-            "school_supplies",
-            "sanitary_conditions",
+            *SurveyAct.FINDINGS,
             "chair_name",
             "member_names",
             "acknowledged",
@@ -106,18 +98,7 @@ class SurveyActForm(forms.ModelForm):
             "hardship": forms.Textarea(attrs={"rows": 2}),
             **{
                 name: forms.Textarea(attrs={"rows": 2})
-                for name in (
-                    "subsidiary_farm",
-                    "land",
-                    "livestock",
-                    "vehicles",
-                    "other_housing",
-                    "previous_aid",
-                    "other_incomes",
-                    "school_supplies",
-                    "sanitary_conditions",
-                    "member_names",
-                )
+                for name in (*SurveyAct.FINDINGS, "member_names")
             },
         }
 

@@ -78,6 +78,19 @@ class SurveyAct(models.Model):
     refusal of the survey, which grounds a refusal under p26(2). Every item of the printed
     annex is a field; what the records knew on the survey day is frozen here."""
 
+    # Annex 1, items 5–10 written out in words: what the family has and lives on.
+    FINDINGS = (
+        "subsidiary_farm",
+        "land",
+        "livestock",
+        "vehicles",
+        "other_housing",
+        "previous_aid",
+        "other_incomes",
+        "school_supplies",
+        "sanitary_conditions",
+    )
+
     application = models.OneToOneField(
         "applications.Application", on_delete=models.PROTECT, related_name="survey_act"
     )

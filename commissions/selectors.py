@@ -53,19 +53,7 @@ def family_incomes(*, application: Application) -> IncomeSummary:
     return IncomeSummary(figures.year, figures.quarter, rows, total, rules.monthly_income(total))
 
 
-ACT_SUMMARY_FIELDS = (
-    "hardship",
-    "housing_other",
-    "subsidiary_farm",
-    "land",
-    "livestock",
-    "vehicles",
-    "other_housing",
-    "previous_aid",
-    "other_incomes",
-    "school_supplies",
-    "sanitary_conditions",
-)
+ACT_SUMMARY_FIELDS = ("hardship", "housing_other", *SurveyAct.FINDINGS)
 
 
 @dataclass(frozen=True)

@@ -99,16 +99,7 @@ class FamilyForm(forms.ModelForm):
 
     class Meta:
         model = Family
-        fields = [
-            "okrug",
-            "address",
-            "housing",
-            "housing_other",
-            "housing_cost",
-            "subsidiary_farm",
-            "land",
-            "livestock",
-        ]
+        fields = ["okrug", *Family.FACTS]
         widgets = {
             "subsidiary_farm": forms.Textarea(attrs={"rows": 2}),
             "land": forms.Textarea(attrs={"rows": 2}),
@@ -272,15 +263,7 @@ class FamilyEditForm(forms.ModelForm):
 
     class Meta:
         model = Family
-        fields = [
-            "address",
-            "housing",
-            "housing_other",
-            "housing_cost",
-            "subsidiary_farm",
-            "land",
-            "livestock",
-        ]
+        fields = list(Family.FACTS)
         widgets = FamilyForm.Meta.widgets
 
     def __init__(self, *args, reason_required: bool = False, **kwargs):

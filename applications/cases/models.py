@@ -142,6 +142,17 @@ def masked_iin(iin: str) -> str:
 class Family(models.Model):
     """A family (or a single citizen) with its registration number (annex 3)."""
 
+    # The family's facts the caseworker keeps and corrects (annex 1, items 3, 5, 6).
+    FACTS = (
+        "address",
+        "housing",
+        "housing_other",
+        "housing_cost",
+        "subsidiary_farm",
+        "land",
+        "livestock",
+    )
+
     class Housing(models.TextChoices):  # annex 1, item 5
         DORMITORY = "dormitory", _("общежитие")
         RENTED = "rented", _("арендное жильё")

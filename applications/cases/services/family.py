@@ -15,16 +15,7 @@ from ..exceptions import ApplicationError
 from ..models import Application, ApplicationTransition, Family, FamilyMember, Income, Person
 from .intake import IncomeData, MemberData
 
-# The family's facts the caseworker keeps (annex 1, items 3, 5, 6).
-FAMILY_FIELDS = (
-    "address",
-    "housing",
-    "housing_other",
-    "housing_cost",
-    "subsidiary_farm",
-    "land",
-    "livestock",
-)
+FAMILY_FIELDS = Family.FACTS
 MEMBER_FIELDS = (
     "relation",
     "occupation",
