@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from zhanakorgan_aid.audit import personal_data_access_record
 from zhanakorgan_aid.filtering import filter_description
-from zhanakorgan_aid.spreadsheets import table_workbook_response, too_many_to_export
+from zhanakorgan_aid.spreadsheets import filtered_list_workbook
 
 from . import education_selectors as selectors
 from .education_forms import (
@@ -68,15 +68,14 @@ def education_list_export(request: HttpRequest) -> HttpResponse:
     spreadsheets.EXPORT_ROW_CAP rows; more are sent back to the list with a message)."""
     require_read(request.user)
     filters = _education_filter(request)
-    list_url = reverse("benefits:education_list")
-    refused = too_many_to_export(request, rows=filters.qs, list_url=list_url)
-    if refused:
-        return refused
-    return table_workbook_response(
-        EducationCaseTable(filters.qs, request=request),
+    return filtered_list_workbook(
+        request,
+        rows=filters.qs,
+        list_url=reverse("benefits:education_list"),
+        table=lambda: EducationCaseTable(filters.qs, request=request),
         title=filter_description(filters, _("Помощь на обучение")),
         sheet=_("Помощь на обучение"),
-        filename=f"obuchenie-{timezone.localdate():%Y%m%d}.xlsx",
+        stem="obuchenie",
     )
 
 

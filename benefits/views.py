@@ -18,7 +18,7 @@ from applications.cases.access import sees_full_iin
 from applications.reference import rules
 from zhanakorgan_aid.audit import personal_data_access_record
 from zhanakorgan_aid.filtering import filter_description
-from zhanakorgan_aid.spreadsheets import table_workbook_response, too_many_to_export
+from zhanakorgan_aid.spreadsheets import filtered_list_workbook
 from zhanakorgan_aid.templatetags.aid import format_money
 
 from . import access, exports, reports, selectors
@@ -74,15 +74,14 @@ def award_list_export(request: HttpRequest) -> HttpResponse:
     spreadsheets.EXPORT_ROW_CAP rows; more are sent back to the list with a message)."""
     access.require_view(request.user)
     filters = AwardFilter(request.GET or None)
-    list_url = reverse("benefits:award_list")
-    refused = too_many_to_export(request, rows=filters.qs, list_url=list_url)
-    if refused:
-        return refused
-    return table_workbook_response(
-        AwardTable(filters.qs, request=request, full_iin=sees_full_iin(request.user)),
+    return filtered_list_workbook(
+        request,
+        rows=filters.qs,
+        list_url=reverse("benefits:award_list"),
+        table=lambda: AwardTable(filters.qs, request=request, full_iin=sees_full_iin(request.user)),
         title=filter_description(filters, _("Назначения")),
         sheet=_("Назначения"),
-        filename=f"naznacheniya-{timezone.localdate():%Y%m%d}.xlsx",
+        stem="naznacheniya",
     )
 
 
@@ -207,15 +206,14 @@ def payment_list_index_export(request: HttpRequest) -> HttpResponse:
     spreadsheets.EXPORT_ROW_CAP rows; more are sent back to the list with a message)."""
     access.require_view(request.user)
     filters = PaymentListFilter(request.GET or None)
-    list_url = reverse("benefits:payment_list_index")
-    refused = too_many_to_export(request, rows=filters.qs, list_url=list_url)
-    if refused:
-        return refused
-    return table_workbook_response(
-        PaymentListTable(filters.qs, request=request),
+    return filtered_list_workbook(
+        request,
+        rows=filters.qs,
+        list_url=reverse("benefits:payment_list_index"),
+        table=lambda: PaymentListTable(filters.qs, request=request),
         title=filter_description(filters, _("Платёжные ведомости")),
         sheet=_("Ведомости"),
-        filename=f"vedomosti-{timezone.localdate():%Y%m%d}.xlsx",
+        stem="vedomosti",
     )
 
 

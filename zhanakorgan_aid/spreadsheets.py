@@ -11,6 +11,7 @@ import tempfile
 from django.contrib import messages
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -61,6 +62,19 @@ def table_workbook_response(table, *, title: str, sheet: str, filename: str) -> 
     workbook.save(out)
     out.seek(0)
     return FileResponse(out, as_attachment=True, filename=filename, content_type=XLSX_TYPE)
+
+
+def filtered_list_workbook(
+    request, *, rows, list_url: str, table, title: str, sheet: str, stem: str
+) -> HttpResponse:
+    """A filtered list's export: back to the list with a message when `rows` (the filtered
+    queryset) are more than EXPORT_ROW_CAP, else the workbook of `table()` (built only then),
+    named `stem`-YYYYMMDD.xlsx."""
+    refused = too_many_to_export(request, rows=rows, list_url=list_url)
+    if refused:
+        return refused
+    filename = f"{stem}-{timezone.localdate():%Y%m%d}.xlsx"
+    return table_workbook_response(table(), title=title, sheet=sheet, filename=filename)
 
 
 def _bold(worksheet, value, font) -> WriteOnlyCell:

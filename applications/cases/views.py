@@ -10,13 +10,12 @@ from django.forms.utils import ErrorDict
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from applications.reference.models import Okrug
 from zhanakorgan_aid import audit, roles
-from zhanakorgan_aid.spreadsheets import table_workbook_response, too_many_to_export
+from zhanakorgan_aid.spreadsheets import filtered_list_workbook
 
 from . import access, selectors
 from .exceptions import AlreadySubmitted, ApplicationError, DuplicateAtIntake
@@ -419,22 +418,19 @@ def application_list_export(request: HttpRequest) -> HttpResponse:
     XLSX workbook whose title says the filter; a longer list is sent back to the list with the
     filter kept and a message asking to narrow it."""
     filters = ApplicationFilter(request.GET, user=request.user)
-    refused = too_many_to_export(
-        request, rows=filters.qs, list_url=reverse("applications:application_list")
-    )
-    if refused:
-        return refused
-    table = ApplicationTable(
-        selectors.application_rows(filters.qs),
-        request=request,
-        sort=filters.chosen_sort,
-        full_iin=access.sees_full_iin(request.user),
-    )
-    return table_workbook_response(
-        table,
+    return filtered_list_workbook(
+        request,
+        rows=filters.qs,
+        list_url=reverse("applications:application_list"),
+        table=lambda: ApplicationTable(
+            selectors.application_rows(filters.qs),
+            request=request,
+            sort=filters.chosen_sort,
+            full_iin=access.sees_full_iin(request.user),
+        ),
         title=filters.description(),
         sheet=_("Заявления"),
-        filename=f"zayavleniya-{timezone.localdate():%Y%m%d}.xlsx",
+        stem="zayavleniya",
     )
 
 
